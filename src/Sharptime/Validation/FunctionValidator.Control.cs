@@ -216,6 +216,7 @@ internal sealed partial class FunctionValidator
 
     private void SelectTyped(ref Instruction instr)
     {
+        if ((_features & WasmFeatures.ReferenceTypes) == 0) Fail(TypeSpace.ProposalMessage(WasmFeatures.ReferenceTypes, "select with a type"));
         if (instr.Types.Length != 1) Fail($"invalid result arity: select has {instr.Types.Length} types, expected 1");
         ValueType t = instr.Types[0];
         CheckValueType(t);

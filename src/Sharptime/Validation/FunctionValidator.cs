@@ -149,10 +149,7 @@ internal sealed partial class FunctionValidator
     private void Step(ref Instruction instr)
     {
         OpcodeInfo info = instr.Info;
-        if (info.Feature != WasmFeatures.None && (_features & info.Feature) != info.Feature)
-        {
-            throw Error(TypeSpace.ProposalMessage(info.Feature, info.Name));
-        }
+        if (info.Feature != WasmFeatures.None && (_features & info.Feature) != info.Feature) CheckOpcodeFeature(info);
         if (_constant) CheckConstant(ref instr);
         if (info.Params is not null)
         {
@@ -160,6 +157,13 @@ internal sealed partial class FunctionValidator
             return;
         }
         StepByHand(ref instr);
+    }
+
+    private void CheckOpcodeFeature(OpcodeInfo info)
+    {
+        // throw belongs to both exception proposals: legacy try/catch code throws with it too.
+        if (info.Opcode == Opcode.Throw && (_features & WasmFeatures.LegacyExceptions) != 0) return;
+        Fail(TypeSpace.ProposalMessage(info.Feature, info.Name));
     }
 
     // Instructions whose typing is a fixed signature, once their immediates are checked.
@@ -276,7 +280,7 @@ internal sealed partial class FunctionValidator
         if (_sp > frame.Height)
         {
             ValueType actual = _stack[_sp - 1];
-            if (actual == expected || _types.IsSubtype(actual, expected))
+            if (Matches(actual, expected))
             {
                 _sp--;
                 return actual;
@@ -289,6 +293,11 @@ internal sealed partial class FunctionValidator
         throw PopMismatch(new ReadOnlySpan<ValueType>(in expected));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Matches(ValueType actual, ValueType expected) => actual.Kind == expected.Kind
+        ? actual.Kind != ValueKind.Ref || _types.IsSubtype(actual, expected)
+        : actual.Kind == ValueKind.Bottom;
+
     /// <summary>Pops values matching <paramref name="expected"/> (the last one is on top).</summary>
     private void PopValues(ReadOnlySpan<ValueType> expected)
     {
@@ -299,7 +308,7 @@ internal sealed partial class FunctionValidator
             if (sp > frame.Height)
             {
                 ValueType actual = _stack[sp - 1];
-                if (actual != expected[i] && !_types.IsSubtype(actual, expected[i])) throw PopMismatch(expected);
+                if (!Matches(actual, expected[i])) throw PopMismatch(expected);
                 sp--;
             }
             else if (!frame.Unreachable)
@@ -321,7 +330,7 @@ internal sealed partial class FunctionValidator
             if (sp > frame.Height)
             {
                 ValueType actual = _stack[sp - 1];
-                if (actual != expected[i] && !_types.IsSubtype(actual, expected[i])) throw PopMismatch(expected);
+                if (!Matches(actual, expected[i])) throw PopMismatch(expected);
                 _scratch[i] = actual;
                 sp--;
             }

@@ -284,7 +284,8 @@ internal sealed class ModuleValidator
             Element e = elements[i];
             string where = $" (elem segment {i})";
             if (e.Type.Kind != ValueKind.Ref) throw new InvalidModuleException($"malformed reference type {e.Type}{where}");
-            if (e.Type != ValueType.FuncRef) CheckValueType(e.Type, where);
+            // The MVP encodings of function-index segments have type (ref func) in Wasm 3.0: no proposal needed.
+            if (e.Type.Heap.Kind != HeapKind.Func) CheckValueType(e.Type, where);
             if (e.Mode != SegmentMode.Active) RequireFeature(WasmFeatures.BulkMemory | WasmFeatures.ReferenceTypes, "passive and declarative element segments", any: true);
             if (e.FunctionIndices is uint[] functions)
             {
