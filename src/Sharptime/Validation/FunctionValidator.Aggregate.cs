@@ -65,7 +65,16 @@ internal sealed partial class FunctionValidator
             {
                 ArrayType at = ArrayAt(instr.Index);
                 ValueType t = Unpacked(at.Element.Storage);
-                for (uint i = 0; i < instr.Index2; i++) Pop(t);
+                for (uint i = 0; i < instr.Index2; i++)
+                {
+                    // In unreachable code the rest are bottom values: stop instead of looping up to 2^32 times.
+                    if (_sp == _frames[_fp - 1].Height)
+                    {
+                        Pop(t);
+                        break;
+                    }
+                    Pop(t);
+                }
                 PushArray(instr.Index);
                 break;
             }

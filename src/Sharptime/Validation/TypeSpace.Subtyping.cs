@@ -68,14 +68,11 @@ internal sealed partial class TypeSpace
     public bool IsDefinedSubtype(uint sub, uint super)
     {
         int target = _canonical[super];
-        // Supertypes have smaller indices than their subtypes (checked in Validate), so this ends.
-        while (true)
-        {
-            if (_canonical[sub] == target) return true;
-            uint[] supers = _types[sub].Supertypes;
-            if (supers.Length == 0) return false;
-            sub = supers[0];
-        }
+        // Only an ancestor at the supertype's depth can be equal to it; the depth is at most 63.
+        int steps = _depth[sub] - _depth[super];
+        if (steps < 0) return false;
+        for (; steps > 0; steps--) sub = _types[sub].Supertypes[0];
+        return _canonical[sub] == target;
     }
 
     /// <summary>The top of the hierarchy of a heap type: any, func, extern or exn.</summary>

@@ -14,12 +14,17 @@ internal sealed partial class TypeSpace
 {
     private readonly SubType[] _types;
     private readonly int[] _canonical;
+    private readonly int[] _depth;
+
+    // The implementation limit of the JS API and of other engines; it bounds every subtype check.
+    private const int MaxSubtypingDepth = 63;
 
     /// <summary>Validates the type section and computes canonical ids.</summary>
     public TypeSpace(WasmModule module, WasmFeatures features)
     {
         _types = module.Types;
         _canonical = new int[_types.Length];
+        _depth = new int[_types.Length];
         Features = features;
         Validate();
     }
@@ -47,7 +52,7 @@ internal sealed partial class TypeSpace
         uint i = 0;
         while (i < (uint)_types.Length)
         {
-            SubType first = _types[i];
+            SubType? first = _types[i] ?? throw new InvalidModuleException($"unknown type {i}");
             uint start = first.RecGroupStart;
             uint size = first.RecGroupSize;
             if (start != i || size == 0 || (ulong)start + size > (ulong)_types.Length)
@@ -77,6 +82,15 @@ internal sealed partial class TypeSpace
             }
             for (uint t = start; t < end; t++) _canonical[t] = baseId + (int)(t - start);
 
+            // Depths first: matching a supertype may compare references to later types of the group.
+            for (uint t = start; t < end; t++)
+            {
+                _depth[t] = _types[t].Supertypes.Length == 0 ? 0 : _depth[_types[t].Supertypes[0]] + 1;
+                if (_depth[t] > MaxSubtypingDepth)
+                {
+                    throw new InvalidModuleException($"sub type {t}: subtyping depth exceeds the limit of {MaxSubtypingDepth}");
+                }
+            }
             for (uint t = start; t < end; t++) CheckSupertypes(_types[t], t);
             i = end;
         }
