@@ -76,6 +76,20 @@ internal sealed partial class FunctionValidator
             case Opcode.CatchAll: CatchAll(); break;
             case Opcode.Delegate: Delegate(instr.Index); break;
             case Opcode.Rethrow: Rethrow(instr.Index); break;
+            // Locals are the most frequent hand-typed instructions: keep them in this jump table.
+            case Opcode.LocalGet: LocalGet(instr.Index); break;
+            case Opcode.LocalSet:
+                Pop(Local(instr.Index));
+                MarkInitialized(instr.Index);
+                break;
+            case Opcode.LocalTee:
+            {
+                ValueType t = Local(instr.Index);
+                Pop(t);
+                MarkInitialized(instr.Index);
+                Push(t);
+                break;
+            }
             default: StepVariableOrMemory(ref instr); break;
         }
     }

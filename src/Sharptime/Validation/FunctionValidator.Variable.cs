@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sharptime.Binary;
 using ValueType = Sharptime.Binary.ValueType;
 
@@ -10,25 +11,6 @@ internal sealed partial class FunctionValidator
     {
         switch (instr.Opcode)
         {
-            case Opcode.LocalGet:
-            {
-                ValueType t = Local(instr.Index);
-                if (!_localInitialized[instr.Index]) Fail($"uninitialized local {instr.Index}");
-                Push(t);
-                break;
-            }
-            case Opcode.LocalSet:
-                Pop(Local(instr.Index));
-                MarkInitialized(instr.Index);
-                break;
-            case Opcode.LocalTee:
-            {
-                ValueType t = Local(instr.Index);
-                Pop(t);
-                MarkInitialized(instr.Index);
-                Push(t);
-                break;
-            }
             case Opcode.GlobalGet:
                 Push(GlobalForGet(instr.Index).Type);
                 break;
@@ -138,6 +120,14 @@ internal sealed partial class FunctionValidator
 
     private static ValueType Address(bool is64) => is64 ? ValueType.I64 : ValueType.I32;
 
+    private void LocalGet(uint index)
+    {
+        ValueType t = Local(index);
+        if (!_localInitialized[index]) Fail($"uninitialized local {index}");
+        Push(t);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ValueType Local(uint index)
     {
         if (index >= (uint)_localCount) Fail($"unknown local {index}");

@@ -274,6 +274,7 @@ internal sealed partial class FunctionValidator
     }
 
     /// <summary>Pops a value that must match <paramref name="expected"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ValueType Pop(ValueType expected)
     {
         ref Frame frame = ref _frames[_fp - 1];
@@ -441,9 +442,14 @@ internal sealed partial class FunctionValidator
 
     // ---- locals ----
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void MarkInitialized(uint index)
     {
-        if (_localInitialized[index]) return;
+        if (!_localInitialized[index]) LogInitialization(index);
+    }
+
+    private void LogInitialization(uint index)
+    {
         _localInitialized[index] = true;
         if (_initCount == _initLog.Length) Array.Resize(ref _initLog, _initLog.Length * 2);
         _initLog[_initCount++] = (int)index;
