@@ -5,7 +5,10 @@ namespace Sharptime.Text;
 /// <summary>The WebAssembly text format: turns a text module into a binary module.</summary>
 public static class Wat
 {
-    /// <summary>Parses a text module (one <c>(module ...)</c> form, or bare module fields) into its binary encoding.</summary>
+    /// <summary>
+    /// Parses a text module (one <c>(module ...)</c> form, or bare module fields as <c>wat2wasm</c> accepts them)
+    /// into its binary encoding, with a "name" custom section holding the module, function and local names.
+    /// </summary>
     /// <param name="text">The module text.</param>
     /// <param name="file">The file name used in error messages.</param>
     /// <returns>The module binary.</returns>
@@ -14,7 +17,6 @@ public static class Wat
     {
         ArgumentNullException.ThrowIfNull(text);
         List<Token> tokens = Lexer.Tokenize(text, file);
-        int index = 0;
-        return WatParser.ParseModule(tokens, ref index, file, out _);
+        return WatParser.ParseText(tokens, file);
     }
 }
