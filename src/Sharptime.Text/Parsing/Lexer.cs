@@ -63,7 +63,7 @@ internal sealed class Lexer
                     while (_pos < _text.Length && IsIdChar(_text[_pos])) _pos++;
                     id = _text[idStart.._pos];
                 }
-                if (id.Length == 0) throw Error("empty annotation id", line, column);
+                // An empty id is an error only where the annotation is read; inside another annotation "(@" just opens a group.
                 return new Token(TokenKind.Annotation, id, null, start, line, column);
             }
             return new Token(TokenKind.LParen, "(", null, start, line, column);

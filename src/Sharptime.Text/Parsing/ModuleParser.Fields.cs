@@ -218,18 +218,16 @@ internal sealed partial class ModuleParser
         return false;
     }
 
-    /// <summary>Parses limits (<c>min max?</c>) and returns them; bounds are u32 or u64 literals by address type.</summary>
-    private (ulong Min, ulong? Max) ParseLimits(bool is64)
+    /// <summary>
+    /// Parses limits (<c>min max?</c>). Bounds are u64 literals whatever the address type: a 32-bit bound
+    /// beyond 2^32 is a validation error ("memory size", "table size"), not a syntax error.
+    /// </summary>
+    private (ulong Min, ulong? Max) ParseLimits()
     {
         if (Peek.Kind != TokenKind.Number) throw Unexpected(Peek);
-        Token minToken = Next();
-        ulong min = is64 ? ParseU64(minToken) : (uint)ParseU32(minToken);
+        ulong min = ParseU64(Next());
         ulong? max = null;
-        if (Peek.Kind == TokenKind.Number)
-        {
-            Token maxToken = Next();
-            max = is64 ? ParseU64(maxToken) : (uint)ParseU32(maxToken);
-        }
+        if (Peek.Kind == TokenKind.Number) max = ParseU64(Next());
         return (min, max);
     }
 
@@ -250,7 +248,7 @@ internal sealed partial class ModuleParser
     private bool ParseTableType(ByteWriter w)
     {
         bool is64 = ParseAddressType();
-        (ulong min, ulong? max) = ParseLimits(is64);
+        (ulong min, ulong? max) = ParseLimits();
         w.Bytes(ParseRefType(out _, out _));
         WriteLimits(w, min, max, is64, false, -1);
         return is64;
@@ -260,7 +258,7 @@ internal sealed partial class ModuleParser
     private bool ParseMemoryType(ByteWriter w)
     {
         bool is64 = ParseAddressType();
-        (ulong min, ulong? max) = ParseLimits(is64);
+        (ulong min, ulong? max) = ParseLimits();
         bool shared = false;
         int pageSizeLog2 = -1;
         while (true)

@@ -76,9 +76,13 @@ internal sealed partial class ModuleParser
             bool final = TryKeyword("final");
             var supers = new List<int>();
             while (Peek.Kind is TokenKind.Id or TokenKind.Number) supers.Add(ResolveIndex(_types));
-            w.Byte(final ? (byte)0x4F : (byte)0x50);
-            w.U32(supers.Count);
-            foreach (int s in supers) w.U32(s);
+            // A final type without supertypes has the short form: the composite type alone.
+            if (!final || supers.Count > 0)
+            {
+                w.Byte(final ? (byte)0x4F : (byte)0x50);
+                w.U32(supers.Count);
+                foreach (int s in supers) w.U32(s);
+            }
             ExpectLParen();
             entry = ParseCompType(w, typeIndex);
             ExpectRParen();

@@ -36,11 +36,11 @@ internal static class WatParser
         ArgumentNullException.ThrowIfNull(tokens);
         // Annotations may stand between the parenthesis and the keyword: "((@a) module ...)" is a module form.
         int first = 0;
-        while (tokens[first].Kind == TokenKind.Annotation) first = AnnotationEnd(tokens, first, tokens.Count - 1, file) + 1;
+        while (tokens[first].Kind == TokenKind.Annotation && tokens[first].Text.Length > 0) first = AnnotationEnd(tokens, first, tokens.Count - 1, file) + 1;
         if (tokens[first].Kind == TokenKind.LParen)
         {
             int k = first + 1;
-            while (tokens[k].Kind == TokenKind.Annotation) k = AnnotationEnd(tokens, k, tokens.Count - 1, file) + 1;
+            while (tokens[k].Kind == TokenKind.Annotation && tokens[k].Text.Length > 0) k = AnnotationEnd(tokens, k, tokens.Count - 1, file) + 1;
             if (tokens[k].IsKeyword("module"))
             {
                 int index = first;
@@ -127,6 +127,7 @@ internal static class WatParser
             Token token = tokens[i];
             if (token.Kind == TokenKind.Annotation)
             {
+                if (token.Text.Length == 0) throw Error(token, file, "empty annotation id");
                 int close = AnnotationEnd(tokens, i, end, file);
                 bool keep = token.Text == "custom" || (token.Text == "name" && NameIsPlaced(result, depth, moduleDepth));
                 if (keep)
