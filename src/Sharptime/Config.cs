@@ -11,4 +11,14 @@ public sealed record Config
 
     /// <summary>The proposals modules may use. Defaults to <see cref="WasmFeatures.Wasm3"/>.</summary>
     public WasmFeatures Features { get; init; } = WasmFeatures.Wasm3;
+
+    /// <summary>
+    /// The code generator that compiles modules, or null when none is plugged in (then modules can
+    /// be decoded and validated but not instantiated). Set it with <c>config.UseCompiler()</c> from
+    /// Sharptime.Compiler rather than by hand.
+    /// </summary>
+    public Abi.ICodeGenerator? CodeGenerator { get; init; }
+
+    /// <summary>The largest size in bytes any linear memory may reach; growing beyond fails. Defaults to 4 GiB.</summary>
+    public ulong MaxMemoryBytes { get; init; } = 4UL << 30;
 }

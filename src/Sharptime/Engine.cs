@@ -1,22 +1,46 @@
+using System.Collections.Concurrent;
+using Sharptime.Abi;
+
 namespace Sharptime;
 
 /// <summary>
-/// The shared context in which modules are decoded, validated and (later) compiled. An engine is
+/// The shared context in which modules are decoded, validated and compiled. An engine is
 /// immutable and thread-safe; create one per configuration and share it.
 /// </summary>
 public sealed class Engine
 {
+    private readonly ConcurrentDictionary<string, int> _typeIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, nint> _entryTrampolines = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, nint> _hostTrampolines = new(StringComparer.Ordinal);
+
     /// <summary>Creates an engine with <see cref="Config.Default"/>.</summary>
     public Engine() : this(Config.Default) { }
 
     /// <summary>Creates an engine with the given settings.</summary>
     /// <param name="config">The settings.</param>
+    /// <exception cref="WasmException">The code generator was built for another ABI version.</exception>
     public Engine(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
+        if (config.CodeGenerator is { } generator && generator.AbiVersion != AbiVersion.Current)
+        {
+            throw new WasmException($"the code generator was built for ABI version {generator.AbiVersion}, this runtime has version {AbiVersion.Current}");
+        }
         Config = config;
     }
 
     /// <summary>The settings of this engine.</summary>
     public Config Config { get; }
+
+    /// <summary>The canonical id of a type key: equal types get equal ids in every module of the engine.</summary>
+    internal int TypeIdOf(string key) => _typeIds.GetOrAdd(key, static (_, ids) => ids.Count + 1, _typeIds);
+
+    internal ICodeGenerator RequireCodeGenerator() => Config.CodeGenerator
+        ?? throw new WasmException("this engine cannot run code: no code generator is configured; create the engine with Config.Default.UseCompiler() (package Sharptime.Compiler)");
+
+    internal nint GetEntryTrampoline(FunctionType type) =>
+        _entryTrampolines.GetOrAdd(type.Key, static (_, arg) => arg.Engine.RequireCodeGenerator().CreateEntryTrampoline(arg.Type), (Engine: this, Type: type));
+
+    internal nint GetHostTrampoline(FunctionType type) =>
+        _hostTrampolines.GetOrAdd(type.Key, static (_, arg) => arg.Engine.RequireCodeGenerator().CreateHostTrampoline(arg.Type), (Engine: this, Type: type));
 }

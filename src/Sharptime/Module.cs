@@ -21,6 +21,49 @@ public sealed class Module
     /// <summary>The decoded module.</summary>
     internal WasmModule Info { get; }
 
+    private readonly Lock _compileLock = new();
+    private Abi.CompiledCode? _code;
+    private int[]? _typeIds;
+    private FunctionType?[]? _funcTypes;
+
+    /// <summary>The compiled code, compiled on first use by the engine's code generator.</summary>
+    internal Abi.CompiledCode GetCode()
+    {
+        lock (_compileLock)
+        {
+            if (_code is null)
+            {
+                _code = Engine.RequireCodeGenerator().Compile(this);
+                if (_code.CodeType is Type type) Runtime.Backtraces.Register(type, this);
+            }
+            return _code;
+        }
+    }
+
+    /// <summary>The engine-wide canonical id of every type index.</summary>
+    internal int[] TypeIds
+    {
+        get
+        {
+            if (_typeIds is not null) return _typeIds;
+            var ids = new int[Info.Types.Length];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                ids[i] = Info.Types[i].Composite is Binary.FuncType f
+                    ? Engine.TypeIdOf(new FunctionType(f).Key)
+                    : Engine.TypeIdOf($"module {System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this)} type {i}");
+            }
+            return _typeIds = ids;
+        }
+    }
+
+    /// <summary>The public function type of type index <paramref name="typeIndex"/>.</summary>
+    internal FunctionType FuncTypeAt(uint typeIndex)
+    {
+        _funcTypes ??= new FunctionType?[Info.Types.Length];
+        return _funcTypes[typeIndex] ??= new FunctionType((Binary.FuncType)Info.Types[typeIndex].Composite);
+    }
+
     /// <summary>Decodes and validates a module binary.</summary>
     /// <param name="engine">The engine whose settings (enabled proposals) apply.</param>
     /// <param name="bytes">The module binary; it is copied.</param>

@@ -1,0 +1,142 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using Sharptime.Abi;
+using Sharptime.Binary;
+
+namespace Sharptime.Compiler;
+
+internal sealed partial class FunctionCompiler
+{
+    private bool EmitCall(ref Instruction instr)
+    {
+        switch (instr.Opcode)
+        {
+            case Opcode.Call:
+                EmitDirectCall((int)instr.Index, tail: false);
+                return true;
+            case Opcode.ReturnCall:
+                EmitDirectCall((int)instr.Index, tail: true);
+                SetUnreachable();
+                return true;
+            case Opcode.CallIndirect:
+            case Opcode.ReturnCallIndirect:
+            {
+                bool tail = instr.Opcode == Opcode.ReturnCallIndirect;
+                var f = (Binary.FuncType)_module.Types[instr.Index].Composite;
+                // The table index: table64 tables take an i64, others an i32 (zero-extended).
+                EmitHelper(Method(typeof(Instructions), nameof(Instructions.ResolveIndirect)), 1, (int)instr.Index2, (int)instr.Index);
+                EmitCallThroughFunc(f, tail);
+                if (tail) SetUnreachable();
+                return true;
+            }
+            case Opcode.CallRef:
+            {
+                var f = (Binary.FuncType)_module.Types[instr.Index].Composite;
+                EmitHelper(Method(typeof(Instructions), nameof(Instructions.ResolveRef)), 1);
+                EmitCallThroughFunc(f, tail: false);
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    private void EmitDirectCall(int function, bool tail)
+    {
+        Binary.FuncType f = _module.FuncTypeOf((uint)function);
+        if (function < _module.ImportedFunctionCount)
+        {
+            // Imports are reached through their Func in the context, like call_indirect without checks.
+            LoadContext();
+            _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.Functions))!);
+            _il.Emit(OpCodes.Ldc_I4, function);
+            _il.Emit(OpCodes.Ldelem_Ref);
+            Push(typeof(Func));
+            EmitCallThroughFunc(f, tail);
+            return;
+        }
+        MethodInfo target = _methods[function - _module.ImportedFunctionCount];
+        if (tail)
+        {
+            PrepareTailCall(f.Params.Length);
+            PassOwnResultRefs(f);
+            LoadContext();
+            _il.Emit(OpCodes.Tailcall);
+            _il.Emit(OpCodes.Call, target);
+            _il.Emit(OpCodes.Ret);
+            return;
+        }
+        LocalBuilder[] outs = PushResultRefs(f);
+        LoadContext();
+        _il.Emit(OpCodes.Call, target);
+        FinishCall(f, outs);
+    }
+
+    /// <summary>Calls the <see cref="Func"/> on top of the stack (above the arguments) with calli.</summary>
+    private void EmitCallThroughFunc(Binary.FuncType f, bool tail)
+    {
+        Pop();
+        LocalBuilder func = RentTemp(typeof(Func));
+        _il.Emit(OpCodes.Stloc, func);
+        LocalBuilder[] outs;
+        if (tail)
+        {
+            PrepareTailCall(f.Params.Length);
+            PassOwnResultRefs(f);
+            outs = [];
+        }
+        else
+        {
+            outs = PushResultRefs(f);
+        }
+        _il.Emit(OpCodes.Ldloc, func);
+        _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.ContextOf)));
+        _il.Emit(OpCodes.Ldloc, func);
+        _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.CodeOf)));
+        ReturnTemp(func);
+        if (tail) _il.Emit(OpCodes.Tailcall);
+        _il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, ClrTypes.Return(f.Results), ClrTypes.Parameters(f.Params, f.Results), null);
+        if (tail)
+        {
+            _il.Emit(OpCodes.Ret);
+            return;
+        }
+        FinishCall(f, outs);
+    }
+
+    /// <summary>A tail call needs the arguments alone on the IL stack: drop what lies below them.</summary>
+    private void PrepareTailCall(int arguments)
+    {
+        int extra = _stack.Count - arguments;
+        if (extra > 0) DropBelow([.. _stack.GetRange(_stack.Count - arguments, arguments)], extra);
+    }
+
+    /// <summary>The callee of a tail call has this function's results, so it writes straight into this function's result refs.</summary>
+    private void PassOwnResultRefs(Binary.FuncType f)
+    {
+        for (int i = 1; i < f.Results.Length; i++) _il.Emit(OpCodes.Ldarg, _type.Params.Length + i - 1);
+    }
+
+    private LocalBuilder[] PushResultRefs(Binary.FuncType f)
+    {
+        var outs = new LocalBuilder[Math.Max(0, f.Results.Length - 1)];
+        for (int i = 0; i < outs.Length; i++)
+        {
+            outs[i] = RentTemp(ClrTypes.Of(f.Results[i + 1]));
+            _il.Emit(OpCodes.Ldloca, outs[i]);
+        }
+        return outs;
+    }
+
+    private void FinishCall(Binary.FuncType f, LocalBuilder[] outs)
+    {
+        PopN(f.Params.Length);
+        if (f.Results.Length > 0) Push(ClrTypes.Of(f.Results[0]));
+        foreach (LocalBuilder o in outs)
+        {
+            _il.Emit(OpCodes.Ldloc, o);
+            Push(o.LocalType);
+            ReturnTemp(o);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Reflection.Emit;
+using Sharptime.Abi;
+using Sharptime.Binary;
+
+namespace Sharptime.Compiler;
+
+internal sealed partial class FunctionCompiler
+{
+    private bool EmitVariable(ref Instruction instr)
+    {
+        switch (instr.Opcode)
+        {
+            case Opcode.LocalGet:
+                LoadLocal((int)instr.Index);
+                Push(_localTypes[instr.Index]);
+                return true;
+            case Opcode.LocalSet:
+                Pop();
+                StoreLocal((int)instr.Index);
+                return true;
+            case Opcode.LocalTee:
+                _il.Emit(OpCodes.Dup);
+                StoreLocal((int)instr.Index);
+                return true;
+            case Opcode.GlobalGet:
+            {
+                Binary.GlobalType g = _module.GlobalTypes[instr.Index];
+                LoadGlobalCell((int)instr.Index);
+                _il.Emit(OpCodes.Call, Method(typeof(GlobalInstance), "Get" + GlobalSuffix(g.Type)));
+                Push(ClrTypes.Of(g.Type));
+                return true;
+            }
+            case Opcode.GlobalSet:
+            {
+                Binary.GlobalType g = _module.GlobalTypes[instr.Index];
+                Pop();
+                LoadGlobalCell((int)instr.Index);
+                _il.Emit(OpCodes.Call, Method(typeof(GlobalInstance), "Set" + GlobalSuffix(g.Type)));
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    private static string GlobalSuffix(Binary.ValueType t) => t.Kind switch
+    {
+        ValueKind.I32 => "I32",
+        ValueKind.I64 => "I64",
+        ValueKind.F32 => "F32",
+        ValueKind.F64 => "F64",
+        ValueKind.Ref => "Ref",
+        _ => throw new NotSupportedException($"globals of type {t} are not supported"),
+    };
+
+    private void LoadGlobalCell(int index)
+    {
+        LoadContext();
+        _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.Globals))!);
+        _il.Emit(OpCodes.Ldc_I4, index);
+        _il.Emit(OpCodes.Ldelem_Ref);
+    }
+
+    private void LoadLocal(int index)
+    {
+        int p = _type.Params.Length;
+        if (index < p) _il.Emit(OpCodes.Ldarg, index);
+        else _il.Emit(OpCodes.Ldloc, _locals[index - p]);
+    }
+
+    private void StoreLocal(int index)
+    {
+        int p = _type.Params.Length;
+        if (index < p) _il.Emit(OpCodes.Starg, index);
+        else _il.Emit(OpCodes.Stloc, _locals[index - p]);
+    }
+}

@@ -1,0 +1,259 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using Sharptime.Abi;
+using Sharptime.Binary;
+using ValueType = Sharptime.Binary.ValueType;
+
+namespace Sharptime.Compiler;
+
+/// <summary>
+/// Compiles one function body to IL in one forward pass. Wasm locals become IL locals (parameters
+/// stay IL arguments) and the Wasm operand stack is the IL evaluation stack; <see cref="_stack"/>
+/// tracks its CLR types so that branches can drop values below their operands and select can
+/// spill. Code after an unconditional branch is skipped up to the end of its block.
+/// </summary>
+internal sealed partial class FunctionCompiler
+{
+    private readonly WasmModule _module;
+    private readonly MethodBuilder[] _methods;
+    private readonly int _definedIndex;
+    private readonly int _functionIndex;
+    private readonly Binary.FuncType _type;
+    private readonly ILGenerator _il;
+    private readonly List<Type> _stack = [];
+    private readonly List<Frame> _frames = [];
+    private readonly Dictionary<Type, Stack<LocalBuilder>> _freeTemps = [];
+    private LocalBuilder[] _locals = [];
+    private Type[] _localTypes = [];
+    private int _contextArg;
+    private bool _unreachable;
+    private int _skipDepth;
+
+    public FunctionCompiler(WasmModule module, MethodBuilder[] methods, int definedIndex)
+    {
+        _module = module;
+        _methods = methods;
+        _definedIndex = definedIndex;
+        _functionIndex = module.ImportedFunctionCount + definedIndex;
+        _type = module.FuncTypeOf((uint)_functionIndex);
+        _il = methods[definedIndex].GetILGenerator();
+    }
+
+    private sealed class Frame
+    {
+        public required Opcode Kind;
+        public required Type[] Params;
+        public required Type[] Results;
+        public required int Height;
+        public Label Label;
+        public Label ElseLabel;
+        public bool HasElse;
+        public bool Targeted;
+
+        public Type[] BranchTypes => Kind == Opcode.Loop ? Params : Results;
+    }
+
+    public void Compile()
+    {
+        FunctionBody body = _module.Code[_definedIndex];
+        ReadOnlySpan<byte> code = _module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength);
+        string? unsupported = FindUnsupported(code, body.CodeOffset);
+        if (unsupported is not null)
+        {
+            // The module still instantiates; calling this function reports what is missing.
+            _il.Emit(OpCodes.Ldstr, unsupported);
+            _il.Emit(OpCodes.Call, typeof(Traps).GetMethod(nameof(Traps.Unsupported))!);
+            _il.Emit(OpCodes.Throw);
+            return;
+        }
+        _contextArg = _type.Params.Length + Math.Max(0, _type.Results.Length - 1);
+        DeclareLocals(body);
+        EmitStackProbe();
+        _frames.Add(new Frame { Kind = Opcode.Call, Params = [], Results = Clr(_type.Results), Height = 0 });
+        var reader = new InstructionReader(code, body.CodeOffset);
+        var instr = new Instruction();
+        while (!reader.AtEnd)
+        {
+            reader.Read(ref instr);
+            if (_unreachable)
+            {
+                Skip(ref instr);
+                continue;
+            }
+            try
+            {
+                Emit(ref instr);
+            }
+            catch (NotSupportedException e)
+            {
+                throw new WasmException($"function {_functionIndex}: instruction {instr.Info.Name} at offset {instr.Offset} cannot be compiled: {e.Message}", e);
+            }
+        }
+    }
+
+    private static string? FindUnsupported(ReadOnlySpan<byte> code, int offset)
+    {
+        var reader = new InstructionReader(code, offset);
+        var instr = new Instruction();
+        while (!reader.AtEnd)
+        {
+            reader.Read(ref instr);
+            const WasmFeatures Unsupported = WasmFeatures.Simd | WasmFeatures.RelaxedSimd | WasmFeatures.Gc | WasmFeatures.ExceptionHandling
+                | WasmFeatures.LegacyExceptions | WasmFeatures.Threads | WasmFeatures.WideArithmetic;
+            if ((instr.Info.Feature & Unsupported) != 0 || instr.Opcode is Opcode.BrOnNull or Opcode.BrOnNonNull or Opcode.ReturnCallRef)
+            {
+                return $"{instr.Info.Name} (offset {instr.Offset})";
+            }
+        }
+        return null;
+    }
+
+    private void DeclareLocals(FunctionBody body)
+    {
+        var locals = new List<LocalBuilder>();
+        var types = new List<Type>();
+        foreach (ValueType p in _type.Params) types.Add(ClrTypes.Of(p));
+        foreach (LocalRun run in body.Locals)
+        {
+            Type t = ClrTypes.Of(run.Type);
+            for (uint i = 0; i < run.Count; i++)
+            {
+                locals.Add(_il.DeclareLocal(t));
+                types.Add(t);
+            }
+        }
+        _locals = [.. locals];
+        _localTypes = [.. types];
+    }
+
+    /// <summary>
+    /// Traps with StackOverflow when the stack pointer (the address of a local) is below the
+    /// context's limit: a .NET stack overflow would end the process.
+    /// </summary>
+    private void EmitStackProbe()
+    {
+        LocalBuilder probe = _il.DeclareLocal(typeof(byte));
+        Label ok = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldloca, probe);
+        _il.Emit(OpCodes.Conv_U);
+        LoadContext();
+        _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.StackLimit))!);
+        _il.Emit(OpCodes.Bge_Un, ok);
+        EmitTrap(TrapCode.StackOverflow);
+        _il.MarkLabel(ok);
+    }
+
+    private void Skip(ref Instruction instr)
+    {
+        switch (instr.Opcode)
+        {
+            case Opcode.Block or Opcode.Loop or Opcode.If or Opcode.TryTable or Opcode.Try:
+                _skipDepth++;
+                break;
+            case Opcode.End when _skipDepth > 0:
+                _skipDepth--;
+                break;
+            case Opcode.End:
+                EmitEnd();
+                break;
+            case Opcode.Else when _skipDepth == 0:
+                EmitElse();
+                break;
+        }
+    }
+
+    private void Emit(ref Instruction instr)
+    {
+        if (EmitControl(ref instr) || EmitVariable(ref instr) || EmitMemory(ref instr) || EmitCall(ref instr)
+            || EmitReference(ref instr) || EmitTable(ref instr) || EmitNumeric(ref instr))
+        {
+            return;
+        }
+        throw new NotSupportedException("the instruction is not implemented by the compiler");
+    }
+
+    private static Type[] Clr(ValueType[] types)
+    {
+        var clr = new Type[types.Length];
+        for (int i = 0; i < clr.Length; i++) clr[i] = ClrTypes.Of(types[i]);
+        return clr;
+    }
+
+    private void LoadContext() => _il.Emit(OpCodes.Ldarg, _contextArg);
+
+    private void Push(Type t) => _stack.Add(t);
+
+    private Type Pop()
+    {
+        Type t = _stack[^1];
+        _stack.RemoveAt(_stack.Count - 1);
+        return t;
+    }
+
+    private void PopN(int n) => _stack.RemoveRange(_stack.Count - n, n);
+
+    private LocalBuilder RentTemp(Type t)
+    {
+        if (_freeTemps.TryGetValue(t, out Stack<LocalBuilder>? free) && free.Count > 0) return free.Pop();
+        return _il.DeclareLocal(t);
+    }
+
+    private void ReturnTemp(LocalBuilder local)
+    {
+        if (!_freeTemps.TryGetValue(local.LocalType, out Stack<LocalBuilder>? free)) _freeTemps[local.LocalType] = free = new Stack<LocalBuilder>();
+        free.Push(local);
+    }
+
+    /// <summary><c>call Traps.Create(code); throw</c>: ends the IL block, whatever is on the stack.</summary>
+    private void EmitTrap(TrapCode code)
+    {
+        _il.Emit(OpCodes.Ldc_I4, (int)code);
+        _il.Emit(OpCodes.Call, typeof(Traps).GetMethod(nameof(Traps.Create))!);
+        _il.Emit(OpCodes.Throw);
+    }
+
+    private static MethodInfo Method(Type type, string name) =>
+        type.GetMethod(name, BindingFlags.Public | BindingFlags.Static) ?? throw new InvalidOperationException($"{type.Name}.{name} is missing");
+
+    /// <summary>
+    /// Calls a helper whose first parameters are the top <paramref name="operands"/> stack values,
+    /// then the context and <paramref name="immediates"/>. 32-bit operands passed as <c>ulong</c>
+    /// are zero-extended (through temps, as they may not be on top).
+    /// </summary>
+    private void EmitHelper(MethodInfo helper, int operands, params int[] immediates)
+    {
+        ParameterInfo[] ps = helper.GetParameters();
+        bool convert = false;
+        for (int i = 0; i < operands; i++)
+        {
+            if (ps[i].ParameterType != _stack[_stack.Count - operands + i]) convert = true;
+        }
+        if (convert)
+        {
+            var temps = new LocalBuilder[operands];
+            for (int i = operands - 1; i >= 0; i--)
+            {
+                temps[i] = RentTemp(_stack[_stack.Count - operands + i]);
+                _il.Emit(OpCodes.Stloc, temps[i]);
+            }
+            for (int i = 0; i < operands; i++)
+            {
+                _il.Emit(OpCodes.Ldloc, temps[i]);
+                Type from = temps[i].LocalType;
+                Type to = ps[i].ParameterType;
+                if (from == typeof(int) && (to == typeof(ulong) || to == typeof(long))) _il.Emit(OpCodes.Conv_U8);
+                ReturnTemp(temps[i]);
+            }
+        }
+        PopN(operands);
+        int next = operands;
+        if (next < ps.Length && ps[next].ParameterType == typeof(VmContext))
+        {
+            LoadContext();
+            next++;
+        }
+        foreach (int imm in immediates) _il.Emit(OpCodes.Ldc_I4, imm);
+        _il.Emit(OpCodes.Call, helper);
+        if (helper.ReturnType != typeof(void)) Push(helper.ReturnType);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Runtime.InteropServices;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace Sharptime.Abi;
+
+/// <summary>
+/// Memory, table, reference and call instructions that generated code calls out of line.
+/// Addresses and lengths are <c>ulong</c>: generated code zero-extends 32-bit operands, so one
+/// helper serves memory32 and memory64. Stack operands come first, then the context and the
+/// instruction's immediates.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class Instructions
+{
+#pragma warning disable CS1591 // One method per instruction; the name is the spec's instruction.
+    public static long MemorySize(VmContext ctx, int memory) => (long)ctx.Memories[memory].Pages;
+
+    public static long MemoryGrow(ulong delta, VmContext ctx, int memory) => ctx.Memories[memory].Grow(delta);
+
+    public static void MemoryFill(ulong d, int value, ulong n, VmContext ctx, int memory)
+    {
+        MemoryInstance m = ctx.Memories[memory];
+        if (d > m.Length || n > m.Length - d) Traps.Throw(TrapCode.MemoryOutOfBounds);
+        NativeMemory.Fill(m.Base + d, (nuint)n, (byte)value);
+    }
+
+    public static void MemoryCopy(ulong d, ulong s, ulong n, VmContext ctx, int destination, int source)
+    {
+        MemoryInstance dm = ctx.Memories[destination];
+        MemoryInstance sm = ctx.Memories[source];
+        if (d > dm.Length || n > dm.Length - d || s > sm.Length || n > sm.Length - s) Traps.Throw(TrapCode.MemoryOutOfBounds);
+        Buffer.MemoryCopy(sm.Base + s, dm.Base + d, n, n);
+    }
+
+    public static void MemoryInit(ulong d, ulong s, ulong n, VmContext ctx, int memory, int segment)
+    {
+        MemoryInstance m = ctx.Memories[memory];
+        ReadOnlySpan<byte> data = ctx.DataSegments[segment].Span;
+        if (d > m.Length || n > m.Length - d || s > (ulong)data.Length || n > (ulong)data.Length - s) Traps.Throw(TrapCode.MemoryOutOfBounds);
+        data.Slice((int)s, (int)n).CopyTo(new Span<byte>(m.Base + d, (int)n));
+    }
+
+    public static void DataDrop(VmContext ctx, int segment) => ctx.DataSegments[segment] = ReadOnlyMemory<byte>.Empty;
+
+    public static object? TableGet(ulong i, VmContext ctx, int table)
+    {
+        object?[] e = ctx.Tables[table].Elements;
+        if (i >= (ulong)e.Length) Traps.Throw(TrapCode.TableOutOfBounds);
+        return e[i];
+    }
+
+    public static void TableSet(ulong i, object? value, VmContext ctx, int table)
+    {
+        object?[] e = ctx.Tables[table].Elements;
+        if (i >= (ulong)e.Length) Traps.Throw(TrapCode.TableOutOfBounds);
+        e[i] = value;
+    }
+
+    public static long TableSize(VmContext ctx, int table) => ctx.Tables[table].Elements.Length;
+
+    public static long TableGrow(object? init, ulong n, VmContext ctx, int table) => ctx.Tables[table].Grow(n, init);
+
+    public static void TableFill(ulong i, object? value, ulong n, VmContext ctx, int table)
+    {
+        object?[] e = ctx.Tables[table].Elements;
+        if (i > (ulong)e.Length || n > (ulong)e.Length - i) Traps.Throw(TrapCode.TableOutOfBounds);
+        Array.Fill(e, value, (int)i, (int)n);
+    }
+
+    public static void TableCopy(ulong d, ulong s, ulong n, VmContext ctx, int destination, int source)
+    {
+        object?[] de = ctx.Tables[destination].Elements;
+        object?[] se = ctx.Tables[source].Elements;
+        if (d > (ulong)de.Length || n > (ulong)de.Length - d || s > (ulong)se.Length || n > (ulong)se.Length - s) Traps.Throw(TrapCode.TableOutOfBounds);
+        Array.Copy(se, (int)s, de, (int)d, (int)n);
+    }
+
+    public static void TableInit(ulong d, ulong s, ulong n, VmContext ctx, int table, int segment)
+    {
+        object?[] de = ctx.Tables[table].Elements;
+        object?[] se = ctx.ElementSegments[segment];
+        if (d > (ulong)de.Length || n > (ulong)de.Length - d || s > (ulong)se.Length || n > (ulong)se.Length - s) Traps.Throw(TrapCode.TableOutOfBounds);
+        Array.Copy(se, (int)s, de, (int)d, (int)n);
+    }
+
+    public static void ElemDrop(VmContext ctx, int segment) => ctx.ElementSegments[segment] = [];
+
+    public static object RefFunc(VmContext ctx, int function) => ctx.Functions[function];
+
+    /// <summary>The function call_indirect calls, after the bounds, null and type checks.</summary>
+    public static Func ResolveIndirect(ulong i, VmContext ctx, int table, int typeIndex)
+    {
+        object?[] e = ctx.Tables[table].Elements;
+        if (i >= (ulong)e.Length) Traps.Throw(TrapCode.UndefinedElement);
+        if (e[i] is not Func f) { Traps.Throw(TrapCode.UndefinedElement); return null!; }
+        if (f.TypeId != ctx.TypeIds[typeIndex]) Traps.Throw(TrapCode.IndirectCallTypeMismatch);
+        return f;
+    }
+
+    /// <summary>The function call_ref calls, after the null check.</summary>
+    public static Func ResolveRef(object? f)
+    {
+        if (f is not Func func) { Traps.Throw(TrapCode.NullReference); return null!; }
+        return func;
+    }
+
+    /// <summary>The effective address of a memory64 access, trapping when it wraps around.</summary>
+    public static ulong EffectiveAddress64(ulong address, ulong offset)
+    {
+        ulong ea = address + offset;
+        if (ea < address) Traps.Throw(TrapCode.MemoryOutOfBounds);
+        return ea;
+    }
+
+    /// <summary>The code pointer of a function reference.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static nint CodeOf(Func f) => f.Code;
+
+    /// <summary>The context a function reference runs in.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static VmContext ContextOf(Func f) => f.Context;
+#pragma warning restore CS1591
+}

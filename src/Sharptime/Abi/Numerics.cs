@@ -1,0 +1,197 @@
+using System.ComponentModel;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Sharptime.Abi;
+
+/// <summary>
+/// Numeric instructions whose spec semantics need more than one IL opcode: traps, NaN bits, exact
+/// rounding. Each method is named after its <c>Opcode</c>; the JIT inlines the small ones.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Numerics
+{
+#pragma warning disable CS1591 // One method per instruction; the name is the spec's instruction.
+    public static int I32DivS(int a, int b)
+    {
+        if (b == 0) Traps.Throw(TrapCode.IntegerDivideByZero);
+        if (b == -1 && a == int.MinValue) Traps.Throw(TrapCode.IntegerOverflow);
+        return a / b;
+    }
+
+    public static int I32DivU(int a, int b)
+    {
+        if (b == 0) Traps.Throw(TrapCode.IntegerDivideByZero);
+        return (int)((uint)a / (uint)b);
+    }
+
+    public static int I32RemS(int a, int b)
+    {
+        if (b == 0) Traps.Throw(TrapCode.IntegerDivideByZero);
+        return b == -1 ? 0 : a % b;
+    }
+
+    public static int I32RemU(int a, int b)
+    {
+        if (b == 0) Traps.Throw(TrapCode.IntegerDivideByZero);
+        return (int)((uint)a % (uint)b);
+    }
+
+    public static long I64DivS(long a, long b)
+    {
+        if (b == 0) Traps.Throw(TrapCode.IntegerDivideByZero);
+        if (b == -1 && a == long.MinValue) Traps.Throw(TrapCode.IntegerOverflow);
+        return a / b;
+    }
+
+    public static long I64DivU(long a, long b)
+    {
+        if (b == 0) Traps.Throw(TrapCode.IntegerDivideByZero);
+        return (long)((ulong)a / (ulong)b);
+    }
+
+    public static long I64RemS(long a, long b)
+    {
+        if (b == 0) Traps.Throw(TrapCode.IntegerDivideByZero);
+        return b == -1 ? 0 : a % b;
+    }
+
+    public static long I64RemU(long a, long b)
+    {
+        if (b == 0) Traps.Throw(TrapCode.IntegerDivideByZero);
+        return (long)((ulong)a % (ulong)b);
+    }
+
+    public static int I32Clz(int a) => BitOperations.LeadingZeroCount((uint)a);
+    public static int I32Ctz(int a) => a == 0 ? 32 : BitOperations.TrailingZeroCount(a);
+    public static int I32Popcnt(int a) => BitOperations.PopCount((uint)a);
+    public static int I32Rotl(int a, int b) => (int)BitOperations.RotateLeft((uint)a, b);
+    public static int I32Rotr(int a, int b) => (int)BitOperations.RotateRight((uint)a, b);
+    public static long I64Clz(long a) => BitOperations.LeadingZeroCount((ulong)a);
+    public static long I64Ctz(long a) => a == 0 ? 64 : BitOperations.TrailingZeroCount(a);
+    public static long I64Popcnt(long a) => BitOperations.PopCount((ulong)a);
+    public static long I64Rotl(long a, long b) => (long)BitOperations.RotateLeft((ulong)a, (int)b);
+    public static long I64Rotr(long a, long b) => (long)BitOperations.RotateRight((ulong)a, (int)b);
+
+    // Sign operations work on bits so that NaN payloads pass unchanged, as the spec requires.
+    public static float F32Abs(float a) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) & int.MaxValue);
+    public static float F32Neg(float a) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) ^ int.MinValue);
+    public static float F32Copysign(float a, float b) => BitConverter.Int32BitsToSingle(
+        (BitConverter.SingleToInt32Bits(a) & int.MaxValue) | (BitConverter.SingleToInt32Bits(b) & int.MinValue));
+    public static double F64Abs(double a) => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) & long.MaxValue);
+    public static double F64Neg(double a) => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) ^ long.MinValue);
+    public static double F64Copysign(double a, double b) => BitConverter.Int64BitsToDouble(
+        (BitConverter.DoubleToInt64Bits(a) & long.MaxValue) | (BitConverter.DoubleToInt64Bits(b) & long.MinValue));
+
+    // Rounding of a NaN must give an arithmetic (quiet) NaN; adding the NaN to itself quiets it.
+    public static float F32Ceil(float a) => float.IsNaN(a) ? a + a : MathF.Ceiling(a);
+    public static float F32Floor(float a) => float.IsNaN(a) ? a + a : MathF.Floor(a);
+    public static float F32Trunc(float a) => float.IsNaN(a) ? a + a : MathF.Truncate(a);
+    public static float F32Nearest(float a) => float.IsNaN(a) ? a + a : MathF.Round(a, MidpointRounding.ToEven);
+    public static float F32Sqrt(float a) => float.IsNaN(a) ? a + a : MathF.Sqrt(a);
+    public static double F64Ceil(double a) => double.IsNaN(a) ? a + a : Math.Ceiling(a);
+    public static double F64Floor(double a) => double.IsNaN(a) ? a + a : Math.Floor(a);
+    public static double F64Trunc(double a) => double.IsNaN(a) ? a + a : Math.Truncate(a);
+    public static double F64Nearest(double a) => double.IsNaN(a) ? a + a : Math.Round(a, MidpointRounding.ToEven);
+    public static double F64Sqrt(double a) => double.IsNaN(a) ? a + a : Math.Sqrt(a);
+
+    public static float F32Min(float a, float b)
+    {
+        if (float.IsNaN(a) || float.IsNaN(b)) return a + b;
+        if (a == b) return BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) | BitConverter.SingleToInt32Bits(b));
+        return a < b ? a : b;
+    }
+
+    public static float F32Max(float a, float b)
+    {
+        if (float.IsNaN(a) || float.IsNaN(b)) return a + b;
+        if (a == b) return BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) & BitConverter.SingleToInt32Bits(b));
+        return a > b ? a : b;
+    }
+
+    public static double F64Min(double a, double b)
+    {
+        if (double.IsNaN(a) || double.IsNaN(b)) return a + b;
+        if (a == b) return BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) | BitConverter.DoubleToInt64Bits(b));
+        return a < b ? a : b;
+    }
+
+    public static double F64Max(double a, double b)
+    {
+        if (double.IsNaN(a) || double.IsNaN(b)) return a + b;
+        if (a == b) return BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) & BitConverter.DoubleToInt64Bits(b));
+        return a > b ? a : b;
+    }
+
+    public static int I32TruncF32S(float a) => I32TruncF64S(a);
+    public static int I32TruncF32U(float a) => I32TruncF64U(a);
+    public static long I64TruncF32S(float a) => I64TruncF64S(a);
+    public static long I64TruncF32U(float a) => I64TruncF64U(a);
+
+    public static int I32TruncF64S(double a)
+    {
+        if (!(a > -2147483649.0 && a < 2147483648.0)) ThrowConversion(a);
+        return (int)a;
+    }
+
+    public static int I32TruncF64U(double a)
+    {
+        if (!(a > -1.0 && a < 4294967296.0)) ThrowConversion(a);
+        return (int)(uint)a;
+    }
+
+    public static long I64TruncF64S(double a)
+    {
+        if (!(a >= -9223372036854775808.0 && a < 9223372036854775808.0)) ThrowConversion(a);
+        return (long)a;
+    }
+
+    public static long I64TruncF64U(double a)
+    {
+        if (!(a > -1.0 && a < 18446744073709551616.0)) ThrowConversion(a);
+        return (long)(ulong)a;
+    }
+
+    public static int I32TruncSatF32S(float a) => I32TruncSatF64S(a);
+    public static int I32TruncSatF32U(float a) => I32TruncSatF64U(a);
+    public static long I64TruncSatF32S(float a) => I64TruncSatF64S(a);
+    public static long I64TruncSatF32U(float a) => I64TruncSatF64U(a);
+
+    public static int I32TruncSatF64S(double a) =>
+        double.IsNaN(a) ? 0 : a <= int.MinValue ? int.MinValue : a >= 2147483647.0 ? int.MaxValue : (int)a;
+
+    public static int I32TruncSatF64U(double a) =>
+        double.IsNaN(a) || a <= 0 ? 0 : a >= 4294967295.0 ? -1 : (int)(uint)a;
+
+    public static long I64TruncSatF64S(double a) =>
+        double.IsNaN(a) ? 0 : a <= -9223372036854775808.0 ? long.MinValue : a >= 9223372036854775808.0 ? long.MaxValue : (long)a;
+
+    public static long I64TruncSatF64U(double a) =>
+        double.IsNaN(a) || a <= 0 ? 0 : a >= 18446744073709551616.0 ? -1 : (long)(ulong)a;
+
+    public static float F32ConvertI32U(int a) => (float)(double)(uint)a;
+
+    public static float F32ConvertI64U(long a) =>
+        // Halve with a sticky bit so that the one rounding to float is the correct one.
+        a >= 0 ? a : (float)((a >>> 1) | (a & 1)) * 2f;
+
+    public static float F32ConvertI64S(long a) => a;
+
+    public static double F64ConvertI32U(int a) => (uint)a;
+
+    public static double F64ConvertI64U(long a) =>
+        a >= 0 ? a : (double)((a >>> 1) | (a & 1)) * 2.0;
+
+    public static float F32DemoteF64(double a) => (float)a;
+    public static double F64PromoteF32(float a) => a;
+
+    public static int I32ReinterpretF32(float a) => BitConverter.SingleToInt32Bits(a);
+    public static long I64ReinterpretF64(double a) => BitConverter.DoubleToInt64Bits(a);
+    public static float F32ReinterpretI32(int a) => BitConverter.Int32BitsToSingle(a);
+    public static double F64ReinterpretI64(long a) => BitConverter.Int64BitsToDouble(a);
+#pragma warning restore CS1591
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowConversion(double a) =>
+        Traps.Throw(double.IsNaN(a) ? TrapCode.BadConversionToInteger : TrapCode.IntegerOverflow);
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel;
+
+namespace Sharptime.Abi;
+
+/// <summary>
+/// The state of one instance that generated code reaches through its last parameter. Fields, not
+/// properties, so that generated code reads them with one load; only the runtime writes them.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051", Justification = "Generated code reads these fields directly.")]
+public sealed class VmContext
+{
+    /// <summary>The lowest stack address generated code may reach before trapping with <see cref="TrapCode.StackOverflow"/>.</summary>
+    public nuint StackLimit;
+
+    /// <summary>Memory 0, or null when the module has no memory.</summary>
+    public MemoryInstance? Memory0;
+
+    /// <summary>Every memory, imported first.</summary>
+    public MemoryInstance[] Memories = [];
+
+    /// <summary>Every global, imported first.</summary>
+    public GlobalInstance[] Globals = [];
+
+    /// <summary>Every table, imported first.</summary>
+    public TableInstance[] Tables = [];
+
+    /// <summary>Every function, imported first.</summary>
+    public Func[] Functions = [];
+
+    /// <summary>The canonical type id of every type index of the module.</summary>
+    public int[] TypeIds = [];
+
+    /// <summary>Passive data segments by index; empty once dropped.</summary>
+    public ReadOnlyMemory<byte>[] DataSegments = [];
+
+    /// <summary>Passive element segments by index; empty once dropped.</summary>
+    public object?[][] ElementSegments = [];
+
+    internal Store? Store;
+    internal Instance? Instance;
+    internal HostFunction? Host;
+
+    /// <summary>Keeps generated code (possibly in a collectible assembly) alive while functions of this context are reachable.</summary>
+    internal object? Code;
+}

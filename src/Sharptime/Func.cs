@@ -1,0 +1,67 @@
+using Sharptime.Abi;
+
+namespace Sharptime;
+
+/// <summary>
+/// A WebAssembly or host function in a <see cref="Sharptime.Store"/>; also the value of a non-null
+/// <c>funcref</c>. Call it with <see cref="Call(ReadOnlySpan{Value}, Span{Value})"/> or get a typed,
+/// allocation-free delegate with <see cref="Instance.GetFunction{T1, TResult}(string)"/> and friends.
+/// </summary>
+public sealed unsafe partial class Func : Extern
+{
+    internal readonly nint Code;
+    internal readonly VmContext Context;
+    internal readonly int TypeId;
+
+    internal Func(Store store, FunctionType type, int typeId, nint code, VmContext context) : base(store)
+    {
+        Type = type;
+        TypeId = typeId;
+        Code = code;
+        Context = context;
+    }
+
+    /// <summary>The function's type.</summary>
+    public FunctionType Type { get; }
+
+    internal override string KindName => "func";
+
+    internal override string TypeText => Type.ToString();
+
+    /// <summary>Calls the function with boxed values.</summary>
+    /// <param name="args">One argument per parameter, of the parameter's type.</param>
+    /// <param name="results">Receives one value per result.</param>
+    /// <exception cref="TrapException">Execution trapped.</exception>
+    /// <exception cref="ArgumentException">The arguments or the result span do not match the type.</exception>
+    public void Call(ReadOnlySpan<Value> args, Span<Value> results)
+    {
+        if (args.Length != Type.Params.Count) throw new ArgumentException($"the function takes {Type.Params.Count} arguments, {args.Length} given", nameof(args));
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (!Runtime.Matching.ValueMatches(args[i], Type.Params[i]))
+            {
+                throw new ArgumentException($"argument {i} is {args[i].Type}, the function expects {Type.Params[i]}", nameof(args));
+            }
+        }
+        if (results.Length < Type.Results.Count) throw new ArgumentException($"the function returns {Type.Results.Count} results, the span holds {results.Length}", nameof(results));
+        nint entry = Store.Engine.GetEntryTrampoline(Type);
+        Store.EnterWasm();
+        ((delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)entry)(Code, Context, args, results);
+        for (int i = 0; i < Type.Results.Count; i++)
+        {
+            // Trampolines box references without their static type; give them the declared one.
+            if (Type.Results[i].Kind == ValKind.Ref) results[i] = Value.FromRaw(results[i].RawRef, Type.Results[i]);
+        }
+    }
+
+    /// <summary>Calls the function with boxed values and returns the results in a new array.</summary>
+    /// <param name="args">One argument per parameter.</param>
+    /// <returns>The results.</returns>
+    /// <exception cref="TrapException">Execution trapped.</exception>
+    public Value[] Call(params Value[] args)
+    {
+        var results = new Value[Type.Results.Count];
+        Call(args, results);
+        return results;
+    }
+}

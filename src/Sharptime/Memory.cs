@@ -1,0 +1,109 @@
+using System.Buffers.Binary;
+using Sharptime.Abi;
+
+namespace Sharptime;
+
+/// <summary>A linear memory: native memory addressed from 0, growable in pages.</summary>
+public sealed unsafe class Memory : Extern
+{
+    internal Memory(Store store, MemoryInstance instance) : base(store) => Instance = instance;
+
+    /// <summary>Creates a memory in <paramref name="store"/>.</summary>
+    /// <param name="store">The owner.</param>
+    /// <param name="minimumPages">The initial size in 64 KiB pages.</param>
+    /// <param name="maximumPages">The maximum size in pages, or null for none.</param>
+    /// <param name="is64">True for a memory64 memory.</param>
+    public Memory(Store store, ulong minimumPages, ulong? maximumPages = null, bool is64 = false)
+        : this(store, store.CreateMemory(new Binary.MemoryType(new Binary.Limits(minimumPages, maximumPages), is64, false))) { }
+
+    internal MemoryInstance Instance { get; }
+
+    internal override string KindName => "memory";
+
+    internal override string TypeText => $"(memory{(Instance.Type.Is64 ? " i64" : "")} {Instance.Pages}{(Instance.Type.Limits.Max is ulong m ? $" {m}" : "")})";
+
+    /// <summary>The size in pages.</summary>
+    public ulong Pages => Instance.Pages;
+
+    /// <summary>The size in bytes.</summary>
+    public ulong Length => Instance.Length;
+
+    /// <summary>The page size in bytes (65536 unless custom-page-sizes).</summary>
+    public ulong PageSize => 1UL << Instance.PageSizeLog2;
+
+    /// <summary>The maximum size in pages, or null.</summary>
+    public ulong? MaximumPages => Instance.Type.Limits.Max;
+
+    /// <summary>True for a memory64 memory.</summary>
+    public bool Is64 => Instance.Type.Is64;
+
+    /// <summary>Grows the memory.</summary>
+    /// <param name="deltaPages">The number of pages to add.</param>
+    /// <returns>The old size in pages.</returns>
+    /// <exception cref="WasmException">The memory cannot grow that much.</exception>
+    public ulong Grow(ulong deltaPages)
+    {
+        long old = Instance.Grow(deltaPages);
+        if (old < 0) throw new WasmException($"memory cannot grow by {deltaPages} pages from {Pages} (maximum {MaximumPages?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})");
+        return (ulong)old;
+    }
+
+    /// <summary>
+    /// A span over <paramref name="length"/> bytes at <paramref name="address"/>. The span is valid
+    /// until the memory grows: growing may move it.
+    /// </summary>
+    /// <param name="address">The first byte.</param>
+    /// <param name="length">The number of bytes.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The range is outside the memory.</exception>
+    public Span<byte> GetSpan(ulong address, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (address > Instance.Length || (ulong)length > Instance.Length - address)
+        {
+            throw new ArgumentOutOfRangeException(nameof(address), $"bytes {address}..{address + (ulong)length} are outside the memory of {Instance.Length} bytes");
+        }
+        return new Span<byte>(Instance.Base + address, length);
+    }
+
+    /// <summary>A span over the whole memory (up to 2 GiB); valid until the memory grows.</summary>
+    public Span<byte> GetSpan() => GetSpan(0, (int)Math.Min(Instance.Length, int.MaxValue));
+
+    /// <summary>Reads a byte.</summary>
+    public byte ReadByte(ulong address) => GetSpan(address, 1)[0];
+
+    /// <summary>Writes a byte.</summary>
+    public void WriteByte(ulong address, byte value) => GetSpan(address, 1)[0] = value;
+
+    /// <summary>Reads a little-endian 16-bit integer.</summary>
+    public short ReadInt16(ulong address) => BinaryPrimitives.ReadInt16LittleEndian(GetSpan(address, 2));
+
+    /// <summary>Writes a little-endian 16-bit integer.</summary>
+    public void WriteInt16(ulong address, short value) => BinaryPrimitives.WriteInt16LittleEndian(GetSpan(address, 2), value);
+
+    /// <summary>Reads a little-endian 32-bit integer.</summary>
+    public int ReadInt32(ulong address) => BinaryPrimitives.ReadInt32LittleEndian(GetSpan(address, 4));
+
+    /// <summary>Writes a little-endian 32-bit integer.</summary>
+    public void WriteInt32(ulong address, int value) => BinaryPrimitives.WriteInt32LittleEndian(GetSpan(address, 4), value);
+
+    /// <summary>Reads a little-endian 64-bit integer.</summary>
+    public long ReadInt64(ulong address) => BinaryPrimitives.ReadInt64LittleEndian(GetSpan(address, 8));
+
+    /// <summary>Writes a little-endian 64-bit integer.</summary>
+    public void WriteInt64(ulong address, long value) => BinaryPrimitives.WriteInt64LittleEndian(GetSpan(address, 8), value);
+
+    /// <summary>Reads a little-endian 32-bit float.</summary>
+    public float ReadSingle(ulong address) => BinaryPrimitives.ReadSingleLittleEndian(GetSpan(address, 4));
+
+    /// <summary>Writes a little-endian 32-bit float.</summary>
+    public void WriteSingle(ulong address, float value) => BinaryPrimitives.WriteSingleLittleEndian(GetSpan(address, 4), value);
+
+    /// <summary>Reads a little-endian 64-bit float.</summary>
+    public double ReadDouble(ulong address) => BinaryPrimitives.ReadDoubleLittleEndian(GetSpan(address, 8));
+
+    /// <summary>Writes a little-endian 64-bit float.</summary>
+    public void WriteDouble(ulong address, double value) => BinaryPrimitives.WriteDoubleLittleEndian(GetSpan(address, 8), value);
+
+    /// <summary>Reads a UTF-8 string of <paramref name="length"/> bytes.</summary>
+    public string ReadString(ulong address, int length) => System.Text.Encoding.UTF8.GetString(GetSpan(address, length));
+}

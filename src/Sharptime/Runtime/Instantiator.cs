@@ -1,0 +1,210 @@
+using Sharptime.Abi;
+using Sharptime.Binary;
+
+namespace Sharptime.Runtime;
+
+/// <summary>
+/// Instantiation (Wasm 3.0 section 4.5.4): check imports, allocate memories, tables and globals,
+/// evaluate initializers, apply active segments in order (a trap leaves earlier writes in
+/// imported memories and tables, as the spec says), then run the start function.
+/// </summary>
+internal static unsafe class Instantiator
+{
+    public static Func BindHost(Store store, HostFunction host, Instance? caller)
+    {
+        VmContext ctx = store.CreateContext(caller, host);
+        nint code = host.Thunk != 0 ? host.Thunk : store.Engine.GetHostTrampoline(host.Type);
+        return new Func(store, host.Type, store.Engine.TypeIdOf(host.Type.Key), code, ctx);
+    }
+
+    public static Instance Instantiate(Store store, Module module, object[] resolved)
+    {
+        if (module.Engine != store.Engine) throw new WasmException("the module and the store belong to different engines");
+        WasmModule m = module.Info;
+        CompiledCode code = module.GetCode();
+        var instance = new Instance(store, module);
+        VmContext ctx = instance.Context;
+        int[] typeIds = module.TypeIds;
+        ctx.TypeIds = typeIds;
+        ctx.Code = code;
+
+        var functions = new Func[m.Functions.Length];
+        var memories = new MemoryInstance[m.Memories.Length];
+        var tables = new TableInstance[m.TableTypes.Length];
+        var globals = new GlobalInstance[m.GlobalTypes.Length];
+        int fi = 0, mi = 0, ti = 0, gi = 0;
+        for (int i = 0; i < m.Imports.Length; i++)
+        {
+            Import import = m.Imports[i];
+            object d = resolved[i];
+            switch (import.Kind)
+            {
+                case ExternKind.Func:
+                {
+                    FunctionType expected = module.FuncTypeAt(import.TypeIndex);
+                    Func f = d switch
+                    {
+                        HostFunction host => Check(import, host.Type.Key == expected.Key, host.Type.ToString(), expected.ToString()) ? BindHost(store, host, instance) : null!,
+                        Func func => Check(import, func.TypeId == typeIds[import.TypeIndex], func.Type.ToString(), expected.ToString()) ? func : null!,
+                        Extern other => Mismatch<Func>(import, other, expected.ToString()),
+                        _ => throw new InvalidOperationException(),
+                    };
+                    CheckStore(store, f, import);
+                    functions[fi++] = f;
+                    break;
+                }
+                case ExternKind.Memory:
+                {
+                    string expected = $"(memory{(import.Memory.Is64 ? " i64" : "")} {import.Memory.Limits.Min}{(import.Memory.Limits.Max is ulong x ? $" {x}" : "")})";
+                    if (d is not Memory mem) { Mismatch<Memory>(import, d, expected); return null!; }
+                    CheckStore(store, mem, import);
+                    MemoryInstance mi2 = mem.Instance;
+                    Check(import, mi2.Type.Is64 == import.Memory.Is64 && mi2.Type.Shared == import.Memory.Shared
+                        && mi2.PageSizeLog2 == import.Memory.PageSizeLog2
+                        && Matching.LimitsMatch(mi2.Pages, mi2.Type.Limits.Max, import.Memory.Limits), mem.TypeText, expected);
+                    memories[mi++] = mi2;
+                    break;
+                }
+                case ExternKind.Table:
+                {
+                    string expected = $"(table {import.Table.Limits.Min}{(import.Table.Limits.Max is ulong x ? $" {x}" : "")} {import.Table.ElementType})";
+                    if (d is not WasmTable table) { Mismatch<WasmTable>(import, d, expected); return null!; }
+                    CheckStore(store, table, import);
+                    TableInstance t = table.Instance;
+                    Check(import, t.Type.ElementType == import.Table.ElementType && t.Type.Is64 == import.Table.Is64
+                        && Matching.LimitsMatch((ulong)t.Elements.Length, t.Type.Limits.Max, import.Table.Limits), table.TypeText, expected);
+                    tables[ti++] = t;
+                    break;
+                }
+                case ExternKind.Global:
+                {
+                    string expected = import.Global.Mutable ? $"(mut {import.Global.Type})" : import.Global.Type.ToString();
+                    if (d is not WasmGlobal global) { Mismatch<WasmGlobal>(import, d, expected); return null!; }
+                    CheckStore(store, global, import);
+                    GlobalInstance g = global.Instance;
+                    Check(import, g.Type.Mutable == import.Global.Mutable && GlobalTypeMatches(g.Type.Type, import.Global.Type, import.Global.Mutable), global.TypeText, expected);
+                    globals[gi++] = g;
+                    break;
+                }
+                default:
+                    throw new LinkException($"incompatible import type: {import.Module}::{import.Name}: importing a {Linker.KindText(import.Kind)} is not supported");
+            }
+        }
+
+        for (int i = 0; i < m.Code.Length; i++)
+        {
+            int index = m.ImportedFunctionCount + i;
+            uint typeIndex = m.Functions[index];
+            functions[index] = new Func(store, module.FuncTypeAt(typeIndex), typeIds[typeIndex], code.GetFunctionPointer(i), ctx);
+        }
+        ctx.Functions = functions;
+        ctx.Globals = globals;
+        for (int i = 0; i < m.DefinedGlobals.Length; i++)
+        {
+            Binary.Global def = m.DefinedGlobals[i];
+            RawValue v = ConstEvaluator.Evaluate(m, def.Init, ctx);
+            globals[m.ImportedGlobalCount + i] = new GlobalInstance(def.Type) { Bits = v.Bits, High = v.High, Ref = v.Ref };
+        }
+        for (int i = m.ImportedMemoryCount; i < m.Memories.Length; i++) memories[i] = store.CreateMemory(m.Memories[i]);
+        ctx.Memories = memories;
+        ctx.Memory0 = memories.Length > 0 ? memories[0] : null;
+        for (int i = 0; i < m.DefinedTables.Length; i++)
+        {
+            Binary.Table def = m.DefinedTables[i];
+            object? init = def.Init is ConstExpr e ? ConstEvaluator.Evaluate(m, e, ctx).Ref : null;
+            tables[m.ImportedTableCount + i] = new TableInstance(def.Type, init);
+        }
+        ctx.Tables = tables;
+
+        foreach (Export export in m.Exports)
+        {
+            Extern item = export.Kind switch
+            {
+                ExternKind.Func => functions[export.Index],
+                ExternKind.Memory => new Memory(store, memories[export.Index]),
+                ExternKind.Table => new WasmTable(store, tables[export.Index]),
+                ExternKind.Global => new WasmGlobal(store, globals[export.Index]),
+                _ => throw new WasmException($"exporting a {Linker.KindText(export.Kind)} is not supported"),
+            };
+            instance.AddExport(export.Name, item);
+        }
+
+        InitializeSegments(m, ctx);
+        if (m.Start is uint start)
+        {
+            Func f = functions[start];
+            store.EnterWasm();
+            ((delegate*<VmContext, void>)f.Code)(f.Context);
+        }
+        return instance;
+    }
+
+    private static void InitializeSegments(WasmModule m, VmContext ctx)
+    {
+        var elements = new object?[m.Elements.Length][];
+        for (int i = 0; i < elements.Length; i++)
+        {
+            Element e = m.Elements[i];
+            var items = new object?[e.Count];
+            for (int j = 0; j < items.Length; j++)
+            {
+                items[j] = e.FunctionIndices is uint[] f ? ctx.Functions[f[j]] : ConstEvaluator.Evaluate(m, e.Expressions![j], ctx).Ref;
+            }
+            elements[i] = items;
+        }
+        ctx.ElementSegments = elements;
+        var data = new ReadOnlyMemory<byte>[m.Data.Length];
+        for (int i = 0; i < data.Length; i++) data[i] = m.Data[i].Bytes;
+        ctx.DataSegments = data;
+
+        for (int i = 0; i < elements.Length; i++)
+        {
+            Element e = m.Elements[i];
+            if (e.Mode == SegmentMode.Active)
+            {
+                RawValue offset = ConstEvaluator.Evaluate(m, e.Offset!.Value, ctx);
+                ulong d = m.TableTypes[e.TableIndex].Is64 ? (ulong)offset.Bits : (uint)offset.Bits;
+                Instructions.TableInit(d, 0, (ulong)elements[i].Length, ctx, (int)e.TableIndex, i);
+            }
+            if (e.Mode != SegmentMode.Passive) elements[i] = [];
+        }
+        for (int i = 0; i < data.Length; i++)
+        {
+            Data seg = m.Data[i];
+            if (seg.Mode != SegmentMode.Active) continue;
+            RawValue offset = ConstEvaluator.Evaluate(m, seg.Offset!.Value, ctx);
+            ulong d = m.Memories[seg.MemoryIndex].Is64 ? (ulong)offset.Bits : (uint)offset.Bits;
+            Instructions.MemoryInit(d, 0, (ulong)seg.Bytes.Length, ctx, (int)seg.MemoryIndex, i);
+            data[i] = ReadOnlyMemory<byte>.Empty;
+        }
+    }
+
+    private static bool GlobalTypeMatches(Binary.ValueType actual, Binary.ValueType expected, bool mutable)
+    {
+        if (actual == expected) return true;
+        // An immutable global may be a subtype: a non-null reference where a nullable one is expected.
+        return !mutable && actual.IsRef && expected.IsRef && expected.Nullable && actual.Heap == expected.Heap;
+    }
+
+    private static bool Check(Import import, bool ok, string actual, string expected)
+    {
+        if (!ok) throw new LinkException($"incompatible import type for {import.Module}::{import.Name}: expected {expected}, found {actual}");
+        return true;
+    }
+
+    private static T Mismatch<T>(Import import, object actual, string expected)
+    {
+        string found = actual switch
+        {
+            Extern e => $"a {e.KindName} {e.TypeText}",
+            HostFunction h => $"a func {h.Type}",
+            _ => actual.ToString() ?? "?",
+        };
+        throw new LinkException($"incompatible import type for {import.Module}::{import.Name}: expected a {Linker.KindText(import.Kind)} {expected}, found {found}");
+    }
+
+    private static void CheckStore(Store store, Extern item, Import import)
+    {
+        if (item.Store != store) throw new LinkException($"incompatible import type for {import.Module}::{import.Name}: the definition belongs to another store");
+    }
+}

@@ -1,0 +1,28 @@
+namespace Sharptime;
+
+/// <summary>Why WebAssembly execution trapped.</summary>
+public enum TrapCode
+{
+    /// <summary>An <c>unreachable</c> instruction ran.</summary>
+    Unreachable,
+    /// <summary>A memory access was out of bounds.</summary>
+    MemoryOutOfBounds,
+    /// <summary>An integer division or remainder by zero.</summary>
+    IntegerDivideByZero,
+    /// <summary>An integer overflow (signed division of the minimum by -1).</summary>
+    IntegerOverflow,
+    /// <summary>A float to integer conversion of NaN or of a value out of range.</summary>
+    BadConversionToInteger,
+    /// <summary>call_indirect found a function of another type.</summary>
+    IndirectCallTypeMismatch,
+    /// <summary>call_indirect found a null element or an index outside the table.</summary>
+    UndefinedElement,
+    /// <summary>A null reference was used.</summary>
+    NullReference,
+    /// <summary>The call stack was exhausted.</summary>
+    StackOverflow,
+    /// <summary>A table access was out of bounds.</summary>
+    TableOutOfBounds,
+    /// <summary>A host function was called for an import that was defined as a trap.</summary>
+    UnknownImport,
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+
+namespace Sharptime;
+
+/// <summary>WebAssembly execution trapped. <see cref="Backtrace"/> lists the Wasm frames, innermost first.</summary>
+public sealed class TrapException : WasmException
+{
+    private IReadOnlyList<WasmFrame>? _backtrace;
+
+    /// <summary>Creates a trap with the spec's message for <paramref name="code"/>.</summary>
+    /// <param name="code">The reason.</param>
+    public TrapException(TrapCode code) : base(MessageOf(code)) => Code = code;
+
+    /// <summary>Creates a trap with a custom message.</summary>
+    /// <param name="code">The reason.</param>
+    /// <param name="message">The message; it should start with the spec's text for the reason.</param>
+    public TrapException(TrapCode code, string message) : base(message) => Code = code;
+
+    /// <summary>Creates an unreachable trap with no message (required by the exception pattern).</summary>
+    public TrapException() : this(TrapCode.Unreachable) { }
+
+    /// <summary>Creates an unreachable trap with a message (required by the exception pattern).</summary>
+    /// <param name="message">The message.</param>
+    public TrapException(string message) : base(message) => Code = TrapCode.Unreachable;
+
+    /// <summary>Creates an unreachable trap with a message and a cause (required by the exception pattern).</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public TrapException(string message, Exception innerException) : base(message, innerException) => Code = TrapCode.Unreachable;
+
+    /// <summary>Why execution trapped.</summary>
+    public TrapCode Code { get; }
+
+    /// <summary>The Wasm frames between the trap and the host, innermost first.</summary>
+    public IReadOnlyList<WasmFrame> Backtrace => _backtrace ??= Runtime.Backtraces.Capture(this);
+
+    /// <summary>The message followed by the Wasm backtrace.</summary>
+    /// <returns>A readable description.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(nameof(TrapException)).Append(": ").Append(Message).Append('\n').Append("wasm backtrace:");
+        foreach (WasmFrame frame in Backtrace) text.Append("\n    ").Append(frame);
+        return text.ToString();
+    }
+
+    /// <summary>The reference interpreter's message for each trap code (the text the spec tests expect).</summary>
+    /// <param name="code">The reason.</param>
+    /// <returns>The message.</returns>
+    public static string MessageOf(TrapCode code) => code switch
+    {
+        TrapCode.Unreachable => "unreachable",
+        TrapCode.MemoryOutOfBounds => "out of bounds memory access",
+        TrapCode.IntegerDivideByZero => "integer divide by zero",
+        TrapCode.IntegerOverflow => "integer overflow",
+        TrapCode.BadConversionToInteger => "invalid conversion to integer",
+        TrapCode.IndirectCallTypeMismatch => "indirect call type mismatch",
+        TrapCode.UndefinedElement => "undefined element",
+        TrapCode.NullReference => "null reference",
+        TrapCode.StackOverflow => "call stack exhausted",
+        TrapCode.TableOutOfBounds => "out of bounds table access",
+        TrapCode.UnknownImport => "unknown import called",
+        _ => code.ToString(),
+    };
+}
+
+/// <summary>One Wasm frame of a trap's backtrace.</summary>
+/// <param name="FunctionIndex">The function index in its module.</param>
+/// <param name="FunctionName">The function's name from the name section, or null.</param>
+/// <param name="ModuleName">The module's name from the name section, or null.</param>
+public sealed record WasmFrame(int FunctionIndex, string? FunctionName, string? ModuleName)
+{
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"{ModuleName ?? "<module>"}!{FunctionName ?? $"wasm-function[{FunctionIndex}]"} (function {FunctionIndex})";
+}
