@@ -1,0 +1,145 @@
+namespace Sharptime.Compiler.Tests;
+
+public sealed class TableAndGlobalTests
+{
+    private const string Module = """
+        (module
+          (type $ii (func (param i32) (result i32)))
+          (type $v (func))
+          (table (export "table") 4 funcref)
+          (elem (i32.const 0) $double $square $nothing)
+          (global $counter (export "counter") (mut i32) (i32.const 10))
+          (global $pi f64 (f64.const 3.5))
+          (func $double (type $ii) local.get 0 i32.const 2 i32.mul)
+          (func $square (type $ii) local.get 0 local.get 0 i32.mul)
+          (func $nothing (type $v))
+          (func (export "dispatch") (param i32 i32) (result i32) local.get 1 local.get 0 call_indirect (type $ii))
+          (func (export "bump") (result i32) global.get $counter i32.const 1 i32.add global.set $counter global.get $counter)
+          (func (export "pi") (result f64) global.get $pi)
+          (func (export "size") (result i32) table.size 0)
+          (func (export "is_null") (param i32) (result i32) local.get 0 table.get 0 ref.is_null))
+        """;
+
+    [Fact]
+    public void Call_indirect_calls_through_the_table()
+    {
+        Instance instance = Wasm.Instantiate(Module);
+        Func<int, int, int> dispatch = instance.GetFunction<int, int, int>("dispatch");
+        Assert.Equal(14, dispatch(0, 7));
+        Assert.Equal(49, dispatch(1, 7));
+    }
+
+    [Theory]
+    [InlineData(2, TrapCode.IndirectCallTypeMismatch)]
+    [InlineData(3, TrapCode.UndefinedElement)]
+    [InlineData(4, TrapCode.UndefinedElement)]
+    [InlineData(-1, TrapCode.UndefinedElement)]
+    public void Call_indirect_traps(int index, TrapCode code)
+    {
+        Instance instance = Wasm.Instantiate(Module);
+        Assert.Equal(code, Wasm.Traps(() => instance.GetFunction<int, int, int>("dispatch")(index, 1)).Code);
+    }
+
+    [Fact]
+    public void Globals_read_and_write()
+    {
+        Instance instance = Wasm.Instantiate(Module);
+        Assert.Equal(11, instance.GetFunction<int>("bump")());
+        Assert.Equal(12, instance.GetFunction<int>("bump")());
+        WasmGlobal counter = instance.GetGlobal("counter")!;
+        Assert.Equal(12, counter.Value.AsI32());
+        counter.SetValue(Value.I32(100));
+        Assert.Equal(101, instance.GetFunction<int>("bump")());
+        Assert.Equal(3.5, instance.GetFunction<double>("pi")());
+    }
+
+    [Fact]
+    public void Tables_are_visible_to_the_host()
+    {
+        Instance instance = Wasm.Instantiate(Module);
+        WasmTable table = instance.GetTable("table")!;
+        Assert.Equal(4UL, table.Size);
+        Assert.Equal(1, instance.GetFunction<int, int>("is_null")(3));
+        table.Set(3, table.Get(1));
+        Assert.Equal(0, instance.GetFunction<int, int>("is_null")(3));
+        Assert.Equal(36, instance.GetFunction<int, int, int>("dispatch")(3, 6));
+        Assert.Equal(4UL, table.Grow(2, Value.Null(ValType.FuncRef)));
+        Assert.Equal(6, instance.GetFunction<int>("size")());
+        Assert.Equal(TrapCode.TableOutOfBounds, Wasm.Traps(() => instance.GetFunction<int, int>("is_null")(6)).Code);
+    }
+
+    [Fact]
+    public void Funcref_values_cross_the_boundary()
+    {
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (func $f (result i32) i32.const 5)
+              (elem declare func $f)
+              (func (export "get") (result funcref) ref.func $f)
+              (func (export "null") (result externref) ref.null extern)
+              (func (export "id") (param externref) (result externref) local.get 0))
+            """);
+        Func f = instance.GetFunction<Func>("get")()!;
+        Assert.Equal(5, f.Call()[0].AsI32());
+        Assert.Null(instance.GetFunction<ExternRef>("null")());
+        var obj = new ExternRef("hello");
+        Assert.Same(obj, instance.GetFunction<ExternRef, ExternRef>("id")(obj));
+        Value[] r = instance.GetFunction("id")!.Call(Value.ExternRef(obj));
+        Assert.Same(obj, r[0].AsExternRef());
+        Assert.Equal(ValType.ExternRef, r[0].Type);
+    }
+
+    [Fact]
+    public void Out_of_bounds_element_segment_fails_instantiation()
+    {
+        TrapException trap = Wasm.Traps(() => Wasm.Instantiate("(module (table 1 funcref) (func $f) (elem (i32.const 1) $f))"));
+        Assert.Equal(TrapCode.TableOutOfBounds, trap.Code);
+    }
+
+    [Fact]
+    public void Bulk_table_and_passive_segments()
+    {
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (table 4 funcref)
+              (func $a (result i32) i32.const 1)
+              (func $b (result i32) i32.const 2)
+              (elem $seg func $a $b)
+              (func (export "init") (table.init 0 $seg (i32.const 1) (i32.const 0) (i32.const 2)) (elem.drop $seg))
+              (func (export "call") (param i32) (result i32) local.get 0 call_indirect (result i32))
+              (func (export "copy") (table.copy (i32.const 0) (i32.const 1) (i32.const 2))))
+            """);
+        instance.GetAction("init")();
+        Assert.Equal(2, instance.GetFunction<int, int>("call")(2));
+        instance.GetAction("copy")();
+        Assert.Equal(1, instance.GetFunction<int, int>("call")(0));
+        Assert.Equal(TrapCode.TableOutOfBounds, Wasm.Traps(() => instance.GetAction("init")()).Code);
+    }
+
+    [Fact]
+    public void Start_function_runs_at_instantiation()
+    {
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (global $g (export "g") (mut i32) (i32.const 0))
+              (func $start i32.const 42 global.set $g)
+              (start $start))
+            """);
+        Assert.Equal(42, instance.GetGlobal("g")!.Value.AsI32());
+    }
+
+    [Fact]
+    public void Global_initializers_use_imported_globals_and_extended_constants()
+    {
+        var store = new Store(Wasm.Engine);
+        var linker = new Linker(Wasm.Engine);
+        linker.Define("env", "base", new WasmGlobal(store, Value.I32(40), mutable: false));
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (import "env" "base" (global $base i32))
+              (global $g i32 (i32.add (global.get $base) (i32.const 2)))
+              (func (export "g") (result i32) global.get $g))
+            """, linker, store);
+        Assert.Equal(42, instance.GetFunction<int>("g")());
+    }
+}
