@@ -25,7 +25,10 @@ internal sealed partial class FunctionCompiler
             case Opcode.F32Const:
                 // Through the bits: a float literal could lose a signaling NaN's payload.
                 _il.Emit(OpCodes.Ldc_I4, (int)(uint)instr.Bits);
-                _il.Emit(OpCodes.Call, Method(typeof(BitConverter), nameof(BitConverter.Int32BitsToSingle)));
+                bool signaling = (instr.Bits & 0x7F800000) == 0x7F800000 && (instr.Bits & 0x007FFFFF) != 0 && (instr.Bits & 0x00400000) == 0;
+                _il.Emit(OpCodes.Call, signaling
+                    ? Method(typeof(Numerics), nameof(Numerics.F32FromBitsExact))
+                    : Method(typeof(BitConverter), nameof(BitConverter.Int32BitsToSingle)));
                 Push(typeof(float));
                 return true;
             case Opcode.F64Const:

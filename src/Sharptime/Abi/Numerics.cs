@@ -191,6 +191,13 @@ public static class Numerics
     public static double F64ReinterpretI64(long a) => BitConverter.Int64BitsToDouble(a);
 #pragma warning restore CS1591
 
+    /// <summary>
+    /// An f32 from its bits, out of line: the JIT keeps float constants as doubles while folding,
+    /// which would quiet a signaling NaN constant.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float F32FromBitsExact(int bits) => BitConverter.Int32BitsToSingle(bits);
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowConversion(double a) =>
         Traps.Throw(double.IsNaN(a) ? TrapCode.BadConversionToInteger : TrapCode.IntegerOverflow);

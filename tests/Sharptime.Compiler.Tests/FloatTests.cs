@@ -1,0 +1,131 @@
+namespace Sharptime.Compiler.Tests;
+
+public sealed class FloatTests
+{
+    private static uint F32(string op, uint a, uint b)
+    {
+        Instance instance = Wasm.Instantiate($"(module (func (export \"f\") (param f32 f32) (result f32) local.get 0 local.get 1 {op}))");
+        return instance.GetFunction("f")!.Call(Value.F32Bits(a), Value.F32Bits(b))[0].AsF32Bits();
+    }
+
+    private static ulong F64Unary(string op, ulong a)
+    {
+        Instance instance = Wasm.Instantiate($"(module (func (export \"f\") (param f64) (result f64) local.get 0 {op}))");
+        return instance.GetFunction("f")!.Call(Value.F64Bits(a))[0].AsF64Bits();
+    }
+
+    [Fact]
+    public void Min_and_max_order_signed_zeros()
+    {
+        Assert.Equal(0x80000000u, F32("f32.min", 0x00000000, 0x80000000));
+        Assert.Equal(0x00000000u, F32("f32.max", 0x80000000, 0x00000000));
+    }
+
+    [Fact]
+    public void Min_of_a_signaling_nan_is_an_arithmetic_nan()
+    {
+        uint r = F32("f32.min", 0x7F800001, 0x3F800000);
+        Assert.True(float.IsNaN(BitConverter.UInt32BitsToSingle(r)));
+        Assert.NotEqual(0u, r & 0x00400000);
+    }
+
+    [Fact]
+    public void Sign_operations_keep_nan_payloads()
+    {
+        Assert.Equal(0xFFF0000000000001UL, F64Unary("f64.neg", 0x7FF0000000000001));
+        Assert.Equal(0x7FF0000000000001UL, F64Unary("f64.abs", 0xFFF0000000000001));
+        Assert.Equal(0xFFA00001u, F32("f32.copysign", 0x7FA00001, 0x80000000));
+    }
+
+    [Fact]
+    public void Constants_and_reinterpret_keep_signaling_nan_bits()
+    {
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (func (export "c") (result i32) f32.const nan:0x200000 i32.reinterpret_f32)
+              (func (export "d") (result i64) f64.const -nan:0x1 i64.reinterpret_f64))
+            """);
+        Assert.Equal(0x7FA00000, instance.GetFunction<int>("c")());
+        Assert.Equal(unchecked((long)0xFFF0000000000001), instance.GetFunction<long>("d")());
+    }
+
+    [Theory]
+    [InlineData("f64.nearest", 2.5, 2.0)]
+    [InlineData("f64.nearest", -0.5, -0.0)]
+    [InlineData("f64.nearest", 3.5, 4.0)]
+    [InlineData("f64.ceil", -0.5, -0.0)]
+    [InlineData("f64.floor", -0.5, -1.0)]
+    [InlineData("f64.trunc", -1.5, -1.0)]
+    [InlineData("f64.sqrt", 16.0, 4.0)]
+    public void Rounding(string op, double a, double expected) =>
+        Assert.Equal(BitConverter.DoubleToUInt64Bits(expected), F64Unary(op, BitConverter.DoubleToUInt64Bits(a)));
+
+    [Fact]
+    public void Comparisons_with_nan_are_false()
+    {
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (func (export "le") (param f64 f64) (result i32) local.get 0 local.get 1 f64.le)
+              (func (export "ge") (param f32 f32) (result i32) local.get 0 local.get 1 f32.ge)
+              (func (export "ne") (param f64 f64) (result i32) local.get 0 local.get 1 f64.ne))
+            """);
+        Assert.Equal(0, instance.GetFunction<double, double, int>("le")(double.NaN, 1));
+        Assert.Equal(1, instance.GetFunction<double, double, int>("le")(1, 1));
+        Assert.Equal(0, instance.GetFunction<float, float, int>("ge")(1, float.NaN));
+        Assert.Equal(1, instance.GetFunction<double, double, int>("ne")(double.NaN, double.NaN));
+    }
+
+    [Theory]
+    [InlineData("i32.trunc_f64_s", double.NaN, TrapCode.BadConversionToInteger)]
+    [InlineData("i32.trunc_f64_s", 2147483648.0, TrapCode.IntegerOverflow)]
+    [InlineData("i32.trunc_f64_u", -1.0, TrapCode.IntegerOverflow)]
+    public void Truncation_traps(string op, double a, TrapCode code)
+    {
+        Instance instance = Wasm.Instantiate($"(module (func (export \"f\") (param f64) (result i32) local.get 0 {op}))");
+        Assert.Equal(code, Wasm.Traps(() => instance.GetFunction<double, int>("f")(a)).Code);
+    }
+
+    [Theory]
+    [InlineData("i32.trunc_f64_s", -2147483648.9, int.MinValue)]
+    [InlineData("i32.trunc_f64_u", -0.9, 0)]
+    [InlineData("i32.trunc_f64_u", 4294967295.0, -1)]
+    [InlineData("i32.trunc_sat_f64_s", double.NaN, 0)]
+    [InlineData("i32.trunc_sat_f64_s", 1e10, int.MaxValue)]
+    [InlineData("i32.trunc_sat_f64_u", -5.0, 0)]
+    [InlineData("i32.trunc_sat_f64_u", 1e10, -1)]
+    public void Truncation(string op, double a, int expected)
+    {
+        Instance instance = Wasm.Instantiate($"(module (func (export \"f\") (param f64) (result i32) local.get 0 {op}))");
+        Assert.Equal(expected, instance.GetFunction<double, int>("f")(a));
+    }
+
+    [Fact]
+    public void Unsigned_64_bit_conversions_round_once()
+    {
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (func (export "u2f") (param i64) (result f32) local.get 0 f32.convert_i64_u)
+              (func (export "s2f") (param i64) (result f32) local.get 0 f32.convert_i64_s)
+              (func (export "u2d") (param i64) (result f64) local.get 0 f64.convert_i64_u)
+              (func (export "sat") (param f32) (result i64) local.get 0 i64.trunc_sat_f32_u))
+            """);
+        // Values from the spec's conversions.wast that double rounding gets wrong.
+        Assert.Equal(9007199791611905f, instance.GetFunction<long, float>("s2f")(9007199791611905));
+        Assert.Equal(BitConverter.UInt32BitsToSingle(0x5F800000), instance.GetFunction<long, float>("u2f")(-1));
+        Assert.Equal(9223373136366403584f, instance.GetFunction<long, float>("u2f")(unchecked((long)0x8000008000000001)));
+        Assert.Equal(18446744073709549568.0, instance.GetFunction<long, double>("u2d")(unchecked((long)0xFFFFFFFFFFFFFBFF)));
+        Assert.Equal(-1L, instance.GetFunction<float, long>("sat")(float.PositiveInfinity));
+    }
+
+    [Fact]
+    public void Promote_and_demote()
+    {
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (func (export "p") (param f32) (result f64) local.get 0 f64.promote_f32)
+              (func (export "d") (param f64) (result f32) local.get 0 f32.demote_f64))
+            """);
+        Assert.Equal(1.5, instance.GetFunction<float, double>("p")(1.5f));
+        Assert.Equal(float.PositiveInfinity, instance.GetFunction<double, float>("d")(1e300));
+    }
+}
