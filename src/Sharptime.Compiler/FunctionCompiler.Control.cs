@@ -246,9 +246,12 @@ internal sealed partial class FunctionCompiler
         }
         for (int i = 0; i < targets.Length; i++) labels[i] = LabelOf(targets[i]);
         Label defaultLabel = LabelOf(defaultTarget);
-        _il.Emit(OpCodes.Ldloc, index);
+        if (labels.Length > 0)
+        {
+            _il.Emit(OpCodes.Ldloc, index);
+            _il.Emit(OpCodes.Switch, labels);
+        }
         ReturnTemp(index);
-        if (labels.Length > 0) _il.Emit(OpCodes.Switch, labels);
         _il.Emit(OpCodes.Br, defaultLabel);
         foreach (KeyValuePair<uint, Label> stub in stubs)
         {

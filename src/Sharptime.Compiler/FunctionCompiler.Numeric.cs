@@ -38,7 +38,12 @@ internal sealed partial class FunctionCompiler
                 return true;
         }
         if (info.Params is null || info.Results is null || info.Immediates != ImmediateKind.None || info.Results.Length != 1) return false;
-        if (!EmitDirect(instr.Opcode))
+        if (_previousFloatConst is ulong bits && IsIdentityOperand(instr.Opcode, bits))
+        {
+            // The JIT folds x+-0, x-0, x*1 and x/1 to x, which keeps a signaling NaN signaling.
+            _il.Emit(OpCodes.Call, Method(typeof(Numerics), instr.Opcode + "Exact"));
+        }
+        else if (!EmitDirect(instr.Opcode))
         {
             MethodInfo? helper = HelperFor(instr.Opcode);
             if (helper is null) return false;
@@ -54,6 +59,13 @@ internal sealed partial class FunctionCompiler
         });
         return true;
     }
+
+    private static bool IsIdentityOperand(Opcode op, ulong bits) => op switch
+    {
+        Opcode.F32Add or Opcode.F32Sub or Opcode.F32Mul or Opcode.F32Div => bits is 0 or 0x80000000 or 0x3F800000 or 0xBF800000,
+        Opcode.F64Add or Opcode.F64Sub or Opcode.F64Mul or Opcode.F64Div => bits is 0 or 0x8000000000000000 or 0x3FF0000000000000 or 0xBFF0000000000000,
+        _ => false,
+    };
 
     private static MethodInfo? HelperFor(Opcode op)
     {

@@ -28,6 +28,8 @@ internal sealed partial class FunctionCompiler
     private int _contextArg;
     private bool _unreachable;
     private int _skipDepth;
+    private ulong? _lastFloatConst;
+    private ulong? _previousFloatConst;
 
     public FunctionCompiler(WasmModule module, MethodBuilder[] methods, int definedIndex)
     {
@@ -164,6 +166,8 @@ internal sealed partial class FunctionCompiler
 
     private void Emit(ref Instruction instr)
     {
+        _previousFloatConst = _lastFloatConst;
+        _lastFloatConst = instr.Opcode is Opcode.F32Const or Opcode.F64Const ? instr.Bits : null;
         if (EmitControl(ref instr) || EmitVariable(ref instr) || EmitMemory(ref instr) || EmitCall(ref instr)
             || EmitReference(ref instr) || EmitTable(ref instr) || EmitNumeric(ref instr))
         {

@@ -15,7 +15,7 @@ public enum TrapCode
     BadConversionToInteger,
     /// <summary>call_indirect found a function of another type.</summary>
     IndirectCallTypeMismatch,
-    /// <summary>call_indirect found a null element or an index outside the table.</summary>
+    /// <summary>call_indirect found an index outside the table.</summary>
     UndefinedElement,
     /// <summary>A null reference was used.</summary>
     NullReference,
@@ -25,4 +25,6 @@ public enum TrapCode
     TableOutOfBounds,
     /// <summary>A host function was called for an import that was defined as a trap.</summary>
     UnknownImport,
+    /// <summary>call_indirect found a null element.</summary>
+    UninitializedElement,
 }

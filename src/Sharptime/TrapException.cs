@@ -62,6 +62,7 @@ public sealed class TrapException : WasmException
         TrapCode.StackOverflow => "call stack exhausted",
         TrapCode.TableOutOfBounds => "out of bounds table access",
         TrapCode.UnknownImport => "unknown import called",
+        TrapCode.UninitializedElement => "uninitialized element",
         _ => code.ToString(),
     };
 }

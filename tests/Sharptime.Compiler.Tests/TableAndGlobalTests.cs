@@ -31,7 +31,7 @@ public sealed class TableAndGlobalTests
 
     [Theory]
     [InlineData(2, TrapCode.IndirectCallTypeMismatch)]
-    [InlineData(3, TrapCode.UndefinedElement)]
+    [InlineData(3, TrapCode.UninitializedElement)]
     [InlineData(4, TrapCode.UndefinedElement)]
     [InlineData(-1, TrapCode.UndefinedElement)]
     public void Call_indirect_traps(int index, TrapCode code)

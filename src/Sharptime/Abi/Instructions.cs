@@ -93,7 +93,7 @@ public static unsafe class Instructions
     {
         object?[] e = ctx.Tables[table].Elements;
         if (i >= (ulong)e.Length) Traps.Throw(TrapCode.UndefinedElement);
-        if (e[i] is not Func f) { Traps.Throw(TrapCode.UndefinedElement); return null!; }
+        if (e[i] is not Func f) throw new TrapException(TrapCode.UninitializedElement, $"uninitialized element {i}");
         if (f.TypeId != ctx.TypeIds[typeIndex]) Traps.Throw(TrapCode.IndirectCallTypeMismatch);
         return f;
     }

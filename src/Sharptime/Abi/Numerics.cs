@@ -195,6 +195,42 @@ public static class Numerics
     /// An f32 from its bits, out of line: the JIT keeps float constants as doubles while folding,
     /// which would quiet a signaling NaN constant.
     /// </summary>
+    /// <summary>f32.add kept out of line so that the JIT cannot fold <c>x + -0.0</c> to <c>x</c> (wrong for a signaling NaN).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float F32AddExact(float a, float b) => a + b;
+
+    /// <summary>f32.sub kept out of line (<c>x - 0.0</c>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float F32SubExact(float a, float b) => a - b;
+
+    /// <summary>f32.mul kept out of line (<c>x * 1.0</c>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float F32MulExact(float a, float b) => a * b;
+
+    /// <summary>f32.div kept out of line (<c>x / 1.0</c>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float F32DivExact(float a, float b) => a / b;
+
+    /// <summary>f64.add kept out of line.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static double F64AddExact(double a, double b) => a + b;
+
+    /// <summary>f64.sub kept out of line.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static double F64SubExact(double a, double b) => a - b;
+
+    /// <summary>f64.mul kept out of line.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static double F64MulExact(double a, double b) => a * b;
+
+    /// <summary>f64.div kept out of line.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static double F64DivExact(double a, double b) => a / b;
+
+    /// <summary>
+    /// An f32 from its bits, out of line: the JIT keeps float constants as doubles while folding,
+    /// which would quiet a signaling NaN constant.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static float F32FromBitsExact(int bits) => BitConverter.Int32BitsToSingle(bits);
 

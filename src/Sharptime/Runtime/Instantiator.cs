@@ -118,6 +118,8 @@ internal static unsafe class Instantiator
 
         foreach (Export export in m.Exports)
         {
+            // Tags (exception handling) are not supported yet: their exports are left out.
+            if (export.Kind == ExternKind.Tag) continue;
             Extern item = export.Kind switch
             {
                 ExternKind.Func => functions[export.Index],
