@@ -140,6 +140,13 @@ public sealed class ControlTests
     }
 
     [Fact]
+    public void Br_table_with_only_a_default()
+    {
+        Instance instance = Wasm.Instantiate("(module (func (export \"f\") (result i32) (block (br_table 0 (i32.const 0)) (unreachable)) (i32.const 19)))");
+        Assert.Equal(19, instance.GetFunction<int>("f")());
+    }
+
+    [Fact]
     public void Typed_delegate_checks_the_signature()
     {
         Assert.Throws<WasmException>(() => Instance.GetFunction<long, int>("loop_sum"));

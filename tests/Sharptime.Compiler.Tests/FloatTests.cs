@@ -30,6 +30,15 @@ public sealed class FloatTests
     }
 
     [Fact]
+    public void Subtracting_zero_quiets_a_signaling_nan()
+    {
+        uint r = F32("f32.sub", 0x7FA00000, 0);
+        Assert.Equal(0x7FE00000u, r);
+        Instance instance = Wasm.Instantiate("(module (func (export \"f\") (param f64) (result f64) (f64.mul (local.get 0) (f64.const 1))))");
+        Assert.Equal(0x7FFC000000000000UL, instance.GetFunction("f")!.Call(Value.F64Bits(0x7FF4000000000000))[0].AsF64Bits());
+    }
+
+    [Fact]
     public void Sign_operations_keep_nan_payloads()
     {
         Assert.Equal(0xFFF0000000000001UL, F64Unary("f64.neg", 0x7FF0000000000001));
