@@ -12,6 +12,7 @@ public sealed unsafe partial class Func : Extern
     internal readonly nint Code;
     internal readonly VmContext Context;
     internal readonly int TypeId;
+    private nint _entry;
 
     internal Func(Store store, FunctionType type, int typeId, nint code, VmContext context) : base(store)
     {
@@ -44,7 +45,7 @@ public sealed unsafe partial class Func : Extern
             }
         }
         if (results.Length < Type.Results.Count) throw new ArgumentException($"the function returns {Type.Results.Count} results, the span holds {results.Length}", nameof(results));
-        nint entry = Store.Engine.GetEntryTrampoline(Type);
+        nint entry = _entry != 0 ? _entry : _entry = Store.Engine.GetEntryTrampoline(Type);
         Store.EnterWasm();
         ((delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)entry)(Code, Context, args, results);
         for (int i = 0; i < Type.Results.Count; i++)

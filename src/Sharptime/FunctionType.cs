@@ -25,7 +25,9 @@ public sealed class FunctionType : IEquatable<FunctionType>
     public IReadOnlyList<ValType> Results { get; }
 
     /// <summary>A key that is equal for equal types, used to canonicalize type ids.</summary>
-    internal string Key => ToString();
+    internal string Key => _key ??= ToString();
+
+    private string? _key;
 
     /// <inheritdoc/>
     public bool Equals(FunctionType? other) => other is not null && Key == other.Key;
