@@ -31,14 +31,14 @@ internal sealed partial class FunctionCompiler
     private ulong? _lastFloatConst;
     private ulong? _previousFloatConst;
 
-    public FunctionCompiler(WasmModule module, MethodBuilder[] methods, int definedIndex)
+    public FunctionCompiler(WasmModule module, MethodBuilder[] methods, MethodBuilder body, int definedIndex)
     {
         _module = module;
         _methods = methods;
         _definedIndex = definedIndex;
         _functionIndex = module.ImportedFunctionCount + definedIndex;
         _type = module.FuncTypeOf((uint)_functionIndex);
-        _il = methods[definedIndex].GetILGenerator();
+        _il = body.GetILGenerator();
     }
 
     private sealed class Frame

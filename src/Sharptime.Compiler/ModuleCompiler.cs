@@ -23,7 +23,18 @@ internal static class ModuleCompiler
         MethodBuilder[] methods = DefineMethods(type, m);
         for (int i = 0; i < m.Code.Length; i++)
         {
-            new FunctionCompiler(m, methods, i).Compile();
+            MethodBuilder body = methods[i];
+            long frame = EstimateFrameBytes(m, i);
+            if (frame > LargeFrameBytes)
+            {
+                // The stack probe of a function runs after its prologue has allocated the frame, so a
+                // frame larger than the margin below the limit could reach the guard page first.
+                // Such functions get an entry stub with a small frame that probes for the whole frame.
+                body = type.DefineMethod(methods[i].Name.Replace("wasm-function", "wasm-function-body", StringComparison.Ordinal),
+                    MethodAttributes.Public | MethodAttributes.Static, methods[i].ReturnType, ParameterTypes(m, i));
+                EmitEntryStub(methods[i], body, ParameterTypes(m, i), frame);
+            }
+            new FunctionCompiler(m, methods, body, i).Compile();
         }
         Type created = type.CreateType();
         var pointers = new nint[methods.Length];
@@ -32,6 +43,44 @@ internal static class ModuleCompiler
             pointers[i] = created.GetMethod(methods[i].Name, BindingFlags.Public | BindingFlags.Static)!.MethodHandle.GetFunctionPointer();
         }
         return new Code(created, pointers);
+    }
+
+    /// <summary>Frames above this size get an entry stub that probes for the whole frame.</summary>
+    private const long LargeFrameBytes = 16 * 1024;
+
+    private static long EstimateFrameBytes(WasmModule m, int definedIndex)
+    {
+        FunctionBody body = m.Code[definedIndex];
+        // Every local and parameter may live in a stack slot (v128 takes 16 bytes); temps and spills add some.
+        return ((long)body.LocalCount + m.FuncTypeOf((uint)(m.ImportedFunctionCount + definedIndex)).Params.Length) * 16 + 4096;
+    }
+
+    private static Type[] ParameterTypes(WasmModule m, int definedIndex)
+    {
+        Binary.FuncType f = m.FuncTypeOf((uint)(m.ImportedFunctionCount + definedIndex));
+        return ClrTypes.Parameters(f.Params, f.Results);
+    }
+
+    private static void EmitEntryStub(MethodBuilder stub, MethodBuilder body, Type[] parameters, long frame)
+    {
+        ILGenerator il = stub.GetILGenerator();
+        LocalBuilder probe = il.DeclareLocal(typeof(byte));
+        Label ok = il.DefineLabel();
+        il.Emit(OpCodes.Ldloca, probe);
+        il.Emit(OpCodes.Conv_U);
+        il.Emit(OpCodes.Ldc_I8, frame);
+        il.Emit(OpCodes.Conv_U);
+        il.Emit(OpCodes.Sub);
+        il.Emit(OpCodes.Ldarg, parameters.Length - 1);
+        il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.StackLimit))!);
+        il.Emit(OpCodes.Bge_Un, ok);
+        il.Emit(OpCodes.Ldc_I4, (int)TrapCode.StackOverflow);
+        il.Emit(OpCodes.Call, typeof(Traps).GetMethod(nameof(Traps.Create))!);
+        il.Emit(OpCodes.Throw);
+        il.MarkLabel(ok);
+        for (int i = 0; i < parameters.Length; i++) il.Emit(OpCodes.Ldarg, i);
+        il.Emit(OpCodes.Call, body);
+        il.Emit(OpCodes.Ret);
     }
 
     private static MethodBuilder[] DefineMethods(TypeBuilder type, WasmModule m)

@@ -49,6 +49,14 @@ public sealed class StackOverflowTests
     }
 
     [Fact]
+    public void Recursion_with_huge_frames_traps()
+    {
+        // 20,000 i64 locals: each frame is larger than the margin kept below the stack limit.
+        Instance instance = Wasm.Instantiate("(module (func $f (export \"f\") (param i64) (result i64) (local " + string.Join(' ', Enumerable.Repeat("i64", 20000)) + ") local.get 0 local.set 19999 local.get 19999 i64.const 1 i64.add call $f))");
+        Assert.Equal(TrapCode.StackOverflow, Wasm.Traps(() => instance.GetFunction<long, long>("f")(0)).Code);
+    }
+
+    [Fact]
     public void Tail_calls_do_not_grow_the_stack()
     {
         Instance instance = Wasm.Instantiate("""
