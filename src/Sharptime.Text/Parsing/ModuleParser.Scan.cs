@@ -172,7 +172,7 @@ internal sealed partial class ModuleParser
                     else _p++;
                     index++;
                 }
-                _p++;
+                ExpectRParen();
             }
         }
         _p = save;
