@@ -36,19 +36,23 @@ internal sealed partial class ModuleParser
             {
                 _p += 2;
                 _typeGroups++;
-                ParseTypeDef(_typeSection, singleton: true);
+                _ = ParseTypeDef(_typeSection, singleton: true);
             }
             else if (AtField("rec"))
             {
                 _p += 2;
                 var group = new ByteWriter();
                 int count = 0;
+                int first = _typeEntries.Count;
+                bool final = true;
                 while (AtField("type"))
                 {
                     _p += 2;
-                    ParseTypeDef(group, singleton: false);
+                    final &= ParseTypeDef(group, singleton: false);
                     count++;
                 }
+                // A group of one final type without supertypes is the same as that type alone.
+                if (count == 1 && final) _typeEntries[first].Plain = true;
                 ExpectRParen();
                 _typeGroups++;
                 _typeSection.Byte(0x4E);
@@ -62,8 +66,8 @@ internal sealed partial class ModuleParser
         }
     }
 
-    /// <summary>Parses <c>$id? subtype)</c> after <c>(type</c>.</summary>
-    private void ParseTypeDef(ByteWriter w, bool singleton)
+    /// <summary>Parses <c>$id? subtype)</c> after <c>(type</c>; returns whether the type is final without supertypes.</summary>
+    private bool ParseTypeDef(ByteWriter w, bool singleton)
     {
         TryId();
         TryNameAnnotation();
@@ -87,14 +91,15 @@ internal sealed partial class ModuleParser
             entry = ParseCompType(w, typeIndex);
             ExpectRParen();
             entry.Plain = final && supers.Count == 0 && singleton;
+            _typeEntries.Add(entry);
+            ExpectRParen();
+            return final && supers.Count == 0;
         }
-        else
-        {
-            entry = ParseCompType(w, typeIndex);
-            entry.Plain = singleton;
-        }
+        entry = ParseCompType(w, typeIndex);
+        entry.Plain = singleton;
         _typeEntries.Add(entry);
         ExpectRParen();
+        return true;
     }
 
     /// <summary>Parses a composite type after its <c>(</c>, through its <c>)</c>.</summary>

@@ -138,7 +138,7 @@ internal static class WatParser
             {
                 if (token.Text.Length == 0) throw Error(token, file, "empty annotation id");
                 int close = AnnotationEnd(tokens, i, end, file);
-                bool keep = token.Text == "custom" || (token.Text == "name" && NameIsPlaced(result, depth, moduleDepth));
+                bool keep = token.Text is "custom" or "metadata.code.branch_hint" || (token.Text == "name" && NameIsPlaced(result, depth, moduleDepth));
                 if (keep)
                 {
                     for (int k = i; k <= close; k++) result.Add(tokens[k]);
