@@ -85,6 +85,8 @@ internal sealed class Lexer
         }
         if (!IsIdChar(c))
         {
+            // U+FFFD is what a lenient UTF-8 decoder makes of bytes that are not UTF-8 (it is illegal here anyway).
+            if (c == '\uFFFD') throw Error("malformed UTF-8 encoding", line, column);
             if (!IsReservedOnlyChar(c)) throw Error($"illegal character '{DescribeChar(c)}'", line, column);
             SkipReserved();
             return new Token(TokenKind.Reserved, _text[start.._pos], null, start, line, column);

@@ -81,6 +81,7 @@ internal sealed partial class ModuleParser
             }
             else
             {
+                TryNameAnnotation();
                 while (!AtRParen)
                 {
                     localTypes.Add(ParseValType());

@@ -188,6 +188,11 @@ internal sealed partial class ModuleParser
                 parameters.Add(ParseValType());
                 names?.Add((name, at));
             }
+            else if (TryNameAnnotation() != null)
+            {
+                names?.Add((null, at));
+                parameters.Add(ParseValType());
+            }
             else
             {
                 while (!AtRParen)
