@@ -158,4 +158,21 @@ public sealed class WatParserTests
         Hex("(module (func (call 99) (local.get 7) (br 12)))");
         Hex("(module (memory 0x1_0000_0000))");
     }
+
+    [Fact]
+    public void Branch_hints_become_a_code_metadata_section()
+    {
+        string hex = Hex("(module (func (param i32) local.get 0 (@metadata.code.branch_hint \"\\01\") if end (@metadata.code.branch_hint \"\\00\") (br_if 0 (local.get 0))))");
+        // Function 0: the if at body offset 3 (after the locals vector and local.get 0) is likely taken;
+        // the br_if at offset 8 (after its operand) is not.
+        string section = "196d657461646174612e636f64652e6272616e63685f68696e74" + "01" + "00" + "02" + "030101" + "080100";
+        Assert.Contains("00" + "23" + section, hex, StringComparison.Ordinal);
+        Assert.True(hex.IndexOf(section, StringComparison.Ordinal) < hex.IndexOf("0a0d01", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("(module (func (@metadata.code.branch_hint \"\\01\") (@metadata.code.branch_hint \"\\01\") (if (i32.const 0) (then))))", "@metadata.code.branch_hint annotation: duplicate annotation")]
+    [InlineData("(module (@metadata.code.branch_hint \"\\01\") (func))", "@metadata.code.branch_hint annotation: not in a function")]
+    public void Misused_branch_hints_are_errors(string wat, string expected) =>
+        Assert.StartsWith(expected, Fails(wat).Message, StringComparison.Ordinal);
 }
