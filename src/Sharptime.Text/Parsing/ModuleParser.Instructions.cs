@@ -226,7 +226,6 @@ internal sealed partial class ModuleParser
             case "catch_all":
             {
                 if (_fn.Labels.Count <= depth || _fn.Labels[^1].Kind is not (BlockKind.Try or BlockKind.TryCatch)) throw Unexpected(token);
-                CheckEndLabel(_fn.Labels[^1].Name);
                 _fn.Labels[^1] = (_fn.Labels[^1].Name, BlockKind.TryCatch);
                 if (token.Text == "catch")
                 {
