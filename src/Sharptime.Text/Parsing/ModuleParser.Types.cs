@@ -72,7 +72,6 @@ internal sealed partial class ModuleParser
         TryId();
         TryNameAnnotation();
         ExpectLParen();
-        int typeIndex = _typeEntries.Count;
         TypeEntry entry;
         if (Peek.IsKeyword("sub"))
         {
@@ -88,14 +87,14 @@ internal sealed partial class ModuleParser
                 foreach (int s in supers) w.U32(s);
             }
             ExpectLParen();
-            entry = ParseCompType(w, typeIndex);
+            entry = ParseCompType(w);
             ExpectRParen();
             entry.Plain = final && supers.Count == 0 && singleton;
             _typeEntries.Add(entry);
             ExpectRParen();
             return final && supers.Count == 0;
         }
-        entry = ParseCompType(w, typeIndex);
+        entry = ParseCompType(w);
         entry.Plain = singleton;
         _typeEntries.Add(entry);
         ExpectRParen();
@@ -103,7 +102,7 @@ internal sealed partial class ModuleParser
     }
 
     /// <summary>Parses a composite type after its <c>(</c>, through its <c>)</c>.</summary>
-    private TypeEntry ParseCompType(ByteWriter w, int typeIndex)
+    private TypeEntry ParseCompType(ByteWriter w)
     {
         Token keyword = Next();
         if (keyword.IsKeyword("func"))
@@ -160,7 +159,6 @@ internal sealed partial class ModuleParser
             ExpectRParen();
             return new TypeEntry { Kind = 0x5E };
         }
-        _ = typeIndex;
         throw Unexpected(keyword);
     }
 
