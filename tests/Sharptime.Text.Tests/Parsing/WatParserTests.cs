@@ -175,4 +175,20 @@ public sealed class WatParserTests
     [InlineData("(module (@metadata.code.branch_hint \"\\01\") (func))", "@metadata.code.branch_hint annotation: not in a function")]
     public void Misused_branch_hints_are_errors(string wat, string expected) =>
         Assert.StartsWith(expected, Fails(wat).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Legacy_try_in_plain_form_matches_the_folded_form()
+    {
+        Assert.Equal(
+            Hex("(module (tag $e) (func (try $t (do (throw $e)) (catch $e (rethrow $t)) (catch_all)) (try (do nop) (delegate 0))))"),
+            Hex("(module (tag $e) (func try $t throw $e catch $e rethrow $t catch_all end try nop delegate 0))"));
+    }
+
+    [Fact]
+    public void Vector_literals_end_at_the_next_instruction()
+    {
+        Assert.Equal(
+            Hex("(module (func (result v128) (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 (v128.const i32x4 1 2 3 4) (v128.const f32x4 inf -nan 0x1p-1 1e1))))"),
+            Hex("(module (func (result v128) v128.const i32x4 1 2 3 4 v128.const f32x4 inf -nan 0x1p-1 1e1 i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15))"));
+    }
 }
