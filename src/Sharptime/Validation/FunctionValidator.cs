@@ -40,6 +40,7 @@ internal sealed partial class FunctionValidator
     // Constant expressions: the same typing, restricted to constant instructions.
     private bool _constant;
     private uint _constantGlobalLimit;
+    private string _constantWhat = "";
 
     /// <summary>Creates a validator for the bodies and constant expressions of <paramref name="module"/>.</summary>
     public FunctionValidator(WasmModule module, TypeSpace types, WasmFeatures features, bool[] declaredFunctions)
@@ -109,6 +110,7 @@ internal sealed partial class FunctionValidator
         _constantGlobalLimit = globalLimit;
         _functionIndex = uint.MaxValue;
         _instructionName = what;
+        _constantWhat = what;
         _instructionOffset = expr.Offset;
         _localCount = 0;
         ReadOnlySpan<byte> bytes = _module.Bytes.Span;
@@ -485,7 +487,7 @@ internal sealed partial class FunctionValidator
     }
 
     private string Where() => _constant
-        ? $" in {_instructionName} (constant expression)"
+        ? $" in {_instructionName} ({_constantWhat})"
         : $" in {_instructionName} (function {_functionIndex})";
 
     /// <summary>An error at the current instruction.</summary>
