@@ -54,14 +54,16 @@ internal sealed class Lexer
                 string id;
                 if (_pos < _text.Length && _text[_pos] == '"')
                 {
-                    id = Encoding.UTF8.GetString(ReadString());
+                    byte[] bytes = ReadStringOr("empty annotation id", line, column);
+                    if (!Utf8Valid(bytes)) throw Error("malformed UTF-8 encoding", line, column);
+                    id = Encoding.UTF8.GetString(bytes);
                 }
                 else
                 {
                     while (_pos < _text.Length && IsIdChar(_text[_pos])) _pos++;
                     id = _text[idStart.._pos];
                 }
-                if (id.Length == 0) throw Error("empty annotation id", line, column);
+                // An empty id is an error only where the annotation is read; inside another annotation "(@" just opens a group.
                 return new Token(TokenKind.Annotation, id, null, start, line, column);
             }
             return new Token(TokenKind.LParen, "(", null, start, line, column);
@@ -83,12 +85,14 @@ internal sealed class Lexer
         }
         if (!IsIdChar(c))
         {
-            throw Error($"unexpected character '{DescribeChar(c)}'", line, column);
+            if (!IsReservedOnlyChar(c)) throw Error($"illegal character '{DescribeChar(c)}'", line, column);
+            SkipReserved();
+            return new Token(TokenKind.Reserved, _text[start.._pos], null, start, line, column);
         }
         if (c == '$' && _pos + 1 < _text.Length && _text[_pos + 1] == '"')
         {
             _pos++;
-            byte[] bytes = ReadString();
+            byte[] bytes = ReadStringOr("empty identifier", line, column);
             if (bytes.Length == 0) throw Error("empty identifier", line, column);
             if (!Utf8Valid(bytes)) throw Error("malformed UTF-8 encoding", line, column);
             if (_pos < _text.Length && (IsIdChar(_text[_pos]) || _text[_pos] == '"'))
@@ -99,12 +103,13 @@ internal sealed class Lexer
             return new Token(TokenKind.Id, Encoding.UTF8.GetString(bytes), null, start, line, column);
         }
         while (_pos < _text.Length && IsIdChar(_text[_pos])) _pos++;
-        if (_pos < _text.Length && _text[_pos] == '"')
+        if (_pos < _text.Length && (_text[_pos] == '"' || (IsReservedOnlyChar(_text[_pos]) && !AtLineComment())))
         {
             SkipReserved();
             return new Token(TokenKind.Reserved, _text[start.._pos], null, start, line, column);
         }
         string word = _text[start.._pos];
+        if (word == "$") throw Error("empty identifier", line, column);
         TokenKind kind = Classify(word);
         return kind == TokenKind.Id
             ? new Token(kind, word[1..], null, start, line, column)
@@ -134,7 +139,7 @@ internal sealed class Lexer
         {
             char c = _text[_pos];
             if (c == '"') ReadString();
-            else if (IsIdChar(c)) _pos++;
+            else if (IsIdChar(c) || (IsReservedOnlyChar(c) && !AtLineComment())) _pos++;
             else break;
         }
     }
@@ -211,6 +216,19 @@ internal sealed class Lexer
         throw Error("unclosed comment", line, column);
     }
 
+    /// <summary>Reads a string that is part of an identifier or annotation id: any flaw in it makes the id empty.</summary>
+    private byte[] ReadStringOr(string message, int line, int column)
+    {
+        try
+        {
+            return ReadString();
+        }
+        catch (WatException)
+        {
+            throw Error(message, line, column);
+        }
+    }
+
     private byte[] ReadString()
     {
         int line = _line, column = _pos - _lineStart + 1;
@@ -283,6 +301,12 @@ internal sealed class Lexer
             }
         }
     }
+
+    /// <summary>Characters that may appear in reserved tokens but not in identifiers (Wasm 3.0 section 6.3.1).</summary>
+    private static bool IsReservedOnlyChar(char c) => c is ',' or ';' or '[' or ']' or '{' or '}';
+
+    /// <summary>A line comment ends any token, even one that could go on with <c>;</c>.</summary>
+    private bool AtLineComment() => _text[_pos] == ';' && _pos + 1 < _text.Length && _text[_pos + 1] == ';';
 
     private static bool Utf8Valid(byte[] bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 

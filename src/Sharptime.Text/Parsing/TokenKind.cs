@@ -15,7 +15,10 @@ internal enum TokenKind : byte
     Number,
     /// <summary>A string literal; <see cref="Token.Bytes"/> holds its bytes (strings may hold any bytes).</summary>
     String,
-    /// <summary>An annotation start <c>(@id</c>: the lexer folds the parenthesis in; <see cref="Token.Text"/> holds the id.</summary>
+    /// <summary>
+    /// An annotation start <c>(@id</c>: the lexer folds the parenthesis in; <see cref="Token.Text"/> holds the id. The id is
+    /// empty for <c>(@</c> without one: an error ("empty annotation id") unless it stands inside another annotation.
+    /// </summary>
     Annotation,
     /// <summary>Any other run of identifier characters: always an error where it is not skipped.</summary>
     Reserved,

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Sharptime.Binary;
 
 /// <summary>
@@ -28,6 +30,14 @@ internal ref struct InstructionReader
     /// <summary>The absolute offset of the next instruction.</summary>
     public readonly int Offset => _reader.Offset;
 
+    /// <summary>
+    /// The underlying byte reader, for callers that interleave instructions with other encodings
+    /// (the module decoder reads a whole module through one instruction reader so that the buffers
+    /// for variable-length immediates are allocated once per module, not once per function).
+    /// </summary>
+    [UnscopedRef]
+    public ref WasmReader Reader => ref _reader;
+
     /// <summary>Decodes the next instruction.</summary>
     public void Read(ref Instruction instr)
     {
@@ -39,12 +49,12 @@ internal ref struct InstructionReader
         {
             uint code = _reader.ReadU32();
             info = OpcodeTable.Find(b, code);
-            if (info is null) WasmReader.Throw($"illegal opcode 0x{b:x2} 0x{code:x}", at);
+            if (info is null) WasmReader.Throw($"illegal opcode {b:x2} {code:x2}", at);
         }
         else
         {
             info = OpcodeTable.Find(0, b);
-            if (info is null) WasmReader.Throw($"illegal opcode 0x{b:x2}", at);
+            if (info is null) WasmReader.Throw($"illegal opcode {b:x2}", at);
         }
         instr.Info = info;
         instr.Offset = at;
@@ -163,7 +173,7 @@ internal ref struct InstructionReader
             case ImmediateKind.ZeroByte:
             {
                 int at = _reader.Offset;
-                if (_reader.ReadByte() != 0) WasmReader.Throw("malformed atomic.fence: expected a zero byte", at);
+                if (_reader.ReadByte() != 0) WasmReader.Throw("zero byte expected", at);
                 break;
             }
             default:
@@ -192,15 +202,11 @@ internal ref struct InstructionReader
     private MemArg ReadMemArg()
     {
         int at = _reader.Offset;
-        uint align = _reader.ReadU32();
-        uint memory = 0;
-        if ((align & 0x40) != 0)
-        {
-            align &= ~0x40u;
-            memory = _reader.ReadU32();
-        }
-        if (align >= 0x40) WasmReader.Throw("malformed memop flags", at);
+        uint flags = _reader.ReadU32();
+        // Bit 6 says a memory index follows (multi-memory); the alignment exponent is bits 0-5.
+        if (flags >= 0x80) WasmReader.Throw("malformed memop flags", at);
+        uint memory = (flags & 0x40) != 0 ? _reader.ReadU32() : 0;
         ulong offset = _reader.ReadU64();
-        return new MemArg(align, memory, offset);
+        return new MemArg(flags & 0x3F, memory, offset);
     }
 }

@@ -75,6 +75,9 @@ internal ref struct WasmReader
         return ReadU32Slow();
     }
 
+    // The last byte of a LEB128 number is checked the way the reference interpreter does: its unused
+    // value bits first ("integer too large"), then its continuation bit ("integer representation too
+    // long"), so that a byte wrong in both ways gets the testsuite's message.
     private uint ReadU32Slow()
     {
         uint result = 0;
@@ -83,8 +86,8 @@ internal ref struct WasmReader
             byte b = ReadByte();
             if (shift == 28)
             {
-                if ((b & 0x80) != 0) Throw("integer representation too long", Offset - 1);
                 if ((b & 0x70) != 0) Throw("integer too large", Offset - 1);
+                if ((b & 0x80) != 0) Throw("integer representation too long", Offset);
                 return result | ((uint)b << 28);
             }
             result |= (uint)(b & 0x7F) << shift;
@@ -95,14 +98,15 @@ internal ref struct WasmReader
     /// <summary>Reads an unsigned LEB128 64-bit integer.</summary>
     public ulong ReadU64()
     {
+        if ((uint)_pos < (uint)_data.Length && _data[_pos] < 0x80) return _data[_pos++];
         ulong result = 0;
         for (int shift = 0; ; shift += 7)
         {
             byte b = ReadByte();
             if (shift == 63)
             {
-                if ((b & 0x80) != 0) Throw("integer representation too long", Offset - 1);
                 if ((b & 0x7E) != 0) Throw("integer too large", Offset - 1);
+                if ((b & 0x80) != 0) Throw("integer representation too long", Offset);
                 return result | ((ulong)b << 63);
             }
             result |= (ulong)(b & 0x7F) << shift;
@@ -119,10 +123,10 @@ internal ref struct WasmReader
             byte b = ReadByte();
             if (shift == 28)
             {
-                if ((b & 0x80) != 0) Throw("integer representation too long", Offset - 1);
                 // The unused bits of the last byte must be a sign extension of bit 3.
-                int high = b & 0x70;
-                if ((b & 0x08) == 0 ? high != 0 : high != 0x70) Throw("integer too large", Offset - 1);
+                int high = b & 0x78;
+                if (high != 0 && high != 0x78) Throw("integer too large", Offset - 1);
+                if ((b & 0x80) != 0) Throw("integer representation too long", Offset);
                 return result | (b << 28);
             }
             result |= (b & 0x7F) << shift;
@@ -143,9 +147,9 @@ internal ref struct WasmReader
             byte b = ReadByte();
             if (shift == 28)
             {
-                if ((b & 0x80) != 0) Throw("integer representation too long", Offset - 1);
-                int high = b & 0x60;
-                if ((b & 0x10) == 0 ? high != 0 : high != 0x60) Throw("integer too large", Offset - 1);
+                int high = b & 0x70;
+                if (high != 0 && high != 0x70) Throw("integer too large", Offset - 1);
+                if ((b & 0x80) != 0) Throw("integer representation too long", Offset);
                 result |= (long)(b & 0x7F) << 28;
                 return (result << 31) >> 31;
             }
@@ -167,15 +171,16 @@ internal ref struct WasmReader
             byte b = ReadByte();
             if (shift == 63)
             {
-                if ((b & 0x80) != 0) Throw("integer representation too long", Offset - 1);
-                if (b != 0 && b != 0x7F) Throw("integer too large", Offset - 1);
+                int high = b & 0x7F;
+                if (high != 0 && high != 0x7F) Throw("integer too large", Offset - 1);
+                if ((b & 0x80) != 0) Throw("integer representation too long", Offset);
                 return result | ((long)b << 63);
             }
             result |= (long)(b & 0x7F) << shift;
             if ((b & 0x80) == 0)
             {
                 int used = shift + 7;
-                return (result << (64 - used)) >> (64 - used);
+                return used < 64 ? (result << (64 - used)) >> (64 - used) : result;
             }
         }
     }
@@ -186,26 +191,54 @@ internal ref struct WasmReader
     /// <summary>Reads the 8 little-endian bytes of an f64, as bits.</summary>
     public ulong ReadF64Bits() => BinaryPrimitives.ReadUInt64LittleEndian(ReadBytes(8));
 
-    /// <summary>Reads a vector length and checks that at least <paramref name="minBytesPerItem"/> bytes per item remain.</summary>
-    /// <remarks>This is what keeps a declared count of 2^32 items from allocating anything.</remarks>
+    /// <summary>
+    /// Reads a vector length and checks that the rest of the input can hold that many items of at
+    /// least <paramref name="minBytesPerItem"/> bytes each.
+    /// </summary>
+    /// <remarks>
+    /// This is what keeps a declared count of 2^32 items from allocating anything: after this call a
+    /// count is never larger than the number of bytes left, so what callers allocate for it is
+    /// bounded by the input's size. As in the reference interpreter, a length larger than
+    /// everything left (counting the length's own bytes) is "length out of bounds". The module
+    /// decoder passes 1: a larger minimum would report the end of the input where the reference
+    /// interpreter first meets a malformed item (and the testsuite expects that item's message).
+    /// </remarks>
     public uint ReadCount(int minBytesPerItem = 1)
     {
-        int at = Offset;
-        uint count = ReadU32();
-        if ((ulong)count * (ulong)minBytesPerItem > (ulong)Remaining) Throw("unexpected end of section or function", at);
+        uint count = ReadLength();
+        if ((ulong)count * (ulong)minBytesPerItem > (ulong)Remaining) Throw("unexpected end of section or function", _baseOffset + _data.Length);
         return count;
+    }
+
+    /// <summary>
+    /// Reads a u32 length (of a section, vector, name or byte string): "length out of bounds" when it
+    /// exceeds the bytes left, counted from the start of the length itself (the reference
+    /// interpreter's rule).
+    /// </summary>
+    public uint ReadLength()
+    {
+        int at = Offset;
+        int before = Remaining;
+        uint length = ReadU32();
+        if (length > (uint)before) Throw("length out of bounds", at);
+        return length;
+    }
+
+    /// <summary>Reads a length-prefixed byte string (data segment contents, custom section contents).</summary>
+    public ReadOnlySpan<byte> ReadByteString()
+    {
+        uint length = ReadLength();
+        if (length > (uint)Remaining) Throw("unexpected end of section or function", _baseOffset + _data.Length);
+        return ReadBytes((int)length);
     }
 
     /// <summary>Reads a name: a length-prefixed UTF-8 string.</summary>
     public string ReadName()
     {
         int at = Offset;
-        uint length = ReadU32();
-        if (length > (uint)Remaining) Throw("unexpected end of section or function", at);
-        ReadOnlySpan<byte> bytes = ReadBytes((int)length);
-        if (System.Text.Unicode.Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
-        Throw("malformed UTF-8 encoding", at);
-        return null!;
+        ReadOnlySpan<byte> bytes = ReadByteString();
+        if (!System.Text.Unicode.Utf8.IsValid(bytes)) Throw("malformed UTF-8 encoding", at);
+        return bytes.IsEmpty ? string.Empty : Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>Reads a heap type (Wasm 3.0 section 5.3.3).</summary>
@@ -237,22 +270,29 @@ internal ref struct WasmReader
             case 0x7D: return ValueType.F32;
             case 0x7C: return ValueType.F64;
             case 0x7B: return ValueType.V128;
-            case 0x64: return ValueType.Ref(ReadHeapType(), nullable: false);
-            case 0x63: return ValueType.Ref(ReadHeapType(), nullable: true);
         }
-        HeapKind kind = b >= 0x40 && b < 0x80 ? AbstractHeapKind(b) : HeapKind.Bottom;
-        if (kind == HeapKind.Bottom) Throw("malformed value type", at);
-        return ValueType.Ref(kind, nullable: true);
+        return ReadRefTypeAfter(b, at, "malformed value type");
     }
 
-    /// <summary>Reads a reference type (a value type that must be a reference).</summary>
+    /// <summary>Reads a reference type (Wasm 3.0 section 5.3.4).</summary>
     public ValueType ReadRefType()
     {
         int at = Offset;
-        byte b = PeekByte();
-        if (b is 0x7F or 0x7E or 0x7D or 0x7C or 0x7B) Throw("malformed reference type", at);
-        ValueType type = ReadValueType();
-        return type;
+        return ReadRefTypeAfter(ReadByte(), at, "malformed reference type");
+    }
+
+    private ValueType ReadRefTypeAfter(byte b, int at, string message)
+    {
+        switch (b)
+        {
+            case 0x64: return ValueType.Ref(ReadHeapType(), nullable: false);
+            case 0x63: return ValueType.Ref(ReadHeapType(), nullable: true);
+        }
+        // The type constructors are one-byte s7 numbers: a continuation bit makes them too long.
+        if (b >= 0x80) Throw("integer representation too long", at + 1);
+        HeapKind kind = AbstractHeapKind(b);
+        if (kind == HeapKind.Bottom) Throw(message, at);
+        return ValueType.Ref(kind, nullable: true);
     }
 
     /// <summary>Reads a storage type: a value type or a packed type (i8, i16).</summary>
@@ -282,9 +322,9 @@ internal ref struct WasmReader
         _ => HeapKind.Bottom,
     };
 
-    /// <summary>Throws "unexpected end" at the current offset.</summary>
+    /// <summary>Throws "unexpected end of section or function" (the reference interpreter's wording for any read past the end).</summary>
     [DoesNotReturn]
-    public readonly void ThrowUnexpectedEnd() => Throw("unexpected end", Offset);
+    public readonly void ThrowUnexpectedEnd() => Throw("unexpected end of section or function", Offset);
 
     /// <summary>Throws a <see cref="MalformedModuleException"/> with the given message and offset.</summary>
     [DoesNotReturn]

@@ -77,7 +77,7 @@ public sealed class MemoryValidationTests
     {
         byte[] v128 = [0xFD, 0x0C, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
         TestModule.WithBody([.. v128, 0x1A, 0x0B]).Invalid("proposal not enabled: v128.const requires the Simd proposal", WasmFeatures.None);
-        TestModule.WithBody([0x0B], new Binary.LocalRun(1, ValueType.V128)).Invalid("proposal not enabled", WasmFeatures.None);
+        TestModule.WithBody([0x0B], new Sharptime.Binary.LocalRun(1, ValueType.V128)).Invalid("proposal not enabled", WasmFeatures.None);
     }
 
     [Fact]

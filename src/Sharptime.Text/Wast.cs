@@ -1,0 +1,50 @@
+using Sharptime.Text.Scripts;
+
+namespace Sharptime.Text;
+
+/// <summary>
+/// Runs WebAssembly scripts (<c>.wast</c>): the spec testsuite's format of modules, actions and assertions.
+/// </summary>
+/// <remarks>
+/// The runtime decodes and validates today, so a script run checks that modules decode and validate and that
+/// <c>assert_malformed</c>/<c>assert_invalid</c> modules fail with a message that starts with the expected text.
+/// Commands that need linking or execution (<c>assert_return</c>, <c>assert_trap</c>, <c>invoke</c>,
+/// <c>register</c>…) are counted as skipped, never as passed. Choose the engine's features per script with
+/// <see cref="WastFeatures.ForPath"/>.
+/// </remarks>
+public static class Wast
+{
+    /// <summary>Reads and runs a script file.</summary>
+    /// <param name="path">The path of the <c>.wast</c> file; it is also the file name in the result.</param>
+    /// <param name="engine">The engine whose settings apply to every module of the script.</param>
+    /// <returns>Counts per command kind and the failures. A malformed script is one failure of kind <c>script</c>.</returns>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static WastResult Run(string path, Engine engine) => Run(path, engine, path);
+
+    /// <summary>Reads and runs a script file, naming it <paramref name="displayName"/> in the result.</summary>
+    /// <param name="path">The path of the <c>.wast</c> file.</param>
+    /// <param name="engine">The engine whose settings apply to every module of the script.</param>
+    /// <param name="displayName">The file name used in the result and in error messages (for example a relative path).</param>
+    /// <returns>Counts per command kind and the failures.</returns>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static WastResult Run(string path, Engine engine, string displayName)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(displayName);
+        return WastRunner.Run(File.ReadAllText(path), displayName, engine);
+    }
+
+    /// <summary>Runs a script given as text.</summary>
+    /// <param name="text">The script.</param>
+    /// <param name="file">The file name used in the result and in error messages.</param>
+    /// <param name="engine">The engine whose settings apply to every module of the script.</param>
+    /// <returns>Counts per command kind and the failures.</returns>
+    public static WastResult RunText(string text, string file, Engine engine)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(engine);
+        return WastRunner.Run(text, file, engine);
+    }
+}

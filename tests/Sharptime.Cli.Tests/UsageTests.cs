@@ -1,0 +1,65 @@
+namespace Sharptime.Cli.Tests;
+
+public sealed class UsageTests
+{
+    [Theory]
+    [InlineData(new[] { "frobnicate" }, "sharptime: unknown command 'frobnicate'")]
+    [InlineData(new[] { "run", "app.wasm" }, "sharptime: the 'run' command is not implemented yet")]
+    [InlineData(new[] { "compile", "app.wasm" }, "sharptime: the 'compile' command is not implemented yet")]
+    [InlineData(new[] { "--frob" }, "sharptime: unknown option '--frob'")]
+    [InlineData(new[] { "wast" }, "sharptime: wast needs at least one .wast file or directory")]
+    [InlineData(new[] { "wast", "/no/such/file.wast" }, "sharptime: no such file or directory: /no/such/file.wast")]
+    [InlineData(new[] { "wast", "--frob", "x.wast" }, "sharptime: unknown option '--frob' for wast")]
+    [InlineData(new[] { "wast", "-W", "nonsense=y", "x.wast" }, "sharptime: unknown feature 'nonsense'")]
+    [InlineData(new[] { "wast", "-W", "threads=maybe", "x.wast" }, "sharptime: invalid value 'maybe' for -W threads")]
+    [InlineData(new[] { "wast", "--json" }, "sharptime: --json needs a file path")]
+    [InlineData(new[] { "help", "frob" }, "sharptime: unknown command 'frob'")]
+    public void User_errors_are_one_line_on_stderr_with_exit_code_2(string[] args, string message)
+    {
+        (int code, string stdout, string stderr) = CliRunner.Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        string line = Assert.Single(CliRunner.Lines(stderr));
+        Assert.StartsWith(message, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    public void Help_goes_to_stdout_with_exit_code_0(string arg)
+    {
+        (int code, string stdout, string stderr) = CliRunner.Run(arg);
+        Assert.Equal(0, code);
+        Assert.StartsWith("Usage: sharptime <command>", stdout, StringComparison.Ordinal);
+        Assert.Contains("wast", stdout, StringComparison.Ordinal);
+        Assert.Equal("", stderr);
+    }
+
+    [Fact]
+    public void Wast_help_describes_the_command()
+    {
+        (int code, string stdout, _) = CliRunner.Run("wast", "--help");
+        Assert.Equal(0, code);
+        Assert.StartsWith("Usage: sharptime wast", stdout, StringComparison.Ordinal);
+        Assert.Equal(stdout, CliRunner.Run("help", "wast").Stdout);
+    }
+
+    [Fact]
+    public void No_arguments_print_the_usage_on_stderr_with_exit_code_2()
+    {
+        (int code, string stdout, string stderr) = CliRunner.Run();
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("Usage: sharptime", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Version_prints_the_name_and_a_version()
+    {
+        (int code, string stdout, _) = CliRunner.Run("--version");
+        Assert.Equal(0, code);
+        Assert.Matches(@"^sharptime \d+\.\d+\.\d+", stdout);
+    }
+}

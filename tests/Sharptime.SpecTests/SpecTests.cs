@@ -1,0 +1,95 @@
+using System.Text;
+using Sharptime.Text;
+using Xunit.Abstractions;
+
+namespace Sharptime.SpecTests;
+
+/// <summary>
+/// Runs every script of the spec testsuite through the WAST runner and compares the failures with the
+/// known-failures table: an unlisted failure fails, a listed case that passes fails (so the list only
+/// shrinks), and every script on disk is run.
+/// </summary>
+public sealed class SpecTests(ITestOutputHelper output)
+{
+    private const string Missing = "(spec testsuite not found)";
+
+    public static IEnumerable<object[]> Scripts()
+    {
+        if (SpecTestsuite.Directory is null)
+        {
+            yield return [Missing];
+            yield break;
+        }
+        foreach (string file in SpecTestsuite.Files) yield return [file];
+    }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Script(string file)
+    {
+        if (file == Missing)
+        {
+            output.WriteLine($"The spec testsuite is absent (looked in {SpecTestsuite.SearchedLocation}); set "
+                + $"{SpecTestsuite.EnvironmentVariable} to its folder to run the spec tests. Nothing was run.");
+            return;
+        }
+        WastResult result = SpecTestsuite.Result(file);
+        output.WriteLine($"{file}: {result.Totals}");
+        List<KnownFailure> known = [.. KnownFailures.For(file)];
+        var problems = new StringBuilder();
+        if (known.Exists(k => k.Line == 0))
+        {
+            if (result.Failed == 0)
+            {
+                problems.AppendLine($"known failure now passes: remove it from the list: {file} 0 (the whole file)");
+            }
+        }
+        else
+        {
+            var listed = new HashSet<int>(known.Select(k => k.Line));
+            var failedLines = new HashSet<int>();
+            foreach (WastFailure failure in result.Failures)
+            {
+                failedLines.Add(failure.Line);
+                if (!listed.Contains(failure.Line)) problems.AppendLine($"unexpected failure: {failure}");
+            }
+            foreach (KnownFailure entry in known)
+            {
+                if (!failedLines.Contains(entry.Line))
+                {
+                    problems.AppendLine($"known failure now passes: remove it from the list: {file} {entry.Line} ({entry.Reason})");
+                }
+            }
+        }
+        Assert.True(problems.Length == 0, $"{file}: {result.Totals}\n{problems}");
+    }
+
+    [Fact]
+    public void Known_failures_name_scripts_of_the_testsuite()
+    {
+        if (SpecTestsuite.Directory is null)
+        {
+            output.WriteLine($"The spec testsuite is absent (looked in {SpecTestsuite.SearchedLocation}): nothing to check.");
+            return;
+        }
+        var files = new HashSet<string>(SpecTestsuite.Files, StringComparer.Ordinal);
+        string[] stale = [.. KnownFailures.Entries.Where(e => !files.Contains(e.File)).Select(e => $"{e.File} {e.Line}")];
+        Assert.True(stale.Length == 0, "known failures for scripts that do not exist: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public void Every_script_is_run_or_listed()
+    {
+        if (SpecTestsuite.Directory is null)
+        {
+            output.WriteLine($"The spec testsuite is absent (looked in {SpecTestsuite.SearchedLocation}): nothing to check.");
+            return;
+        }
+        // The theory's data is the folder listing itself; check it against an independent recursive listing.
+        string[] onDisk = [.. Directory.GetFiles(SpecTestsuite.Directory, "*", SearchOption.AllDirectories)
+            .Where(p => p.EndsWith(".wast", StringComparison.OrdinalIgnoreCase))
+            .Select(p => Path.GetRelativePath(SpecTestsuite.Directory, p).Replace('\\', '/'))];
+        string[] notRun = [.. onDisk.Except(Scripts().Select(row => (string)row[0]), StringComparer.Ordinal)];
+        Assert.True(notRun.Length == 0, "scripts that are neither run nor listed: " + string.Join(", ", notRun));
+    }
+}

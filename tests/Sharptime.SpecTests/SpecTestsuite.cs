@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using Sharptime.Text;
+
+namespace Sharptime.SpecTests;
+
+/// <summary>
+/// Finds the spec testsuite and runs every script in it once, in parallel, with the features
+/// <see cref="WastFeatures.ForPath"/> chooses for the script's folder.
+/// </summary>
+internal static class SpecTestsuite
+{
+    /// <summary>The environment variable that overrides the testsuite location.</summary>
+    public const string EnvironmentVariable = "SHARPTIME_SPEC_TESTSUITE";
+
+    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> Results = new(RunAll);
+
+    /// <summary>The testsuite folder, or null when it is absent.</summary>
+    public static string? Directory { get; } = Locate();
+
+    /// <summary>Where the testsuite was looked for (for the message when it is absent).</summary>
+    public static string SearchedLocation { get; private set; } = "";
+
+    /// <summary>Every .wast file of the testsuite, relative to it with '/' separators, sorted.</summary>
+    public static IReadOnlyList<string> Files { get; } = FindFiles();
+
+    /// <summary>The result of one script (all scripts run on first use).</summary>
+    public static WastResult Result(string file) => Results.Value[file];
+
+    private static string? Locate()
+    {
+        string? configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrEmpty(configured))
+        {
+            SearchedLocation = $"{configured} (from {EnvironmentVariable})";
+            return System.IO.Directory.Exists(configured) ? Path.GetFullPath(configured) : null;
+        }
+        string? root = RepositoryRoot();
+        if (root is null)
+        {
+            SearchedLocation = $"../shared/spec-testsuite (no Sharptime.sln above {AppContext.BaseDirectory})";
+            return null;
+        }
+        string path = Path.GetFullPath(Path.Combine(root, "..", "shared", "spec-testsuite"));
+        SearchedLocation = path;
+        return System.IO.Directory.Exists(path) ? path : null;
+    }
+
+    /// <summary>The folder holding Sharptime.sln, found by walking up from the test binaries.</summary>
+    public static string? RepositoryRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Sharptime.sln"))) return dir.FullName;
+        }
+        return null;
+    }
+
+    private static List<string> FindFiles()
+    {
+        var files = new List<string>();
+        if (Directory is null) return files;
+        foreach (string path in System.IO.Directory.EnumerateFiles(Directory, "*.wast", SearchOption.AllDirectories))
+        {
+            files.Add(Path.GetRelativePath(Directory, path).Replace('\\', '/'));
+        }
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private static ConcurrentDictionary<string, WastResult> RunAll()
+    {
+        var results = new ConcurrentDictionary<string, WastResult>(StringComparer.Ordinal);
+        var engines = new ConcurrentDictionary<WasmFeatures, Engine>();
+        // Largest files first, so that the parallel loop does not end waiting on one big script.
+        var ordered = Files.OrderByDescending(f => new FileInfo(Path.Combine(Directory!, f)).Length).ToList();
+        Parallel.ForEach(ordered, file =>
+        {
+            WasmFeatures features = WastFeatures.ForPath(file);
+            Engine engine = engines.GetOrAdd(features, static f => new Engine(Config.Default with { Features = f }));
+            results[file] = Wast.Run(Path.Combine(Directory!, file), engine, file);
+        });
+        return results;
+    }
+}

@@ -1,0 +1,132 @@
+namespace Sharptime.Text.Tests.Scripts;
+
+public sealed class WastRunnerTests
+{
+    private static readonly Engine Engine = new();
+
+    private static WastResult Run(string text) => Wast.RunText(text, "test.wast", Engine);
+
+    [Fact]
+    public void Commands_that_need_execution_are_skipped_never_passed()
+    {
+        WastResult result = Run("""
+            (assert_return (invoke "f" (i32.const 1)) (i32.const 2))
+            (invoke "f")
+            (get "g")
+            (register "lib")
+            (assert_trap (invoke "f") "unreachable")
+            (assert_exhaustion (invoke "f") "call stack exhausted")
+            (assert_exception (invoke "f"))
+            (module instance $i $m)
+            (thread $t (invoke "f"))
+            (wait $t)
+            """);
+        Assert.Equal((0, 0, 10), (result.Passed, result.Failed, result.Skipped));
+        Assert.Equal(1, result.Kinds["assert_return"].Skipped);
+        Assert.Equal(1, result.Kinds["module instance"].Skipped);
+        Assert.Equal(1, result.Kinds["wait"].Skipped);
+        Assert.Empty(result.Failures);
+    }
+
+    [Fact]
+    public void Assert_malformed_passes_when_the_text_error_starts_with_the_expected_message()
+    {
+        WastResult result = Run("(assert_malformed (module quote \"\\\"abc\") \"unclosed string\")");
+        Assert.Equal((1, 0, 0), (result.Passed, result.Failed, result.Skipped));
+        Assert.Equal(1, result.Kinds["assert_malformed"].Passed);
+    }
+
+    [Fact]
+    public void Assert_malformed_with_another_message_fails_and_records_both_texts()
+    {
+        WastResult result = Run("\n(assert_malformed (module quote \"\\\"abc\") \"unknown operator\")");
+        WastFailure failure = Assert.Single(result.Failures);
+        Assert.Equal((0, 1, 0), (result.Passed, result.Failed, result.Skipped));
+        Assert.Equal(("test.wast", 2, "assert_malformed"), (failure.File, failure.Line, failure.Kind));
+        Assert.Contains("unknown operator", failure.Expected, StringComparison.Ordinal);
+        Assert.Contains("WatException", failure.Actual, StringComparison.Ordinal);
+        Assert.Contains("unclosed string", failure.Actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Assert_invalid_fails_when_the_module_is_malformed_instead()
+    {
+        WastResult result = Run("(assert_invalid (module quote \"\\\"abc\") \"unclosed string\")");
+        WastFailure failure = Assert.Single(result.Failures);
+        Assert.Equal("assert_invalid", failure.Kind);
+        Assert.StartsWith("WatException", failure.Actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Module_assertions_that_need_linking_fail_when_the_module_does_not_parse()
+    {
+        WastResult result = Run("""
+            (assert_unlinkable (module quote "(func") "unknown import")
+            (assert_trap (module quote "\"") "unreachable")
+            """);
+        Assert.Equal((0, 2, 0), (result.Passed, result.Failed, result.Skipped));
+        Assert.Equal(["assert_trap", "assert_unlinkable"], result.Kinds.Keys);
+    }
+
+    [Fact]
+    public void A_malformed_script_is_one_failure_at_the_error()
+    {
+        WastResult result = Run("(assert_return (invoke \"f\"))\n\n  (bogus)");
+        WastFailure failure = Assert.Single(result.Failures);
+        Assert.Equal(("script", 3), (failure.Kind, failure.Line));
+        Assert.Contains("unknown command \"bogus\"", failure.Actual, StringComparison.Ordinal);
+        Assert.Equal((0, 1, 0), (result.Passed, result.Failed, result.Skipped));
+    }
+
+    [Fact]
+    public void Results_name_the_file_and_total_every_kind()
+    {
+        WastResult result = Run("(invoke \"f\") (invoke \"g\") (assert_malformed (module quote \"\\\"\") \"unclosed string\")");
+        Assert.Equal("test.wast", result.File);
+        Assert.Equal(2, result.Kinds["invoke"].Skipped);
+        Assert.Equal(result.Passed + result.Failed + result.Skipped, result.Kinds.Values.Sum(k => k.Total));
+        Assert.Equal("1 passed, 0 failed, 2 skipped", result.Totals.ToString());
+    }
+
+    [Fact]
+    public void Binary_modules_go_to_the_decoder()
+    {
+        WastResult result = Run("""
+            (assert_malformed (module binary "\00asn") "magic header not detected")
+            (assert_malformed (module binary "\00asm" "\02\00\00\00") "unknown binary version")
+            (assert_invalid (module binary "\00asn") "magic header not detected")
+            """);
+        Assert.Equal(2, result.Kinds["assert_malformed"].Passed);
+        WastFailure failure = Assert.Single(result.Failures);
+        Assert.Equal(("assert_invalid", 3), (failure.Kind, failure.Line));
+        Assert.StartsWith("MalformedModuleException", failure.Actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Valid_modules_pass_and_module_assertions_that_need_linking_are_skipped_after_validation()
+    {
+        WastResult result = Run("""
+            (module $empty binary "\00asm" "\01\00\00\00")
+            (module definition binary "\00asm" "\01\00\00\00")
+            (assert_unlinkable (module binary "\00asm" "\01\00\00\00") "unknown import")
+            (assert_uninstantiable (module binary "\00asm" "\01\00\00\00") "out of bounds")
+            (assert_trap (module binary "\00asm" "\01\00\00\00") "unreachable")
+            """);
+        Assert.Empty(result.Failures);
+        Assert.Equal((2, 0, 3), (result.Passed, result.Failed, result.Skipped));
+        Assert.Equal(2, result.Kinds["module"].Passed);
+    }
+
+    [Theory]
+    [InlineData("/t/spec-testsuite/i32.wast", WasmFeatures.Wasm3)]
+    [InlineData("custom/name_annot.wast", WasmFeatures.Wasm3)]
+    [InlineData("/t/spec-testsuite/legacy/throw.wast", WasmFeatures.Wasm3 | WasmFeatures.LegacyExceptions)]
+    [InlineData("proposals\\threads\\atomic.wast", WasmFeatures.Wasm3 | WasmFeatures.Threads)]
+    [InlineData("proposals/custom-page-sizes/binary.wast", WasmFeatures.Wasm3 | WasmFeatures.CustomPageSizes)]
+    [InlineData("proposals/wide-arithmetic/wide-arithmetic.wast", WasmFeatures.Wasm3 | WasmFeatures.WideArithmetic)]
+    [InlineData("proposals/custom-descriptors/exact.wast", WasmFeatures.Wasm3)]
+    [InlineData("/home/legacy/spec-testsuite/i32.wast", WasmFeatures.Wasm3)]
+    [InlineData("legacy.wast", WasmFeatures.Wasm3)]
+    public void Features_follow_the_testsuite_folders(string path, WasmFeatures expected) =>
+        Assert.Equal(expected, WastFeatures.ForPath(path));
+}
