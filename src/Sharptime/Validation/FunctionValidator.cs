@@ -377,8 +377,16 @@ internal sealed partial class FunctionValidator
 
     private static void AppendTypes(System.Text.StringBuilder sb, ReadOnlySpan<ValueType> types)
     {
+        // Long lists are elided in the middle so that a huge stack cannot make a huge message.
+        const int Shown = 16;
         for (int i = 0; i < types.Length; i++)
         {
+            if (types.Length > Shown && i == Shown / 2)
+            {
+                sb.Append(" ...").Append(types.Length - Shown).Append(" more...");
+                i = types.Length - Shown / 2 - 1;
+                continue;
+            }
             if (i > 0) sb.Append(' ');
             sb.Append(types[i].ToString());
         }
@@ -413,12 +421,11 @@ internal sealed partial class FunctionValidator
     private void CheckFrameEnd()
     {
         ref Frame frame = ref _frames[_fp - 1];
+        int top = _sp;
         // The reference interpreter words missing results as the instruction's and extra values as the block's.
         PopValues(frame.Results);
         if (_sp != frame.Height)
         {
-            // PopValues left the matched results above _sp; show everything the block left.
-            int top = Math.Min(_sp + frame.Results.Length, _stack.Length);
             var sb = new System.Text.StringBuilder("type mismatch: block requires [");
             AppendTypes(sb, frame.Results);
             sb.Append("] but stack has [");
