@@ -198,8 +198,32 @@ internal sealed partial class FunctionValidator
                 ElementSegment(instr.Index);
                 break;
         }
-        PopValues(is64 ? fact.Params64! : fact.Params32!);
+        PopNumeric(is64 ? fact.Params64! : fact.Params32!);
         PushValues(is64 ? fact.Results64! : fact.Results32!);
+    }
+
+    // Fixed signatures hold only numeric and vector types, so a match is a kind comparison; the
+    // general path handles bottom values, short stacks and errors.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PopNumeric(ValueType[] expected)
+    {
+        int n = expected.Length;
+        int from = _sp - n;
+        if (from >= _frames[_fp - 1].Height)
+        {
+            ValueType[] stack = _stack;
+            for (int i = 0; i < n; i++)
+            {
+                if (stack[from + i].Kind != expected[i].Kind)
+                {
+                    PopValues(expected);
+                    return;
+                }
+            }
+            _sp = from;
+            return;
+        }
+        PopValues(expected);
     }
 
     private void CheckLane(uint lane, int count)
@@ -260,7 +284,9 @@ internal sealed partial class FunctionValidator
 
     private void PushValues(ReadOnlySpan<ValueType> types)
     {
-        foreach (ValueType t in types) Push(t);
+        if (_sp + types.Length > _stack.Length) Array.Resize(ref _stack, Math.Max(_stack.Length * 2, _sp + types.Length));
+        types.CopyTo(_stack.AsSpan(_sp));
+        _sp += types.Length;
     }
 
     /// <summary>Pops any value (the bottom type in unreachable code).</summary>
