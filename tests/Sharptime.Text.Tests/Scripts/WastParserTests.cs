@@ -246,3 +246,42 @@ public sealed class WastParserTests
         Assert.EndsWith($"at test.wast:{line}:{column}", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class WastParserRobustnessTests
+{
+    private static string RepositoryRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Sharptime.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException($"no Sharptime.sln above {AppContext.BaseDirectory}");
+    }
+
+    [Fact]
+    public void Truncated_and_corrupted_scripts_fail_only_with_WatException()
+    {
+        string script = File.ReadAllText(Path.Combine(RepositoryRoot(), "examples", "hello.wast"));
+        var random = new Random(1234);
+        const string Noise = "()\"$;\\ 0x.-+nan:inf(@";
+        for (int length = 0; length < script.Length; length += 3)
+        {
+            Check(script[..length]);
+            char[] corrupted = script.ToCharArray();
+            corrupted[random.Next(corrupted.Length)] = Noise[random.Next(Noise.Length)];
+            Check(new string(corrupted));
+        }
+
+        static void Check(string text)
+        {
+            try
+            {
+                WastParser.Parse(text, "fuzz.wast");
+            }
+            catch (WatException e)
+            {
+                Assert.True(e.Line > 0, e.Message);
+            }
+        }
+    }
+}

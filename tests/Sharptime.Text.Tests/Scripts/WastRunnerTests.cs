@@ -88,6 +88,35 @@ public sealed class WastRunnerTests
         Assert.Equal("1 passed, 0 failed, 2 skipped", result.Totals.ToString());
     }
 
+    [Fact]
+    public void Binary_modules_go_to_the_decoder()
+    {
+        WastResult result = Run("""
+            (assert_malformed (module binary "\00asn") "magic header not detected")
+            (assert_malformed (module binary "\00asm" "\02\00\00\00") "unknown binary version")
+            (assert_invalid (module binary "\00asn") "magic header not detected")
+            """);
+        Assert.Equal(2, result.Kinds["assert_malformed"].Passed);
+        WastFailure failure = Assert.Single(result.Failures);
+        Assert.Equal(("assert_invalid", 3), (failure.Kind, failure.Line));
+        Assert.StartsWith("MalformedModuleException", failure.Actual, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Valid_modules_pass_and_module_assertions_that_need_linking_are_skipped_after_validation()
+    {
+        WastResult result = Run("""
+            (module $empty binary "\00asm" "\01\00\00\00")
+            (module definition binary "\00asm" "\01\00\00\00")
+            (assert_unlinkable (module binary "\00asm" "\01\00\00\00") "unknown import")
+            (assert_uninstantiable (module binary "\00asm" "\01\00\00\00") "out of bounds")
+            (assert_trap (module binary "\00asm" "\01\00\00\00") "unreachable")
+            """);
+        Assert.Empty(result.Failures);
+        Assert.Equal((2, 0, 3), (result.Passed, result.Failed, result.Skipped));
+        Assert.Equal(2, result.Kinds["module"].Passed);
+    }
+
     [Theory]
     [InlineData("/t/spec-testsuite/i32.wast", WasmFeatures.Wasm3)]
     [InlineData("custom/name_annot.wast", WasmFeatures.Wasm3)]
