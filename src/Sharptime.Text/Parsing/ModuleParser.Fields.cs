@@ -337,17 +337,18 @@ internal sealed partial class ModuleParser
         bool expressions = AtLParen;
         if (expressions)
         {
-            var indices = new ByteWriter();
-            count = ParseElemExprs(items, indices, out bool allRefFunc);
-            if (allRefFunc && refType is [0x70])
-            {
-                expressions = false;
-                items = indices;
-            }
+            count = ParseElemExprs(items);
         }
         else
         {
             count = ParseFuncIndices(items);
+            if (refType is not [0x70])
+            {
+                // The segment has the table's type: a typed table needs ref.func expressions, since the
+                // index form's type, (ref func), would not fit it.
+                expressions = true;
+                items = RefFuncExprs(items.Span, count);
+            }
         }
         ExpectRParen();
         ExpectRParen();
@@ -484,50 +485,44 @@ internal sealed partial class ModuleParser
     }
 
     /// <summary>
-    /// Parses element expressions (<c>(item instr*)</c> or one folded instruction each) into <paramref name="w"/>
-    /// and returns the count. When every item is a lone <c>ref.func</c>, <paramref name="funcIndices"/> receives
-    /// the function indices and <paramref name="allRefFunc"/> is true, so that a funcref segment can use the
-    /// shorter index form, as wat2wasm does.
+    /// Parses element expressions (<c>(item instr*)</c> or one folded instruction each); returns the count. They stay
+    /// expressions even when all are <c>ref.func</c>: the index form would change the segment's type to <c>(ref func)</c>.
     /// </summary>
-    private int ParseElemExprs(ByteWriter w, ByteWriter funcIndices, out bool allRefFunc)
+    private int ParseElemExprs(ByteWriter w)
     {
         int count = 0;
-        allRefFunc = true;
         while (AtLParen)
         {
-            var item = new ByteWriter();
             if (AtField("item"))
             {
                 _p += 2;
-                ParseExpr(item);
+                ParseExpr(w);
                 ExpectRParen();
             }
             else
             {
-                ParseFoldedExpr(item);
-            }
-            w.Bytes(item.Span);
-            ReadOnlySpan<byte> bytes = item.Span;
-            if (allRefFunc && bytes.Length >= 3 && bytes[0] == 0xD2 && bytes[^1] == 0x0B && IsSingleLeb(bytes[1..^1]))
-            {
-                funcIndices.Bytes(bytes[1..^1]);
-            }
-            else
-            {
-                allRefFunc = false;
+                ParseFoldedExpr(w);
             }
             count++;
         }
         return count;
     }
 
-    private static bool IsSingleLeb(ReadOnlySpan<byte> bytes)
+    /// <summary>Turns encoded function indices into <c>ref.func x end</c> expressions.</summary>
+    private static ByteWriter RefFuncExprs(ReadOnlySpan<byte> indices, int count)
     {
-        for (int i = 0; i < bytes.Length - 1; i++)
+        var w = new ByteWriter();
+        int at = 0;
+        for (int i = 0; i < count; i++)
         {
-            if ((bytes[i] & 0x80) == 0) return false;
+            int start = at;
+            while ((indices[at] & 0x80) != 0) at++;
+            at++;
+            w.Byte(0xD2);
+            w.Bytes(indices[start..at]);
+            w.Byte(0x0B);
         }
-        return bytes.Length > 0 && (bytes[^1] & 0x80) == 0;
+        return w;
     }
 
     private void WriteActiveElem(int table, byte[] offset, byte[] refType, bool expressions, int count, ByteWriter items)
@@ -608,13 +603,7 @@ internal sealed partial class ModuleParser
         {
             refType = ParseRefType(out _, out _);
             expressions = true;
-            var indices = new ByteWriter();
-            count = ParseElemExprs(items, indices, out bool allRefFunc);
-            if (allRefFunc && refType is [0x70])
-            {
-                expressions = false;
-                items = indices;
-            }
+            count = ParseElemExprs(items);
         }
         else
         {

@@ -191,4 +191,15 @@ public sealed class WatParserTests
             Hex("(module (func (result v128) (i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 (v128.const i32x4 1 2 3 4) (v128.const f32x4 inf -nan 0x1p-1 1e1))))"),
             Hex("(module (func (result v128) v128.const i32x4 1 2 3 4 v128.const f32x4 inf -nan 0x1p-1 1e1 i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15))"));
     }
+
+    [Fact]
+    public void Element_expressions_keep_their_type()
+    {
+        // funcref (ref.func 0) is an expression segment of type funcref (flags 4), not the index form of type (ref func).
+        Assert.Contains("090901044100" + "0b01d2000b", Hex("(module (table 1 funcref) (func) (elem (i32.const 0) funcref (ref.func 0)))"), StringComparison.Ordinal);
+        // An inline segment of a typed table gets the table's type: flags 6, table 0, (ref null 0), ref.func expressions.
+        Assert.Contains("090c01060041000b630001d2000b", Hex("(module (type $t (func)) (table $tab (ref null $t) (elem $f)) (func $f (type $t)))"), StringComparison.Ordinal);
+        // With funcref, the inline segment uses the index form, as wat2wasm and wasm-tools do.
+        Assert.Contains("0907010041000b0100", Hex("(module (table funcref (elem $f)) (func $f))"), StringComparison.Ordinal);
+    }
 }
