@@ -38,7 +38,11 @@ internal static class ExpressionDecoder
         while (true)
         {
             reader.Read(ref instr);
-            switch (instr.Opcode)
+            Opcode opcode = instr.Opcode;
+            // Every instruction that matters here is a control opcode (below 0x20) or prefixed;
+            // one comparison skips the switch for the bulk of the code.
+            if ((uint)opcode >= 0x20 && (uint)opcode < 0xFB000000) continue;
+            switch (opcode)
             {
                 case Opcode.Block:
                 case Opcode.Loop:

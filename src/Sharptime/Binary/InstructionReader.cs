@@ -42,23 +42,21 @@ internal ref struct InstructionReader
     public void Read(ref Instruction instr)
     {
         int at = _reader.Offset;
-        if (_reader.AtEnd) WasmReader.Throw("unexpected end of section or function", at);
         byte b = _reader.ReadByte();
-        OpcodeInfo? info;
-        if (OpcodeTable.IsPrefix(b))
-        {
-            uint code = _reader.ReadU32();
-            info = OpcodeTable.Find(b, code);
-            if (info is null) WasmReader.Throw($"illegal opcode {b:x2} {code:x2}", at);
-        }
-        else
-        {
-            info = OpcodeTable.Find(0, b);
-            if (info is null) WasmReader.Throw($"illegal opcode {b:x2}", at);
-        }
+        OpcodeInfo info = OpcodeTable.FindSingleByte(b) ?? ReadPrefixed(b, at);
         instr.Info = info;
         instr.Offset = at;
-        ReadImmediates(ref instr, info.Immediates);
+        ImmediateKind kind = info.Immediates;
+        if (kind != ImmediateKind.None) ReadImmediates(ref instr, kind);
+    }
+
+    private OpcodeInfo ReadPrefixed(byte b, int at)
+    {
+        if (!OpcodeTable.IsPrefix(b)) WasmReader.Throw($"illegal opcode {b:x2}", at);
+        uint code = _reader.ReadU32();
+        OpcodeInfo? info = OpcodeTable.Find(b, code);
+        if (info is null) WasmReader.Throw($"illegal opcode {b:x2} {code:x2}", at);
+        return info;
     }
 
     private void ReadImmediates(ref Instruction instr, ImmediateKind kind)

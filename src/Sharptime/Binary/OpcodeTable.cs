@@ -7,6 +7,7 @@ internal static partial class OpcodeTable
 {
     private static readonly OpcodeInfo[] AllOps = CreateAll();
     private static readonly OpcodeInfo?[] SingleByte = Index(0);
+    private static readonly OpcodeInfo?[] AllSingleBytes = IndexAllBytes();
     private static readonly OpcodeInfo?[] PrefixFB = Index(0xFB);
     private static readonly OpcodeInfo?[] PrefixFC = Index(0xFC);
     private static readonly OpcodeInfo?[] PrefixFD = Index(0xFD);
@@ -34,6 +35,13 @@ internal static partial class OpcodeTable
         };
         return code < (uint)table.Length ? table[code] : null;
     }
+
+    /// <summary>
+    /// Finds a single-byte instruction; null for unknown bytes and for prefixes. This is the
+    /// decoder's hot path: the table has 256 entries, so the lookup needs no range check.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static OpcodeInfo? FindSingleByte(byte b) => AllSingleBytes[b];
 
     /// <summary>The information for a known opcode.</summary>
     public static OpcodeInfo Get(Opcode opcode) =>
@@ -64,6 +72,13 @@ internal static partial class OpcodeTable
         {
             if (op.Prefix == prefix) table[op.Code] = op;
         }
+        return table;
+    }
+
+    private static OpcodeInfo?[] IndexAllBytes()
+    {
+        var table = new OpcodeInfo?[256];
+        SingleByte.CopyTo(table, 0);
         return table;
     }
 

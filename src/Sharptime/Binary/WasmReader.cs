@@ -115,7 +115,14 @@ internal ref struct WasmReader
     }
 
     /// <summary>Reads a signed LEB128 32-bit integer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ReadS32()
+    {
+        if ((uint)_pos < (uint)_data.Length && _data[_pos] < 0x80) return (sbyte)(_data[_pos++] << 1) >> 1;
+        return ReadS32Slow();
+    }
+
+    private int ReadS32Slow()
     {
         int result = 0;
         for (int shift = 0; ; shift += 7)
@@ -163,7 +170,14 @@ internal ref struct WasmReader
     }
 
     /// <summary>Reads a signed LEB128 64-bit integer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long ReadS64()
+    {
+        if ((uint)_pos < (uint)_data.Length && _data[_pos] < 0x80) return (sbyte)(_data[_pos++] << 1) >> 1;
+        return ReadS64Slow();
+    }
+
+    private long ReadS64Slow()
     {
         long result = 0;
         for (int shift = 0; ; shift += 7)

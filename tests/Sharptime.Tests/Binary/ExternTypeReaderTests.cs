@@ -5,7 +5,7 @@ using ValueType = Sharptime.Binary.ValueType;
 namespace Sharptime.Tests.Binary;
 
 /// <summary>Memory and table types: limits flags, memory64/table64, shared memories, custom page sizes.</summary>
-public sealed class LimitsTests
+public sealed class ExternTypeReaderTests
 {
     private static MemoryType Memory(byte[] type, WasmFeatures features = WasmFeatures.All) =>
         Decode(Module(Section(5, Vec(type))), features).Memories[0];

@@ -4,8 +4,8 @@ using ValueType = Sharptime.Binary.ValueType;
 
 namespace Sharptime.Tests.Binary;
 
-/// <summary>Element and data segments: every encoding.</summary>
-public sealed class SegmentTests
+/// <summary>Element segments: all eight encodings.</summary>
+public sealed class ElementSectionTests
 {
     private static Element Elem(params byte[] segment) => Decode(Module(Section(9, Vec(segment)))).Elements[0];
 
@@ -52,27 +52,5 @@ public sealed class SegmentTests
         Malformed(Module(Section(9, Vec(B(0x01, 0x01, 0x00)))), "malformed element kind");
         Malformed(Module(Section(9, Vec(B(0x05, 0x7F, 0x01, 0xD2, 0x00, 0x0B)))), "malformed reference type");
         Malformed(Module(Section(9, Vec(B(0x05, 0x70, 0x01, 0xF3, 0x00, 0x0B)))), "illegal opcode");
-    }
-
-    [Fact]
-    public void Data_segments_decode()
-    {
-        WasmModule m = Decode(Module(Section(11, Vec(
-            B(0x00, 0x41, 0x08, 0x0B, 0x02, 0x61, 0x62),
-            B(0x01, 0x01, 0x63),
-            B(0x02, 0x01, 0x41, 0x00, 0x0B, 0x00)))));
-        Assert.Equal((SegmentMode.Active, 0u), (m.Data[0].Mode, m.Data[0].MemoryIndex));
-        Assert.Equal("ab"u8.ToArray(), m.Data[0].Bytes.ToArray());
-        Assert.Equal(SegmentMode.Passive, m.Data[1].Mode);
-        Assert.Null(m.Data[1].Offset);
-        Assert.Equal((SegmentMode.Active, 1u, 0), (m.Data[2].Mode, m.Data[2].MemoryIndex, m.Data[2].Bytes.Length));
-    }
-
-    [Fact]
-    public void Malformed_data_segments()
-    {
-        Malformed(Module(Section(11, Vec(B(0x03, 0x00)))), "malformed data segment kind");
-        Malformed(Module(Section(11, Vec(B(0x01, 0x07, 0x61)))), "length out of bounds");
-        Malformed(Module(B(0x0B, 0x07, 0x01, 0x01, 0x05, 0x61, 0x62, 0x63, 0x64)), "unexpected end");
     }
 }
