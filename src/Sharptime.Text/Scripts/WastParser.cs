@@ -6,7 +6,7 @@ namespace Sharptime.Text.Scripts;
 /// <summary>
 /// Parses a WAST script (the spec interpreter's script format, plus the <c>thread</c>/<c>wait</c> commands of
 /// the threads proposal and the <c>_custom</c> assertions of the annotations tests) into commands. Modules
-/// are not parsed here: text modules are kept as token ranges and quote modules as text, so that a malformed
+/// are not parsed here: text modules are kept as token ranges and quote modules as bytes, so that a malformed
 /// module fails only the command that holds it.
 /// </summary>
 internal sealed partial class WastParser
