@@ -45,6 +45,16 @@ while IFS=$'\t' read -r name module arg; do
     [[ " ${modules[*]-} " == *" $module "* ]] || modules+=("$module")
 done < kernels.tsv
 
+# A module is either one file, src/<module>.c, or a directory of files, src/<module>/*.c,
+# linked into one wasm module (and into the one native harness).
+module_sources() {
+    if [ -d "src/$1" ]; then
+        ls "src/$1"/*.c
+    else
+        echo "src/$1.c"
+    fi
+}
+
 mode="${1:-all}"
 mkdir -p out wasm
 
@@ -52,11 +62,16 @@ if [ "$mode" != "--native-only" ]; then
     for m in "${modules[@]}"; do
         extra=()
         [[ "$bulk_modules" == *" $m "* ]] && extra=(-mbulk-memory)
-        PATH="$wasm_path" "$clang" --target=wasm32 "${common[@]}" "${extra[@]}" -nostdlib \
-            -c "src/$m.c" -o "out/$m.wasm.o"
+        wobjs=()
+        for src in $(module_sources "$m"); do
+            obj="out/wasm-$m-$(basename "$src" .c).o"
+            PATH="$wasm_path" "$clang" --target=wasm32 "${common[@]}" "${extra[@]}" -nostdlib \
+                -c "$src" -o "$obj"
+            wobjs+=("$obj")
+        done
         # 1 MiB shadow stack for address-taken locals; exports come from export_name attributes.
         PATH="$wasm_path" "$wasm_ld" --no-entry -z stack-size=1048576 \
-            "out/$m.wasm.o" -o "wasm/$m.wasm"
+            "${wobjs[@]}" -o "wasm/$m.wasm"
         echo "wasm/$m.wasm ($(wc -c < "wasm/$m.wasm") bytes)"
     done
 fi
@@ -78,8 +93,11 @@ if [ "$mode" != "--wasm-only" ]; then
     } > out/kernels_table.h
     objs=()
     for m in "${modules[@]}"; do
-        "$clang" "${common[@]}" -c "src/$m.c" -o "out/$m.o"
-        objs+=("out/$m.o")
+        for src in $(module_sources "$m"); do
+            obj="out/native-$m-$(basename "$src" .c).o"
+            "$clang" "${common[@]}" -c "$src" -o "$obj"
+            objs+=("$obj")
+        done
     done
     "$clang" -O2 -std=c11 -Wall -Wextra -Werror -Iout native/harness.c "${objs[@]}" -o out/harness
     echo "out/harness"
