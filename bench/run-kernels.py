@@ -2,8 +2,8 @@
 """Runs the kernel corpus natively, in Node (V8) and, once it exists, in Sharptime, and prints
 one table: median milliseconds per engine, ratios to native, and whether the checksums agree.
 
-usage: bench/run-kernels.py [--reps N] [--warmup W] [--no-build] [--markdown]
-                            [--sharptime-cmd CMD] [NAME...]
+usage: bench/run-kernels.py [--reps N] [--warmup W] [--no-build] [--markdown] [--batch]
+                            [--verbose] [--sharptime-cmd CMD] [NAME...]
 
 Every engine is a command that takes `--manifest FILE --reps N --warmup W --json [NAME...]`
 and prints one JSON object per kernel (protocol: bench/README.md). The Sharptime command is
@@ -43,11 +43,13 @@ def needs_build(rows):
     return any(not p.exists() or p.stat().st_mtime < newest for p in outputs)
 
 
-def run_engine(label, cmd, args):
-    """Runs one engine; returns {kernel: result} or an error string for the whole column."""
+def run_engine(label, cmd, args, names):
+    """Runs one engine on the named kernels (all when empty); returns {kernel: result} or an
+    error string for the whole column."""
     full = cmd + ["--manifest", str(MANIFEST), "--reps", str(args.reps), "--warmup",
-                  str(args.warmup), "--json"] + args.names
-    print(f"[{label}] {' '.join(shlex.quote(c) for c in full)}", file=sys.stderr, flush=True)
+                  str(args.warmup), "--json"] + names
+    if args.verbose:
+        print(f"[{label}] {' '.join(shlex.quote(c) for c in full)}", file=sys.stderr, flush=True)
     proc = subprocess.run(full, cwd=BENCH.parent, capture_output=True, text=True)
     if proc.stderr:
         sys.stderr.write(proc.stderr)
@@ -75,9 +77,12 @@ def fmt_ratio(r, base):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reps", type=int, default=5)
-    ap.add_argument("--warmup", type=int, default=1)
+    ap.add_argument("--warmup", type=int, default=2)
     ap.add_argument("--no-build", action="store_true", help="do not run corpus/build.sh even if stale")
     ap.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    ap.add_argument("--batch", action="store_true",
+                    help="run each engine once over all kernels instead of kernel by kernel")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print each engine command")
     ap.add_argument("--sharptime-cmd", default=os.environ.get("SHARPTIME_KERNELS_CMD"),
                     help="command for the Sharptime side, e.g. 'dotnet run -c Release --project "
                          "bench/Sharptime.Benchmarks -- kernels'")
@@ -91,12 +96,29 @@ def main():
     if not args.no_build and needs_build(rows):
         subprocess.run([str(CORPUS / "build.sh")], check=True, stdout=sys.stderr)
 
-    native = run_engine("native", [str(HARNESS)], args)
-    v8 = run_engine("v8", ["node", str(CORPUS / "node" / "run.mjs")], args)
+    engines = [("native", [str(HARNESS)]), ("v8", ["node", str(CORPUS / "node" / "run.mjs")])]
     if args.sharptime_cmd:
-        sharptime = run_engine("sharptime", shlex.split(args.sharptime_cmd), args)
+        engines.append(("sharptime", shlex.split(args.sharptime_cmd)))
+    columns = {label: {} for label, _ in engines}
+    if args.batch:
+        for label, cmd in engines:
+            columns[label] = run_engine(label, cmd, args, args.names)
     else:
-        sharptime = NOT_BUILT
+        # Kernel by kernel, engines alternating who goes first: on a shared machine whose load
+        # drifts, this keeps a load change from landing on one engine's whole column.
+        selected = [r[0] for r in rows if not args.names or r[0] in args.names]
+        for k, name in enumerate(selected):
+            order = engines if k % 2 == 0 else list(reversed(engines))
+            for label, cmd in order:
+                if isinstance(columns[label], str):
+                    continue
+                got = run_engine(label, cmd, args, [name])
+                if isinstance(got, str):
+                    columns[label] = got
+                else:
+                    columns[label].update(got)
+    native, v8 = columns["native"], columns["v8"]
+    sharptime = columns.get("sharptime", NOT_BUILT)
 
     header = ["kernel", "arg", "native ms", "V8 ms", "V8/native", "Sharptime ms", "Sharptime/native",
               "checksum"]

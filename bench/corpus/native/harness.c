@@ -55,7 +55,7 @@ static int selected(const char *name, int argc, char **argv, int first_name)
 int main(int argc, char **argv)
 {
     const char *manifest = NULL;
-    int reps = 5, warmup = 1, json = 0, first_name = argc;
+    int reps = 5, warmup = 2, json = 0, first_name = argc;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--manifest") == 0 && i + 1 < argc)
             manifest = argv[++i];

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const corpus = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const opts = { manifest: join(corpus, 'kernels.tsv'), reps: 5, warmup: 1, json: false, names: [] };
+  const opts = { manifest: join(corpus, 'kernels.tsv'), reps: 5, warmup: 2, json: false, names: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--manifest') opts.manifest = argv[++i];
