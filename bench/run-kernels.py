@@ -36,7 +36,7 @@ def manifest_rows():
 
 def needs_build(rows):
     """True when an output is missing or older than the sources it comes from."""
-    sources = list((CORPUS / "src").glob("*.[ch]")) + [CORPUS / "native" / "harness.c", MANIFEST,
+    sources = list((CORPUS / "src").rglob("*.[ch]")) + [CORPUS / "native" / "harness.c", MANIFEST,
                                                         CORPUS / "build.sh"]
     newest = max(p.stat().st_mtime for p in sources)
     outputs = [HARNESS] + [CORPUS / "wasm" / f"{m}.wasm" for m in {r[1] for r in rows}]
