@@ -153,7 +153,9 @@ def main():
     for label, e in (("native", native), ("v8", v8), ("sharptime", sharptime)):
         if isinstance(e, str):
             print(f"{label}: {e}", file=sys.stderr)
-    return 1 if disagreements else 0
+    failed = [label for label, e in (("native", native), ("v8", v8), ("sharptime", sharptime))
+              if isinstance(e, str) and e != NOT_BUILT]
+    return 1 if disagreements or failed else 0
 
 
 if __name__ == "__main__":
