@@ -82,16 +82,17 @@ internal sealed partial class FunctionValidator
                 Pop(ValueType.Ref(HeapKind.I31, nullable: true));
                 Push(ValueType.I32);
                 break;
+            // A bottom operand (unreachable code) counts as non-nullable, as in the reference interpreter.
             case Opcode.AnyConvertExtern:
             {
                 ValueType t = Pop(ValueType.ExternRef);
-                Push(ValueType.Ref(HeapKind.Any, nullable: t.Kind == ValueKind.Bottom || t.Nullable));
+                Push(ValueType.Ref(HeapKind.Any, nullable: t.Nullable));
                 break;
             }
             case Opcode.ExternConvertAny:
             {
                 ValueType t = Pop(ValueType.Ref(HeapKind.Any, nullable: true));
-                Push(ValueType.Ref(HeapKind.Extern, nullable: t.Kind == ValueKind.Bottom || t.Nullable));
+                Push(ValueType.Ref(HeapKind.Extern, nullable: t.Nullable));
                 break;
             }
             default:

@@ -40,6 +40,7 @@ internal sealed partial class FunctionValidator
     // Constant expressions: the same typing, restricted to constant instructions.
     private bool _constant;
     private uint _constantGlobalLimit;
+    private string _constantWhat = "";
 
     /// <summary>Creates a validator for the bodies and constant expressions of <paramref name="module"/>.</summary>
     public FunctionValidator(WasmModule module, TypeSpace types, WasmFeatures features, bool[] declaredFunctions)
@@ -109,6 +110,7 @@ internal sealed partial class FunctionValidator
         _constantGlobalLimit = globalLimit;
         _functionIndex = uint.MaxValue;
         _instructionName = what;
+        _constantWhat = what;
         _instructionOffset = expr.Offset;
         _localCount = 0;
         ReadOnlySpan<byte> bytes = _module.Bytes.Span;
@@ -196,8 +198,32 @@ internal sealed partial class FunctionValidator
                 ElementSegment(instr.Index);
                 break;
         }
-        PopValues(is64 ? fact.Params64! : fact.Params32!);
+        PopNumeric(is64 ? fact.Params64! : fact.Params32!);
         PushValues(is64 ? fact.Results64! : fact.Results32!);
+    }
+
+    // Fixed signatures hold only numeric and vector types, so a match is a kind comparison; the
+    // general path handles bottom values, short stacks and errors.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PopNumeric(ValueType[] expected)
+    {
+        int n = expected.Length;
+        int from = _sp - n;
+        if (from >= _frames[_fp - 1].Height)
+        {
+            ValueType[] stack = _stack;
+            for (int i = 0; i < n; i++)
+            {
+                if (stack[from + i].Kind != expected[i].Kind)
+                {
+                    PopValues(expected);
+                    return;
+                }
+            }
+            _sp = from;
+            return;
+        }
+        PopValues(expected);
     }
 
     private void CheckLane(uint lane, int count)
@@ -258,7 +284,9 @@ internal sealed partial class FunctionValidator
 
     private void PushValues(ReadOnlySpan<ValueType> types)
     {
-        foreach (ValueType t in types) Push(t);
+        if (_sp + types.Length > _stack.Length) Array.Resize(ref _stack, Math.Max(_stack.Length * 2, _sp + types.Length));
+        types.CopyTo(_stack.AsSpan(_sp));
+        _sp += types.Length;
     }
 
     /// <summary>Pops any value (the bottom type in unreachable code).</summary>
@@ -375,8 +403,16 @@ internal sealed partial class FunctionValidator
 
     private static void AppendTypes(System.Text.StringBuilder sb, ReadOnlySpan<ValueType> types)
     {
+        // Long lists are elided in the middle so that a huge stack cannot make a huge message.
+        const int Shown = 16;
         for (int i = 0; i < types.Length; i++)
         {
+            if (types.Length > Shown && i == Shown / 2)
+            {
+                sb.Append(" ...").Append(types.Length - Shown).Append(" more...");
+                i = types.Length - Shown / 2 - 1;
+                continue;
+            }
             if (i > 0) sb.Append(' ');
             sb.Append(types[i].ToString());
         }
@@ -411,12 +447,11 @@ internal sealed partial class FunctionValidator
     private void CheckFrameEnd()
     {
         ref Frame frame = ref _frames[_fp - 1];
+        int top = _sp;
         // The reference interpreter words missing results as the instruction's and extra values as the block's.
         PopValues(frame.Results);
         if (_sp != frame.Height)
         {
-            // PopValues left the matched results above _sp; show everything the block left.
-            int top = Math.Min(_sp + frame.Results.Length, _stack.Length);
             var sb = new System.Text.StringBuilder("type mismatch: block requires [");
             AppendTypes(sb, frame.Results);
             sb.Append("] but stack has [");
@@ -485,7 +520,7 @@ internal sealed partial class FunctionValidator
     }
 
     private string Where() => _constant
-        ? $" in {_instructionName} (constant expression)"
+        ? $" in {_instructionName} ({_constantWhat})"
         : $" in {_instructionName} (function {_functionIndex})";
 
     /// <summary>An error at the current instruction.</summary>

@@ -59,6 +59,7 @@ internal sealed class ModuleValidator
         CheckElements();
         CheckData();
         CheckCode();
+        BranchHints.Check(_module);
     }
 
     private void CheckFunctionTypes()
@@ -198,7 +199,7 @@ internal sealed class ModuleValidator
         {
             uint index = (uint)(imported + i);
             // Wasm 3.0: an initializer may read any earlier immutable global, imported or defined.
-            _code.ValidateConstant(defined[i].Init, defined[i].Type.Type, index, $"global {index} initializer");
+            _code.ValidateConstant(defined[i].Init, defined[i].Type.Type, VisibleGlobals(index), $"global {index} initializer");
         }
     }
 
@@ -303,7 +304,7 @@ internal sealed class ModuleValidator
             {
                 foreach (ConstExpr expr in exprs)
                 {
-                    _code.ValidateConstant(expr, e.Type, (uint)_module.GlobalTypes.Length, $"elem segment {i}");
+                    _code.ValidateConstant(expr, e.Type, VisibleGlobals((uint)_module.GlobalTypes.Length), $"elem segment {i}");
                 }
             }
             if (e.Mode == SegmentMode.Active)
@@ -311,7 +312,7 @@ internal sealed class ModuleValidator
                 if (e.TableIndex >= (uint)_module.TableTypes.Length) throw new InvalidModuleException($"unknown table {e.TableIndex}{where}");
                 TableType table = _module.TableTypes[e.TableIndex];
                 if (e.Offset is not ConstExpr offset) throw new InvalidModuleException($"malformed active segment without offset{where}");
-                _code.ValidateConstant(offset, table.Is64 ? ValueType.I64 : ValueType.I32, (uint)_module.GlobalTypes.Length, $"elem segment {i} offset");
+                _code.ValidateConstant(offset, table.Is64 ? ValueType.I64 : ValueType.I32, VisibleGlobals((uint)_module.GlobalTypes.Length), $"elem segment {i} offset");
                 if (!_types.IsSubtype(e.Type, table.ElementType))
                 {
                     throw new InvalidModuleException($"type mismatch: elem segment {i} of {e.Type} does not fit table {e.TableIndex} of {table.ElementType}");
@@ -334,7 +335,7 @@ internal sealed class ModuleValidator
             if (d.MemoryIndex >= (uint)_module.Memories.Length) throw new InvalidModuleException($"unknown memory {d.MemoryIndex} (data segment {i})");
             if (d.Offset is not ConstExpr offset) throw new InvalidModuleException($"malformed active segment without offset (data segment {i})");
             bool is64 = _module.Memories[d.MemoryIndex].Is64;
-            _code.ValidateConstant(offset, is64 ? ValueType.I64 : ValueType.I32, (uint)_module.GlobalTypes.Length, $"data segment {i} offset");
+            _code.ValidateConstant(offset, is64 ? ValueType.I64 : ValueType.I32, VisibleGlobals((uint)_module.GlobalTypes.Length), $"data segment {i} offset");
         }
     }
 
@@ -351,6 +352,13 @@ internal sealed class ModuleValidator
             _code.ValidateFunction((uint)(imported + i), code[i]);
         }
     }
+
+    /// <summary>
+    /// How many globals constant expressions may read: Wasm 3.0 (with GC) lets them read defined
+    /// globals below <paramref name="limit"/>; before it, only imported globals are visible.
+    /// </summary>
+    private uint VisibleGlobals(uint limit) =>
+        (_features & WasmFeatures.Gc) != 0 ? limit : Math.Min(limit, (uint)_module.ImportedGlobalCount);
 
     private void CheckValueType(ValueType t, string where)
     {

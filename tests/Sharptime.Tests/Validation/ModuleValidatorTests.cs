@@ -118,6 +118,8 @@ public sealed class ModuleValidatorTests
         backward.Global(ValueType.I32, false, [0x41, 0x00, 0x0B]);
         backward.Global(ValueType.I32, false, [0x23, 0x00, 0x0B]);
         backward.Validate();
+        // Before Wasm 3.0 only imported globals could be read.
+        backward.Invalid("unknown global", WasmFeatures.Wasm2 | WasmFeatures.ExtendedConst);
 
         var mutable = new TestModule();
         mutable.ImportGlobal(ValueType.I32, mutable: true);
