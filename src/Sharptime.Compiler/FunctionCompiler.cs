@@ -29,6 +29,11 @@ internal sealed partial class FunctionCompiler
     private bool _unreachable;
     private int _skipDepth;
     private ulong? _lastFloatConst;
+    private readonly List<int> _ilOffsets = [];
+    private readonly List<int> _wasmOffsets = [];
+
+    /// <summary>Where the IL of each Wasm instruction starts, for backtraces.</summary>
+    public OffsetMap Offsets => new([.. _ilOffsets], [.. _wasmOffsets]);
     private ulong? _previousFloatConst;
 
     public FunctionCompiler(WasmModule module, MethodBuilder[] methods, MethodBuilder body, int definedIndex)
@@ -82,6 +87,8 @@ internal sealed partial class FunctionCompiler
                 Skip(ref instr);
                 continue;
             }
+            _ilOffsets.Add(_il.ILOffset);
+            _wasmOffsets.Add(instr.Offset);
             try
             {
                 Emit(ref instr);

@@ -21,6 +21,7 @@ internal static class ModuleCompiler
         TypeBuilder type = assembly.DefineDynamicModule($"Sharptime.Wasm{id}")
             .DefineType("WasmCode", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
         MethodBuilder[] methods = DefineMethods(type, m);
+        var offsetMaps = new OffsetMap[m.Code.Length];
         for (int i = 0; i < m.Code.Length; i++)
         {
             MethodBuilder body = methods[i];
@@ -30,11 +31,13 @@ internal static class ModuleCompiler
                 // The stack probe of a function runs after its prologue has allocated the frame, so a
                 // frame larger than the margin below the limit could reach the guard page first.
                 // Such functions get an entry stub with a small frame that probes for the whole frame.
-                body = type.DefineMethod(methods[i].Name.Replace("wasm-function", "wasm-function-body", StringComparison.Ordinal),
+                body = type.DefineMethod($"wasm-function[{m.ImportedFunctionCount + i}]",
                     MethodAttributes.Public | MethodAttributes.Static, methods[i].ReturnType, ParameterTypes(m, i));
                 EmitEntryStub(methods[i], body, ParameterTypes(m, i), frame);
             }
-            new FunctionCompiler(m, methods, body, i).Compile();
+            var compiler = new FunctionCompiler(m, methods, body, i);
+            compiler.Compile();
+            offsetMaps[i] = compiler.Offsets;
         }
         Type created = type.CreateType();
         var pointers = new nint[methods.Length];
@@ -42,7 +45,7 @@ internal static class ModuleCompiler
         {
             pointers[i] = created.GetMethod(methods[i].Name, BindingFlags.Public | BindingFlags.Static)!.MethodHandle.GetFunctionPointer();
         }
-        return new Code(created, pointers);
+        return new Code(created, pointers, offsetMaps, m.ImportedFunctionCount);
     }
 
     /// <summary>Frames above this size get an entry stub that probes for the whole frame.</summary>
@@ -90,15 +93,24 @@ internal static class ModuleCompiler
         {
             int index = m.ImportedFunctionCount + i;
             Binary.FuncType f = m.FuncTypeOf((uint)index);
-            methods[i] = type.DefineMethod($"wasm-function[{index}]", MethodAttributes.Public | MethodAttributes.Static,
+            // Functions with an entry stub: the stub is the entry point, the body keeps the name
+            // that backtraces look for.
+            string name = EstimateFrameBytes(m, i) > LargeFrameBytes ? $"wasm-function-entry[{index}]" : $"wasm-function[{index}]";
+            methods[i] = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static,
                 ClrTypes.Return(f.Results), ClrTypes.Parameters(f.Params, f.Results));
         }
         return methods;
     }
 
-    private sealed class Code(Type type, nint[] pointers) : CompiledCode
+    private sealed class Code(Type type, nint[] pointers, OffsetMap[] offsets, int importedFunctions) : CompiledCode
     {
         public override Type? CodeType => type;
+
+        public override int? GetCodeOffset(int functionIndex, int ilOffset)
+        {
+            int defined = functionIndex - importedFunctions;
+            return defined >= 0 && defined < offsets.Length ? offsets[defined].Find(ilOffset) : null;
+        }
 
         public override nint GetFunctionPointer(int definedIndex) => pointers[definedIndex];
     }

@@ -71,9 +71,10 @@ public sealed class TrapException : WasmException
 /// <param name="FunctionIndex">The function index in its module.</param>
 /// <param name="FunctionName">The function's name from the name section, or null.</param>
 /// <param name="ModuleName">The module's name from the name section, or null.</param>
-public sealed record WasmFrame(int FunctionIndex, string? FunctionName, string? ModuleName)
+/// <param name="CodeOffset">The byte offset in the module binary of the instruction that was running, if known.</param>
+public sealed record WasmFrame(int FunctionIndex, string? FunctionName, string? ModuleName, int? CodeOffset = null)
 {
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{ModuleName ?? "<module>"}!{FunctionName ?? $"wasm-function[{FunctionIndex}]"} (function {FunctionIndex})";
+        $"{ModuleName ?? "<module>"}!{FunctionName ?? $"wasm-function[{FunctionIndex}]"} (function {FunctionIndex}{(CodeOffset is int o ? $", offset 0x{o:x}" : "")})";
 }

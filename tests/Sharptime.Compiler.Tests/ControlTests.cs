@@ -137,6 +137,9 @@ public sealed class ControlTests
         Assert.StartsWith("unreachable", trap.Message);
         Assert.Equal([0, 1], trap.Backtrace.Select(f => f.FunctionIndex));
         Assert.Equal(["inner", "outer"], trap.Backtrace.Select(f => f.FunctionName));
+        Assert.All(trap.Backtrace, f => Assert.NotNull(f.CodeOffset));
+        Assert.True(trap.Backtrace[0].CodeOffset < trap.Backtrace[1].CodeOffset);
+        Assert.Contains("inner", trap.ToString());
     }
 
     [Fact]

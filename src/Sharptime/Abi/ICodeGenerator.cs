@@ -53,4 +53,10 @@ public abstract class CompiledCode
     /// Wasm functions; its methods are named <c>wasm-function[index]</c>.
     /// </summary>
     public abstract Type? CodeType { get; }
+
+    /// <summary>The byte offset in the module of the instruction at <paramref name="ilOffset"/> of function <paramref name="functionIndex"/>, if known.</summary>
+    /// <param name="functionIndex">The function index (imports included).</param>
+    /// <param name="ilOffset">An IL offset in the function's generated method.</param>
+    /// <returns>The code offset, or null.</returns>
+    public virtual int? GetCodeOffset(int functionIndex, int ilOffset) => null;
 }

@@ -29,7 +29,9 @@ internal static class Backtraces
             if (!name.StartsWith(Prefix, StringComparison.Ordinal) || !int.TryParse(name.AsSpan(Prefix.Length, name.Length - Prefix.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out int index)) continue;
             Binary.NameSection? names = module.Info.Names;
             string? functionName = names is not null && names.FunctionNames.TryGetValue((uint)index, out string? n) ? n : null;
-            frames.Add(new WasmFrame(index, functionName, names?.ModuleName));
+            int il = frame.GetILOffset();
+            int? offset = il >= 0 ? module.GetCode().GetCodeOffset(index, il) : null;
+            frames.Add(new WasmFrame(index, functionName, names?.ModuleName, offset));
         }
         return frames;
     }
