@@ -97,6 +97,15 @@ public sealed unsafe partial class Linker
     public Instance Instantiate(Store store, Module module)
     {
         ArgumentNullException.ThrowIfNull(store);
+        return InstantiatePre(module).Instantiate(store);
+    }
+
+    /// <summary>Resolves the imports of <paramref name="module"/> once, for fast repeated instantiation.</summary>
+    /// <param name="module">The module.</param>
+    /// <returns>The pre-linked module.</returns>
+    /// <exception cref="LinkException">An import is undefined.</exception>
+    public InstancePre InstantiatePre(Module module)
+    {
         ArgumentNullException.ThrowIfNull(module);
         Import[] imports = module.Info.Imports;
         var resolved = new object[imports.Length];
@@ -109,7 +118,7 @@ public sealed unsafe partial class Linker
             }
             resolved[i] = d;
         }
-        return Runtime.Instantiator.Instantiate(store, module, resolved);
+        return new InstancePre(module, resolved);
     }
 
     internal static string KindText(ExternKind kind) => kind.ToString().ToLowerInvariant();
