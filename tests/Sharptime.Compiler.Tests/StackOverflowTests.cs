@@ -37,12 +37,14 @@ public sealed class StackOverflowTests
         Assert.Equal(10000, instance.GetFunction<int, int>("depth")(10000));
     }
 
-    [Fact]
-    public void Overflow_on_another_thread_traps()
+    [Theory]
+    [InlineData(256)]
+    [InlineData(1024)]
+    public void Overflow_on_another_thread_traps(int stackKiB)
     {
         Instance instance = Wasm.Instantiate("(module (func $f (export \"f\") call $f))");
         TrapException? trap = null;
-        var thread = new Thread(() => trap = Assert.Throws<TrapException>(() => instance.GetAction("f")()), 256 * 1024 * 4);
+        var thread = new Thread(() => trap = Assert.Throws<TrapException>(() => instance.GetAction("f")()), stackKiB * 1024);
         thread.Start();
         thread.Join();
         Assert.Equal(TrapCode.StackOverflow, trap!.Code);

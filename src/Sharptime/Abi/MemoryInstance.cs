@@ -30,7 +30,14 @@ public sealed unsafe class MemoryInstance : IDisposable
         {
             throw new WasmException($"memory of {type.Limits.Min} pages is larger than the limit of {maxBytesLimit} bytes");
         }
-        Base = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
+        try
+        {
+            Base = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
+        }
+        catch (OutOfMemoryException e)
+        {
+            throw new WasmException($"cannot allocate a memory of {bytes} bytes", e);
+        }
         Length = bytes;
     }
 
@@ -55,8 +62,16 @@ public sealed unsafe class MemoryInstance : IDisposable
         if (delta > MaxPages - old) return -1;
         ulong newBytes = (old + delta) << PageSizeLog2;
         if (newBytes > MaxBytesLimit || newBytes > (ulong)nuint.MaxValue) return -1;
-        byte* grown = (byte*)NativeMemory.Realloc(Base, (nuint)newBytes);
-        if (grown == null) return -1;
+        byte* grown;
+        try
+        {
+            grown = (byte*)NativeMemory.Realloc(Base, (nuint)newBytes);
+        }
+        catch (OutOfMemoryException)
+        {
+            // memory.grow reports failure with -1; the old memory is still valid.
+            return -1;
+        }
         NativeMemory.Clear(grown + Length, (nuint)(newBytes - Length));
         Base = grown;
         Length = newBytes;

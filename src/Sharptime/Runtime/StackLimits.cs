@@ -33,9 +33,11 @@ internal static unsafe partial class StackLimits
         byte here = 0;
         nuint sp = (nuint)(&here);
         nuint limit = sp - FallbackUsable;
-        if (TryGetStackLow(out nuint low) && low < sp && sp - low > Margin)
+        if (TryGetStackLow(out nuint low) && low < sp)
         {
-            limit = Math.Max(low + Margin, sp > MaxUsable ? sp - MaxUsable : 0);
+            // On a small stack keep half of what is left for the host rather than the full margin.
+            nuint margin = Math.Min((nuint)Margin, (sp - low) / 2);
+            limit = Math.Max(low + margin, sp > MaxUsable ? sp - MaxUsable : 0);
         }
         t_limit = limit;
         return limit;
