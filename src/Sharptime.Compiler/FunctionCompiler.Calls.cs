@@ -30,10 +30,13 @@ internal sealed partial class FunctionCompiler
                 return true;
             }
             case Opcode.CallRef:
+            case Opcode.ReturnCallRef:
             {
+                bool tail = instr.Opcode == Opcode.ReturnCallRef;
                 var f = (Binary.FuncType)_module.Types[instr.Index].Composite;
                 EmitHelper(Method(typeof(Instructions), nameof(Instructions.ResolveRef)), 1);
-                EmitCallThroughFunc(f, tail: false);
+                EmitCallThroughFunc(f, tail);
+                if (tail) SetUnreachable();
                 return true;
             }
             default:

@@ -34,6 +34,29 @@ internal sealed partial class FunctionCompiler
                 _il.MarkLabel(ok);
                 return true;
             }
+            case Opcode.BrOnNull:
+            {
+                Pop();
+                Label notNull = _il.DefineLabel();
+                _il.Emit(OpCodes.Dup);
+                _il.Emit(OpCodes.Brtrue, notNull);
+                _il.Emit(OpCodes.Pop);
+                EmitBranch(_frames[^(1 + (int)instr.Index)]);
+                _il.MarkLabel(notNull);
+                Push(typeof(object));
+                return true;
+            }
+            case Opcode.BrOnNonNull:
+            {
+                Label isNull = _il.DefineLabel();
+                _il.Emit(OpCodes.Dup);
+                _il.Emit(OpCodes.Brfalse, isNull);
+                EmitBranch(_frames[^(1 + (int)instr.Index)]);
+                _il.MarkLabel(isNull);
+                _il.Emit(OpCodes.Pop);
+                Pop();
+                return true;
+            }
             default:
                 return false;
         }

@@ -109,7 +109,7 @@ internal sealed partial class FunctionCompiler
             reader.Read(ref instr);
             const WasmFeatures Unsupported = WasmFeatures.Simd | WasmFeatures.RelaxedSimd | WasmFeatures.Gc | WasmFeatures.ExceptionHandling
                 | WasmFeatures.LegacyExceptions | WasmFeatures.Threads | WasmFeatures.WideArithmetic;
-            if ((instr.Info.Feature & Unsupported) != 0 || instr.Opcode is Opcode.BrOnNull or Opcode.BrOnNonNull or Opcode.ReturnCallRef)
+            if ((instr.Info.Feature & Unsupported) != 0)
             {
                 return $"{instr.Info.Name} (offset {instr.Offset})";
             }
