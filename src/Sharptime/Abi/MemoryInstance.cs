@@ -5,18 +5,23 @@ namespace Sharptime.Abi;
 
 /// <summary>
 /// A linear memory: native memory reached through <see cref="Base"/>, never a managed array, so
-/// that 4 GiB and memory64 memories work. <see cref="Base"/> moves when the memory grows, so
-/// generated code reloads it at every access.
+/// that 4 GiB and memory64 memories work. On 64-bit Linux the address space for the maximum size is
+/// reserved up front and pages are committed as the memory grows, so <see cref="Base"/> never
+/// moves; elsewhere (or when the reservation fails) growing reallocates and the base can move.
+/// Generated code reloads the base at every access, which is right in both cases.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051", Justification = "Generated code reads these fields directly.")]
-public sealed unsafe class MemoryInstance : IDisposable
+public sealed unsafe partial class MemoryInstance : IDisposable
 {
     /// <summary>The address of byte 0.</summary>
     public byte* Base;
 
     /// <summary>The size in bytes.</summary>
     public ulong Length;
+
+    /// <summary>The bytes of address space reserved, or 0 when the memory lives in the native heap.</summary>
+    private readonly ulong _reserved;
 
     internal MemoryInstance(Binary.MemoryType type, ulong maxBytesLimit)
     {
@@ -30,13 +35,22 @@ public sealed unsafe class MemoryInstance : IDisposable
         {
             throw new WasmException($"memory of {type.Limits.Min} pages is larger than the limit of {maxBytesLimit} bytes");
         }
-        try
+        ulong maxBytes = Math.Min(MaxPages > ulong.MaxValue >> PageSizeLog2 ? ulong.MaxValue : MaxPages << PageSizeLog2, maxBytesLimit);
+        if (TryReserve(maxBytes, bytes, out byte* reserved, out ulong size))
         {
-            Base = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
+            Base = reserved;
+            _reserved = size;
         }
-        catch (OutOfMemoryException e)
+        else
         {
-            throw new WasmException($"cannot allocate a memory of {bytes} bytes", e);
+            try
+            {
+                Base = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw new WasmException($"cannot allocate a memory of {bytes} bytes", e);
+            }
         }
         Length = bytes;
     }
@@ -62,6 +76,13 @@ public sealed unsafe class MemoryInstance : IDisposable
         if (delta > MaxPages - old) return -1;
         ulong newBytes = (old + delta) << PageSizeLog2;
         if (newBytes > MaxBytesLimit || newBytes > (ulong)nuint.MaxValue) return -1;
+        if (_reserved != 0)
+        {
+            // Fresh pages of an anonymous mapping read as zero: committing them is all there is to do.
+            if (newBytes > _reserved || !Commit(Base, Length, newBytes)) return -1;
+            Length = newBytes;
+            return (long)old;
+        }
         byte* grown;
         try
         {
@@ -89,7 +110,8 @@ public sealed unsafe class MemoryInstance : IDisposable
     {
         if (Base != null)
         {
-            NativeMemory.Free(Base);
+            if (_reserved != 0) _ = munmap(Base, (nuint)_reserved);
+            else NativeMemory.Free(Base);
             Base = null;
             Length = 0;
         }
@@ -97,4 +119,58 @@ public sealed unsafe class MemoryInstance : IDisposable
 
     /// <summary>Frees the native memory of an instance nobody disposed.</summary>
     ~MemoryInstance() => Free();
+
+    private const int ProtNone = 0;
+    private const int ProtReadWrite = 1 | 2;
+    private const int MapPrivateAnonymousNoReserve = 0x02 | 0x20 | 0x4000;
+    private const ulong OsPage = 4096;
+
+    private static bool TryReserve(ulong maxBytes, ulong initialBytes, out byte* address, out ulong size)
+    {
+        address = null;
+        size = 0;
+        if (!OperatingSystem.IsLinux() || IntPtr.Size != 8 || (!RuntimeInformation.ProcessArchitecture.Equals(Architecture.X64) && !RuntimeInformation.ProcessArchitecture.Equals(Architecture.Arm64)))
+        {
+            return false;
+        }
+        size = Math.Max(RoundUp(maxBytes), OsPage);
+        try
+        {
+            void* p = mmap(null, (nuint)size, ProtNone, MapPrivateAnonymousNoReserve, -1, 0);
+            if (p == (void*)-1 || p == null) return false;
+            if (!Commit((byte*)p, 0, initialBytes))
+            {
+                _ = munmap(p, (nuint)size);
+                return false;
+            }
+            address = (byte*)p;
+            return true;
+        }
+        catch (DllNotFoundException)
+        {
+            return false;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Commit(byte* baseAddress, ulong from, ulong to)
+    {
+        ulong start = RoundUp(from);
+        ulong end = RoundUp(to);
+        return end <= start || mprotect(baseAddress + start, (nuint)(end - start), ProtReadWrite) == 0;
+    }
+
+    private static ulong RoundUp(ulong bytes) => bytes > ulong.MaxValue - OsPage ? ulong.MaxValue & ~(OsPage - 1) : (bytes + OsPage - 1) & ~(OsPage - 1);
+
+    [LibraryImport("libc")]
+    private static partial void* mmap(void* address, nuint length, int protection, int flags, int fd, nint offset);
+
+    [LibraryImport("libc")]
+    private static partial int mprotect(void* address, nuint length, int protection);
+
+    [LibraryImport("libc")]
+    private static partial int munmap(void* address, nuint length);
 }
