@@ -101,13 +101,13 @@ internal sealed partial class FunctionCompiler
 
     private void LoadMemory(uint index)
     {
-        LoadContext();
         if (index == 0)
         {
-            _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.Memory0))!);
+            _il.Emit(OpCodes.Ldloc, _memory0!);
         }
         else
         {
+            LoadContext();
             _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.Memories))!);
             _il.Emit(OpCodes.Ldc_I4, (int)index);
             _il.Emit(OpCodes.Ldelem_Ref);

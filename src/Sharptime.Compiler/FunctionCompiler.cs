@@ -29,6 +29,7 @@ internal sealed partial class FunctionCompiler
     private bool _unreachable;
     private int _skipDepth;
     private ulong? _lastFloatConst;
+    private LocalBuilder? _memory0;
     private readonly List<int> _ilOffsets = [];
     private readonly List<int> _wasmOffsets = [];
 
@@ -76,6 +77,15 @@ internal sealed partial class FunctionCompiler
         _contextArg = _type.Params.Length + Math.Max(0, _type.Results.Length - 1);
         DeclareLocals(body);
         EmitStackProbe();
+        if (_module.Memories.Length > 0)
+        {
+            // The memory object of an instance never changes; keeping it in a local saves a load
+            // per access (stores through pointers make the JIT reload fields of the context).
+            _memory0 = _il.DeclareLocal(typeof(MemoryInstance));
+            LoadContext();
+            _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.Memory0))!);
+            _il.Emit(OpCodes.Stloc, _memory0);
+        }
         _frames.Add(new Frame { Kind = Opcode.Call, Params = [], Results = Clr(_type.Results), Height = 0 });
         var reader = new InstructionReader(code, body.CodeOffset);
         var instr = new Instruction();
