@@ -8,7 +8,7 @@ namespace Sharptime.Compiler;
 /// Compiles modules to IL in collectible in-memory assemblies. The emitters only see a
 /// <see cref="TypeBuilder"/>, so the same code can write a persisted assembly.
 /// </summary>
-internal sealed class IlCodeGenerator : ICodeGenerator
+internal sealed class IlCodeGenerator(bool collectible) : ICodeGenerator
 {
     private readonly Lock _lock = new();
     private readonly List<Type> _trampolines = [];
@@ -17,7 +17,8 @@ internal sealed class IlCodeGenerator : ICodeGenerator
 
     public int AbiVersion => Abi.AbiVersion.Current;
 
-    public CompiledCode Compile(Module module) => ModuleCompiler.Compile(module);
+    public CompiledCode Compile(Module module) =>
+        ModuleCompiler.Compile(module, collectible ? AssemblyBuilderAccess.RunAndCollect : AssemblyBuilderAccess.Run);
 
     public nint CreateEntryTrampoline(FunctionType type) => CreateTrampoline(type, Trampolines.EmitEntry);
 

@@ -13,11 +13,11 @@ internal static class ModuleCompiler
 {
     private static int s_counter;
 
-    public static CompiledCode Compile(Module module)
+    public static CompiledCode Compile(Module module, AssemblyBuilderAccess access)
     {
         WasmModule m = module.Info;
         int id = Interlocked.Increment(ref s_counter);
-        AssemblyBuilder assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName($"Sharptime.Wasm{id}"), AssemblyBuilderAccess.RunAndCollect);
+        AssemblyBuilder assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName($"Sharptime.Wasm{id}"), access);
         TypeBuilder type = assembly.DefineDynamicModule($"Sharptime.Wasm{id}")
             .DefineType("WasmCode", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
         MethodBuilder[] methods = DefineMethods(type, m);

@@ -23,6 +23,14 @@ public sealed class ProjectRulesTests
     }
 
     [Fact]
+    public void Non_collectible_code_runs_too()
+    {
+        var engine = new Engine(Config.Default.UseCompiler(collectible: false));
+        Module module = Module.FromBytes(engine, Sharptime.Text.Wat.Parse("(module (func (export \"f\") (result i32) i32.const 7))"));
+        Assert.Equal(7, new Linker(engine).Instantiate(new Store(engine), module).GetFunction<int>("f")());
+    }
+
+    [Fact]
     public void Use_compiler_plugs_a_generator_of_the_current_abi()
     {
         Config config = Config.Default.UseCompiler();
