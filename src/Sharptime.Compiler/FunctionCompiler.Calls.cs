@@ -94,6 +94,10 @@ internal sealed partial class FunctionCompiler
         }
         _il.Emit(OpCodes.Ldloc, func);
         _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.ContextOf)));
+        // Tell the callee who called (host functions hand it out as their Caller).
+        _il.Emit(OpCodes.Dup);
+        LoadContext();
+        _il.Emit(OpCodes.Stfld, typeof(VmContext).GetField(nameof(VmContext.CallerContext))!);
         _il.Emit(OpCodes.Ldloc, func);
         _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.CodeOf)));
         ReturnTemp(func);

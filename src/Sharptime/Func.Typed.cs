@@ -19,6 +19,7 @@ public sealed unsafe partial class Func
         public TResult Invoke()
         {
             f.Store.EnterWasm();
+            f.Context.CallerContext = null;
             return ((delegate*<VmContext, TResult>)f.Code)(f.Context);
         }
     }
@@ -37,6 +38,7 @@ public sealed unsafe partial class Func
         public void Invoke()
         {
             f.Store.EnterWasm();
+            f.Context.CallerContext = null;
             ((delegate*<VmContext, void>)f.Code)(f.Context);
         }
     }
@@ -57,6 +59,7 @@ public sealed unsafe partial class Func
         public TResult Invoke(T1 a1)
         {
             f.Store.EnterWasm();
+            f.Context.CallerContext = null;
             return ((delegate*<T1, VmContext, TResult>)f.Code)(a1, f.Context);
         }
     }
@@ -76,6 +79,7 @@ public sealed unsafe partial class Func
         public void Invoke(T1 a1)
         {
             f.Store.EnterWasm();
+            f.Context.CallerContext = null;
             ((delegate*<T1, VmContext, void>)f.Code)(a1, f.Context);
         }
     }
@@ -97,6 +101,7 @@ public sealed unsafe partial class Func
         public TResult Invoke(T1 a1, T2 a2)
         {
             f.Store.EnterWasm();
+            f.Context.CallerContext = null;
             return ((delegate*<T1, T2, VmContext, TResult>)f.Code)(a1, a2, f.Context);
         }
     }
@@ -117,6 +122,7 @@ public sealed unsafe partial class Func
         public void Invoke(T1 a1, T2 a2)
         {
             f.Store.EnterWasm();
+            f.Context.CallerContext = null;
             ((delegate*<T1, T2, VmContext, void>)f.Code)(a1, a2, f.Context);
         }
     }
@@ -139,6 +145,7 @@ public sealed unsafe partial class Func
         public TResult Invoke(T1 a1, T2 a2, T3 a3)
         {
             f.Store.EnterWasm();
+            f.Context.CallerContext = null;
             return ((delegate*<T1, T2, T3, VmContext, TResult>)f.Code)(a1, a2, a3, f.Context);
         }
     }
@@ -160,6 +167,7 @@ public sealed unsafe partial class Func
         public void Invoke(T1 a1, T2 a2, T3 a3)
         {
             f.Store.EnterWasm();
+            f.Context.CallerContext = null;
             ((delegate*<T1, T2, T3, VmContext, void>)f.Code)(a1, a2, a3, f.Context);
         }
     }
@@ -183,6 +191,7 @@ public sealed unsafe partial class Func
         public TResult Invoke(T1 a1, T2 a2, T3 a3, T4 a4)
         {
             f.Store.EnterWasm();
+            f.Context.CallerContext = null;
             return ((delegate*<T1, T2, T3, T4, VmContext, TResult>)f.Code)(a1, a2, a3, a4, f.Context);
         }
     }
@@ -205,6 +214,7 @@ public sealed unsafe partial class Func
         public void Invoke(T1 a1, T2 a2, T3 a3, T4 a4)
         {
             f.Store.EnterWasm();
+            f.Context.CallerContext = null;
             ((delegate*<T1, T2, T3, T4, VmContext, void>)f.Code)(a1, a2, a3, a4, f.Context);
         }
     }

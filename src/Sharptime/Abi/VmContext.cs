@@ -37,6 +37,13 @@ public sealed class VmContext
     /// <summary>Passive element segments by index; empty once dropped.</summary>
     public object?[][] ElementSegments = [];
 
+    /// <summary>
+    /// The context of the Wasm code that last called through this context's <see cref="Func"/>
+    /// (imports, call_indirect, call_ref): what a host function reports as its <see cref="Sharptime.Caller"/>.
+    /// Null when the host called directly.
+    /// </summary>
+    public VmContext? CallerContext;
+
     internal Store? Store;
     internal Instance? Instance;
     internal HostFunction? Host;
