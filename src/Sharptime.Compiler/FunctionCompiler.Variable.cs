@@ -50,13 +50,21 @@ internal sealed partial class FunctionCompiler
         ValueKind.F32 => "F32",
         ValueKind.F64 => "F64",
         ValueKind.Ref => "Ref",
+        ValueKind.V128 => "V128",
         _ => throw new NotSupportedException($"globals of type {t} are not supported"),
     };
 
     private void LoadGlobalCell(int index)
     {
-        LoadContext();
-        _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.Globals))!);
+        if (_globals is null)
+        {
+            LoadContext();
+            _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.Globals))!);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Ldloc, _globals);
+        }
         _il.Emit(OpCodes.Ldc_I4, index);
         _il.Emit(OpCodes.Ldelem_Ref);
     }

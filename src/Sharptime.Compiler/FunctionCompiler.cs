@@ -30,6 +30,7 @@ internal sealed partial class FunctionCompiler
     private int _skipDepth;
     private ulong? _lastFloatConst;
     private LocalBuilder? _memory0;
+    private LocalBuilder? _globals;
     private readonly List<int> _ilOffsets = [];
     private readonly List<int> _wasmOffsets = [];
 
@@ -77,6 +78,14 @@ internal sealed partial class FunctionCompiler
         _contextArg = _type.Params.Length + Math.Max(0, _type.Results.Length - 1);
         DeclareLocals(body);
         EmitStackProbe();
+        if (_module.GlobalTypes.Length > 0)
+        {
+            // Like memory 0 below: the array of global cells never changes.
+            _globals = _il.DeclareLocal(typeof(GlobalInstance[]));
+            LoadContext();
+            _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.Globals))!);
+            _il.Emit(OpCodes.Stloc, _globals);
+        }
         if (_module.Memories.Length > 0)
         {
             // The memory object of an instance never changes; keeping it in a local saves a load

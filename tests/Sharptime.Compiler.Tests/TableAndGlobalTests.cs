@@ -129,6 +129,19 @@ public sealed class TableAndGlobalTests
     }
 
     [Fact]
+    public void V128_globals_pass_through_non_simd_code()
+    {
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (global $a (mut v128) (v128.const i64x2 1 2))
+              (global $b (export "b") (mut v128) (v128.const i64x2 0 0))
+              (func (export "copy") global.get $a global.set $b))
+            """);
+        instance.GetAction("copy")();
+        Assert.Equal((1UL, 2UL), instance.GetGlobal("b")!.Value.AsV128());
+    }
+
+    [Fact]
     public void Global_initializers_use_imported_globals_and_extended_constants()
     {
         var store = new Store(Wasm.Engine);

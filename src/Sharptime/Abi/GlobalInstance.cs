@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using System.ComponentModel;
 
 namespace Sharptime.Abi;
@@ -34,6 +35,18 @@ public sealed class GlobalInstance
 
     /// <summary>Reads a reference global.</summary>
     public static object? GetRef(GlobalInstance g) => g.Ref;
+
+    /// <summary>Reads a v128 global.</summary>
+    public static System.Runtime.Intrinsics.Vector128<byte> GetV128(GlobalInstance g) =>
+        System.Runtime.Intrinsics.Vector128.Create(g.Bits, g.High).AsByte();
+
+    /// <summary>Writes a v128 global.</summary>
+    public static void SetV128(System.Runtime.Intrinsics.Vector128<byte> value, GlobalInstance g)
+    {
+        System.Runtime.Intrinsics.Vector128<long> halves = value.AsInt64();
+        g.Bits = halves.GetElement(0);
+        g.High = halves.GetElement(1);
+    }
 
     /// <summary>Writes an i32 global (value first: that is the order of the Wasm operand stack).</summary>
     public static void SetI32(int value, GlobalInstance g) => g.Bits = value;
