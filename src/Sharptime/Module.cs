@@ -57,6 +57,64 @@ public sealed class Module
         }
     }
 
+    /// <summary>The imports, in order.</summary>
+    public IReadOnlyList<ModuleImport> Imports
+    {
+        get
+        {
+            var imports = new ModuleImport[Info.Imports.Length];
+            for (int i = 0; i < imports.Length; i++)
+            {
+                Import import = Info.Imports[i];
+                FunctionType? f = import.Kind == ExternKind.Func ? FuncTypeAt(import.TypeIndex) : null;
+                string type = import.Kind switch
+                {
+                    ExternKind.Func => f!.ToString(),
+                    ExternKind.Table => TableText(import.Table),
+                    ExternKind.Memory => MemoryText(import.Memory),
+                    ExternKind.Global => GlobalText(import.Global),
+                    _ => $"(tag {import.TypeIndex})",
+                };
+                imports[i] = new ModuleImport(import.Module, import.Name, KindText(import.Kind), type, f);
+            }
+            return imports;
+        }
+    }
+
+    /// <summary>The exports, in order.</summary>
+    public IReadOnlyList<ModuleExport> Exports
+    {
+        get
+        {
+            var exports = new ModuleExport[Info.Exports.Length];
+            for (int i = 0; i < exports.Length; i++)
+            {
+                Export export = Info.Exports[i];
+                FunctionType? f = export.Kind == ExternKind.Func ? FuncTypeAt(Info.Functions[export.Index]) : null;
+                string type = export.Kind switch
+                {
+                    ExternKind.Func => f!.ToString(),
+                    ExternKind.Table => TableText(Info.TableTypes[export.Index]),
+                    ExternKind.Memory => MemoryText(Info.Memories[export.Index]),
+                    ExternKind.Global => GlobalText(Info.GlobalTypes[export.Index]),
+                    _ => $"(tag {Info.Tags[export.Index].TypeIndex})",
+                };
+                exports[i] = new ModuleExport(export.Name, KindText(export.Kind), type, f);
+            }
+            return exports;
+        }
+    }
+
+    private static string KindText(ExternKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static string LimitsText(Limits limits) => limits.Max is ulong max ? $"{limits.Min} {max}" : $"{limits.Min}";
+
+    private static string TableText(TableType t) => $"(table{(t.Is64 ? " i64" : "")} {LimitsText(t.Limits)} {t.ElementType})";
+
+    private static string MemoryText(MemoryType m) => $"(memory{(m.Is64 ? " i64" : "")} {LimitsText(m.Limits)}{(m.Shared ? " shared" : "")})";
+
+    private static string GlobalText(GlobalType g) => g.Mutable ? $"(mut {g.Type})" : g.Type.ToString();
+
     /// <summary>The public function type of type index <paramref name="typeIndex"/>.</summary>
     internal FunctionType FuncTypeAt(uint typeIndex)
     {
