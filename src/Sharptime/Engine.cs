@@ -35,6 +35,22 @@ public sealed class Engine
     /// <summary>The canonical id of a type key: equal types get equal ids in every module of the engine.</summary>
     internal int TypeIdOf(string key) => _typeIds.GetOrAdd(key, static (_, ids) => ids.Count + 1, _typeIds);
 
+    private readonly ConcurrentDictionary<int, int> _supertypes = new();
+
+    /// <summary>Records the declared supertype of a canonical type (GC and function-references subtyping).</summary>
+    internal void SetSupertype(int typeId, int supertypeId) => _supertypes[typeId] = supertypeId;
+
+    /// <summary>True when canonical type <paramref name="sub"/> is <paramref name="super"/> or declares it as an ancestor.</summary>
+    internal bool IsSubtype(int sub, int super)
+    {
+        for (int t = sub, depth = 0; depth < 1_000_000; depth++)
+        {
+            if (t == super) return true;
+            if (!_supertypes.TryGetValue(t, out t)) return false;
+        }
+        return false;
+    }
+
     internal ICodeGenerator RequireCodeGenerator() => Config.CodeGenerator
         ?? throw new WasmException("this engine cannot run code: no code generator is configured; create the engine with Config.Default.UseCompiler() (package Sharptime.Compiler)");
 

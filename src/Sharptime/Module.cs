@@ -46,12 +46,13 @@ public sealed class Module
         get
         {
             if (_typeIds is not null) return _typeIds;
-            var ids = new int[Info.Types.Length];
+            string[] keys = Runtime.TypeKeys.Compute(Info);
+            var ids = new int[keys.Length];
             for (int i = 0; i < ids.Length; i++)
             {
-                ids[i] = Info.Types[i].Composite is Binary.FuncType f
-                    ? Engine.TypeIdOf(new FunctionType(f).Key)
-                    : Engine.TypeIdOf($"module {System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this)} type {i}");
+                ids[i] = Engine.TypeIdOf(keys[i]);
+                uint[] supers = Info.Types[i].Supertypes;
+                if (supers.Length > 0) Engine.SetSupertype(ids[i], Engine.TypeIdOf(keys[supers[0]]));
             }
             return _typeIds = ids;
         }

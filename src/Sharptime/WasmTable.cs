@@ -14,14 +14,15 @@ public sealed class WasmTable : Extern
     /// <param name="minimum">The initial size.</param>
     /// <param name="maximum">The maximum size, or null.</param>
     /// <param name="init">The initial value of every element (null if omitted).</param>
-    public WasmTable(Store store, ValType elementType, ulong minimum, ulong? maximum = null, Value? init = null)
-        : this(store, new TableInstance(new TableType(elementType.Inner, new Limits(minimum, maximum), false), init?.RawRef)) { }
+    /// <param name="is64">True for a table64 table (indexed by i64).</param>
+    public WasmTable(Store store, ValType elementType, ulong minimum, ulong? maximum = null, Value? init = null, bool is64 = false)
+        : this(store, new TableInstance(new TableType(elementType.Inner, new Limits(minimum, maximum), is64), init?.RawRef)) { }
 
     internal TableInstance Instance { get; }
 
     internal override string KindName => "table";
 
-    internal override string TypeText => $"(table {Instance.Elements.Length}{(Instance.Type.Limits.Max is ulong m ? $" {m}" : "")} {Instance.Type.ElementType})";
+    internal override string TypeText => $"(table{(Instance.Type.Is64 ? " i64" : "")} {Instance.Elements.Length}{(Instance.Type.Limits.Max is ulong m ? $" {m}" : "")} {Instance.Type.ElementType})";
 
     /// <summary>The element type.</summary>
     public ValType ElementType => new(Instance.Type.ElementType);

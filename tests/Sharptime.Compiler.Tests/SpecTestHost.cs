@@ -26,6 +26,7 @@ public static class SpecTestHost
         linker.Define("spectest", "global_f32", new WasmGlobal(store, Value.F32(666.6f), mutable: false));
         linker.Define("spectest", "global_f64", new WasmGlobal(store, Value.F64(666.6), mutable: false));
         linker.Define("spectest", "table", new WasmTable(store, ValType.FuncRef, 10, 20));
+        linker.Define("spectest", "table64", new WasmTable(store, ValType.FuncRef, 10, 20, is64: true));
         linker.Define("spectest", "memory", new Memory(store, 1, 2));
     }
 }

@@ -94,14 +94,14 @@ public static unsafe class Instructions
         object?[] e = ctx.Tables[table].Elements;
         if (i >= (ulong)e.Length) Traps.Throw(TrapCode.UndefinedElement);
         if (e[i] is not Func f) throw new TrapException(TrapCode.UninitializedElement, $"uninitialized element {i}");
-        if (f.TypeId != ctx.TypeIds[typeIndex]) Traps.Throw(TrapCode.IndirectCallTypeMismatch);
+        if (f.TypeId != ctx.TypeIds[typeIndex] && !ctx.Store!.Engine.IsSubtype(f.TypeId, ctx.TypeIds[typeIndex])) Traps.Throw(TrapCode.IndirectCallTypeMismatch);
         return f;
     }
 
     /// <summary>The function call_ref calls, after the null check.</summary>
     public static Func ResolveRef(object? f)
     {
-        if (f is not Func func) { Traps.Throw(TrapCode.NullReference); return null!; }
+        if (f is not Func func) throw new TrapException(TrapCode.NullReference, "null function reference");
         return func;
     }
 

@@ -14,7 +14,7 @@ internal static unsafe class Instantiator
     {
         VmContext ctx = store.CreateContext(caller, host);
         nint code = host.Thunk != 0 ? host.Thunk : store.Engine.GetHostTrampoline(host.Type);
-        return new Func(store, host.Type, store.Engine.TypeIdOf(host.Type.Key), code, ctx);
+        return new Func(store, host.Type, store.Engine.TypeIdOf(TypeKeys.ForHost(host.Type)), code, ctx);
     }
 
     public static Instance Instantiate(Store store, Module module, object[] resolved)
@@ -44,8 +44,8 @@ internal static unsafe class Instantiator
                     FunctionType expected = module.FuncTypeAt(import.TypeIndex);
                     Func f = d switch
                     {
-                        HostFunction host => Check(import, host.Type.Key == expected.Key, host.Type.ToString(), expected.ToString()) ? BindHost(store, host, instance) : null!,
-                        Func func => Check(import, func.TypeId == typeIds[import.TypeIndex], func.Type.ToString(), expected.ToString()) ? func : null!,
+                        HostFunction host => Check(import, store.Engine.TypeIdOf(TypeKeys.ForHost(host.Type)) == typeIds[import.TypeIndex], host.Type.ToString(), expected.ToString()) ? BindHost(store, host, instance) : null!,
+                        Func func => Check(import, store.Engine.IsSubtype(func.TypeId, typeIds[import.TypeIndex]), func.Type.ToString(), expected.ToString()) ? func : null!,
                         Extern other => Mismatch<Func>(import, other, expected.ToString()),
                         _ => throw new InvalidOperationException(),
                     };
@@ -71,7 +71,7 @@ internal static unsafe class Instantiator
                     if (d is not WasmTable table) { Mismatch<WasmTable>(import, d, expected); return null!; }
                     CheckStore(store, table, import);
                     TableInstance t = table.Instance;
-                    Check(import, t.Type.ElementType == import.Table.ElementType && t.Type.Is64 == import.Table.Is64
+                    Check(import, SameModuloTypeIndex(t.Type.ElementType, import.Table.ElementType) && t.Type.Is64 == import.Table.Is64
                         && Matching.LimitsMatch((ulong)t.Elements.Length, t.Type.Limits.Max, import.Table.Limits), table.TypeText, expected);
                     tables[ti++] = t;
                     break;
@@ -183,10 +183,30 @@ internal static unsafe class Instantiator
 
     private static bool GlobalTypeMatches(Binary.ValueType actual, Binary.ValueType expected, bool mutable)
     {
-        if (actual == expected) return true;
-        // An immutable global may be a subtype: a non-null reference where a nullable one is expected.
-        return !mutable && actual.IsRef && expected.IsRef && expected.Nullable && actual.Heap == expected.Heap;
+        if (SameModuloTypeIndex(actual, expected)) return true;
+        // An immutable global may be a subtype of the import's type.
+        return !mutable && actual.IsRef && expected.IsRef && (expected.Nullable || !actual.Nullable) && IsSubHeap(actual.Heap.Kind, expected.Heap.Kind);
     }
+
+    /// <summary>
+    /// Type equality where concrete heap types are taken as equal: their indices are relative to
+    /// different modules. Comparing their canonical forms is left to full GC type support.
+    /// </summary>
+    private static bool SameModuloTypeIndex(Binary.ValueType a, Binary.ValueType b) =>
+        a == b || a.IsRef && b.IsRef && a.Nullable == b.Nullable && a.Heap.Kind == HeapKind.Concrete && b.Heap.Kind == HeapKind.Concrete;
+
+    /// <summary>Subtyping of heap types as far as it does not need the type definitions (Wasm 3.0 section 3.3.5).</summary>
+    private static bool IsSubHeap(HeapKind a, HeapKind b) => a == b || b switch
+    {
+        HeapKind.Func => a is HeapKind.NoFunc or HeapKind.Concrete,
+        HeapKind.Extern => a is HeapKind.NoExtern,
+        HeapKind.Exn => a is HeapKind.NoExn,
+        HeapKind.Any => a is HeapKind.Eq or HeapKind.I31 or HeapKind.Struct or HeapKind.Array or HeapKind.None or HeapKind.Concrete,
+        HeapKind.Eq => a is HeapKind.I31 or HeapKind.Struct or HeapKind.Array or HeapKind.None or HeapKind.Concrete,
+        HeapKind.Struct or HeapKind.Array or HeapKind.I31 => a is HeapKind.None,
+        HeapKind.Concrete => a is HeapKind.NoFunc or HeapKind.None,
+        _ => false,
+    };
 
     private static bool Check(Import import, bool ok, string actual, string expected)
     {

@@ -1,0 +1,48 @@
+namespace Sharptime.Compiler.Tests;
+
+public sealed class TypeCanonicalizationTests
+{
+    [Fact]
+    public void Equal_types_in_different_modules_match_and_rec_groups_do_not_mix()
+    {
+        var store = new Store(Wasm.Engine);
+        var linker = new Linker(Wasm.Engine);
+        Instance a = Wasm.Instantiate("""
+            (module
+              (type $plain (func (result i32)))
+              (rec (type $r1 (func (result i32))) (type $r2 (func)))
+              (table (export "t") 2 funcref)
+              (func $p (type $plain) i32.const 1)
+              (func $q (type $r1) i32.const 2)
+              (elem (i32.const 0) $p $q))
+            """, linker, store);
+        linker.DefineInstance("a", a);
+        Instance b = Wasm.Instantiate("""
+            (module
+              (type $same (func (result i32)))
+              (rec (type $s1 (func (result i32))) (type $s2 (func)))
+              (import "a" "t" (table 2 funcref))
+              (func (export "plain") (param i32) (result i32) local.get 0 call_indirect (type $same))
+              (func (export "rec") (param i32) (result i32) local.get 0 call_indirect (type $s1)))
+            """, linker, store);
+        Assert.Equal(1, b.GetFunction<int, int>("plain")(0));
+        Assert.Equal(2, b.GetFunction<int, int>("rec")(1));
+        Assert.Equal(TrapCode.IndirectCallTypeMismatch, Wasm.Traps(() => b.GetFunction<int, int>("plain")(1)).Code);
+        Assert.Equal(TrapCode.IndirectCallTypeMismatch, Wasm.Traps(() => b.GetFunction<int, int>("rec")(0)).Code);
+    }
+
+    [Fact]
+    public void Call_indirect_accepts_declared_subtypes()
+    {
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (type $base (sub (func (result i32))))
+              (type $derived (sub $base (func (result i32))))
+              (table 1 funcref)
+              (func $f (type $derived) i32.const 9)
+              (elem (i32.const 0) $f)
+              (func (export "as_base") (result i32) i32.const 0 call_indirect (type $base)))
+            """);
+        Assert.Equal(9, instance.GetFunction<int>("as_base")());
+    }
+}
