@@ -89,14 +89,7 @@ internal sealed partial class FunctionCompiler
             else _il.Emit(OpCodes.Add);
         }
         LoadMemory(arg.MemoryIndex);
-        _il.Emit(OpCodes.Call, Method(typeof(MemoryAccess), size switch
-        {
-            1 => nameof(MemoryAccess.At1),
-            2 => nameof(MemoryAccess.At2),
-            4 => nameof(MemoryAccess.At4),
-            8 => nameof(MemoryAccess.At8),
-            _ => nameof(MemoryAccess.At16),
-        }));
+        _il.Emit(OpCodes.Call, Method(typeof(MemoryAccess), is64 ? $"At64x{size}" : $"At{size}"));
     }
 
     private void LoadMemory(uint index)
