@@ -144,6 +144,24 @@ public sealed class WastRunnerTests
     }
 
     [Fact]
+    public void A_script_file_that_is_not_utf8_is_one_script_failure_at_the_bad_byte()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"sharptime-{Guid.NewGuid():N}.wast");
+        File.WriteAllBytes(path, [.. "(invoke \"f\")\n(invoke \"g\xff"u8, 0xff, .. "\")"u8]);
+        try
+        {
+            WastResult result = Wast.Run(path, Engine, "bad.wast");
+            WastFailure failure = Assert.Single(result.Failures);
+            Assert.Equal(("script", 2), (failure.Kind, failure.Line));
+            Assert.Contains("malformed UTF-8 encoding (byte 0xff) at bad.wast:2:", failure.Actual, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Annotations_between_script_tokens_are_skipped()
     {
         WastResult result = Run("""
