@@ -76,7 +76,7 @@ internal sealed class Lexer
         if (c == '"')
         {
             byte[] bytes = ReadString();
-            if (_pos < _text.Length && (IsIdChar(_text[_pos]) || _text[_pos] == '"'))
+            if (ContinuesReserved())
             {
                 SkipReserved();
                 return new Token(TokenKind.Reserved, _text[start.._pos], null, start, line, column);
@@ -85,6 +85,8 @@ internal sealed class Lexer
         }
         if (!IsIdChar(c))
         {
+            // U+FFFD is what a lenient UTF-8 decoder makes of bytes that are not UTF-8 (it is illegal here anyway).
+            if (c == '\uFFFD') throw Error("malformed UTF-8 encoding", line, column);
             if (!IsReservedOnlyChar(c)) throw Error($"illegal character '{DescribeChar(c)}'", line, column);
             SkipReserved();
             return new Token(TokenKind.Reserved, _text[start.._pos], null, start, line, column);
@@ -95,7 +97,7 @@ internal sealed class Lexer
             byte[] bytes = ReadStringOr("empty identifier", line, column);
             if (bytes.Length == 0) throw Error("empty identifier", line, column);
             if (!Utf8Valid(bytes)) throw Error("malformed UTF-8 encoding", line, column);
-            if (_pos < _text.Length && (IsIdChar(_text[_pos]) || _text[_pos] == '"'))
+            if (ContinuesReserved())
             {
                 SkipReserved();
                 return new Token(TokenKind.Reserved, _text[start.._pos], null, start, line, column);
@@ -304,6 +306,10 @@ internal sealed class Lexer
 
     /// <summary>Characters that may appear in reserved tokens but not in identifiers (Wasm 3.0 section 6.3.1).</summary>
     private static bool IsReservedOnlyChar(char c) => c is ',' or ';' or '[' or ']' or '{' or '}';
+
+    /// <summary>True when the character after a string or an id makes the whole run a reserved token.</summary>
+    private bool ContinuesReserved() =>
+        _pos < _text.Length && (IsIdChar(_text[_pos]) || _text[_pos] == '"' || (IsReservedOnlyChar(_text[_pos]) && !AtLineComment()));
 
     /// <summary>A line comment ends any token, even one that could go on with <c>;</c>.</summary>
     private bool AtLineComment() => _text[_pos] == ';' && _pos + 1 < _text.Length && _text[_pos + 1] == ';';

@@ -54,6 +54,7 @@ internal sealed partial class ModuleParser
                 Section(module, 0, body);
             }
             if (slot == SectionOrder.Length) break;
+            if (SectionOrder[slot] == "code") WriteBranchHints(module);
             switch (SectionOrder[slot])
             {
                 case "type": Vector(module, 1, _typeGroups, _typeSection); break;
@@ -87,6 +88,27 @@ internal sealed partial class ModuleParser
         }
         if (EmitNames) WriteNameSection(module);
         return module.ToArray();
+    }
+
+    /// <summary>Writes the "metadata.code.branch_hint" section (before the code section, as the code metadata format asks).</summary>
+    private void WriteBranchHints(ByteWriter module)
+    {
+        if (_branchHints.Count == 0) return;
+        var body = new ByteWriter();
+        body.Name(BranchHintSection);
+        body.U32(_branchHints.Count);
+        foreach ((int func, List<(int Offset, byte[] Hint)> hints) in _branchHints)
+        {
+            body.U32(func);
+            body.U32(hints.Count);
+            foreach ((int offset, byte[] hint) in hints)
+            {
+                body.U32(offset);
+                body.U32(hint.Length);
+                body.Bytes(hint);
+            }
+        }
+        Section(module, 0, body);
     }
 
     private static void Vector(ByteWriter module, byte id, int count, ByteWriter content)

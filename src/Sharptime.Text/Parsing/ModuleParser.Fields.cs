@@ -19,9 +19,6 @@ internal sealed partial class ModuleParser
 
     private int _nextFunc, _nextTable, _nextMemory, _nextGlobal, _nextTag, _nextElem, _nextData;
 
-    /// <summary>Whether each table and memory (by index) uses 64-bit addresses: offsets and inline segments need it.</summary>
-    private readonly List<bool> _table64 = [];
-    private readonly List<bool> _memory64 = [];
 
     /// <summary>The second pass over the non-type fields, in text order.</summary>
     private void ParseOtherFields()
@@ -158,14 +155,14 @@ internal sealed partial class ModuleParser
                 TryId();
                 TryNameAnnotation();
                 _importSection.Byte(0x01);
-                _table64.Add(ParseTableType(_importSection));
+                ParseTableType(_importSection);
                 break;
             case "memory":
                 _nextMemory++;
                 TryId();
                 TryNameAnnotation();
                 _importSection.Byte(0x02);
-                _memory64.Add(ParseMemoryType(_importSection));
+                ParseMemoryType(_importSection);
                 break;
             case "global":
                 _nextGlobal++;
@@ -244,18 +241,17 @@ internal sealed partial class ModuleParser
         if (pageSizeLog2 >= 0) w.U32(pageSizeLog2);
     }
 
-    /// <summary>Parses a table type <c>addrtype? limits reftype</c> and writes it; returns whether it is a 64-bit table.</summary>
-    private bool ParseTableType(ByteWriter w)
+    /// <summary>Parses a table type <c>addrtype? limits reftype</c> and writes it.</summary>
+    private void ParseTableType(ByteWriter w)
     {
         bool is64 = ParseAddressType();
         (ulong min, ulong? max) = ParseLimits();
         w.Bytes(ParseRefType(out _, out _));
         WriteLimits(w, min, max, is64, false, -1);
-        return is64;
     }
 
     /// <summary>Parses a memory type <c>addrtype? limits shared? (pagesize n)?</c> and writes it.</summary>
-    private bool ParseMemoryType(ByteWriter w)
+    private void ParseMemoryType(ByteWriter w)
     {
         bool is64 = ParseAddressType();
         (ulong min, ulong? max) = ParseLimits();
@@ -269,7 +265,6 @@ internal sealed partial class ModuleParser
             else break;
         }
         WriteLimits(w, min, max, is64, shared, pageSizeLog2);
-        return is64;
     }
 
     private int ParsePageSize()
@@ -309,7 +304,7 @@ internal sealed partial class ModuleParser
         if (TryInlineImport())
         {
             _importSection.Byte(0x01);
-            _table64.Add(ParseTableType(_importSection));
+            ParseTableType(_importSection);
             ExpectRParen();
             return;
         }
@@ -317,8 +312,7 @@ internal sealed partial class ModuleParser
         if (Peek.Kind == TokenKind.Number || (Peek.Kind == TokenKind.Keyword && PeekAt(1).Kind == TokenKind.Number))
         {
             var type = new ByteWriter();
-            bool is64 = ParseTableType(type);
-            _table64.Add(is64);
+            ParseTableType(type);
             if (AtRParen)
             {
                 _tableSection.Bytes(type.Span);
@@ -335,7 +329,6 @@ internal sealed partial class ModuleParser
         }
         // The inline element segment abbreviation: the table's size is the number of elements.
         bool table64 = ParseAddressType();
-        _table64.Add(table64);
         byte[] refType = ParseRefType(out _, out _);
         if (!AtField("elem")) throw Unexpected(Peek);
         _p += 2;
@@ -344,17 +337,18 @@ internal sealed partial class ModuleParser
         bool expressions = AtLParen;
         if (expressions)
         {
-            var indices = new ByteWriter();
-            count = ParseElemExprs(items, indices);
-            if (_lastItemsAreFuncs && refType is [0x70])
-            {
-                expressions = false;
-                items = indices;
-            }
+            count = ParseElemExprs(items);
         }
         else
         {
             count = ParseFuncIndices(items);
+            if (refType is not [0x70])
+            {
+                // The segment has the table's type: a typed table needs ref.func expressions, since the
+                // index form's type, (ref func), would not fit it.
+                expressions = true;
+                items = RefFuncExprs(items.Span, count);
+            }
         }
         ExpectRParen();
         ExpectRParen();
@@ -373,20 +367,19 @@ internal sealed partial class ModuleParser
         if (TryInlineImport())
         {
             _importSection.Byte(0x02);
-            _memory64.Add(ParseMemoryType(_importSection));
+            ParseMemoryType(_importSection);
             ExpectRParen();
             return;
         }
         _memoryDefCount++;
         if (Peek.Kind == TokenKind.Number || (Peek.Kind == TokenKind.Keyword && PeekAt(1).Kind == TokenKind.Number))
         {
-            _memory64.Add(ParseMemoryType(_memorySection));
+            ParseMemoryType(_memorySection);
             ExpectRParen();
             return;
         }
         // The inline data segment abbreviation: the memory's size is the data's size in pages.
         bool is64 = ParseAddressType();
-        _memory64.Add(is64);
         int pageSizeLog2 = AtField("pagesize") ? ParsePageSize() : -1;
         if (!AtField("data")) throw Unexpected(Peek);
         _p += 2;
@@ -492,54 +485,44 @@ internal sealed partial class ModuleParser
     }
 
     /// <summary>
-    /// Parses element expressions (<c>(item instr*)</c> or one folded instruction each); returns the count.
-    /// When every item is a lone <c>ref.func</c> and <paramref name="funcIndices"/> is not null, it receives
-    /// the function indices so the segment can use the shorter index form, as wat2wasm does.
+    /// Parses element expressions (<c>(item instr*)</c> or one folded instruction each); returns the count. They stay
+    /// expressions even when all are <c>ref.func</c>: the index form would change the segment's type to <c>(ref func)</c>.
     /// </summary>
-    private int ParseElemExprs(ByteWriter w, ByteWriter? funcIndices = null)
+    private int ParseElemExprs(ByteWriter w)
     {
         int count = 0;
-        bool allRefFunc = true;
         while (AtLParen)
         {
-            var item = new ByteWriter();
             if (AtField("item"))
             {
                 _p += 2;
-                ParseExpr(item);
+                ParseExpr(w);
                 ExpectRParen();
             }
             else
             {
-                ParseFoldedExpr(item);
-            }
-            w.Bytes(item.Span);
-            ReadOnlySpan<byte> bytes = item.Span;
-            if (allRefFunc && bytes.Length >= 3 && bytes[0] == 0xD2 && bytes[^1] == 0x0B && IsSingleLeb(bytes[1..^1]))
-            {
-                funcIndices?.Bytes(bytes[1..^1]);
-            }
-            else
-            {
-                allRefFunc = false;
+                ParseFoldedExpr(w);
             }
             count++;
         }
-        if (!allRefFunc) funcIndices = null;
-        _lastItemsAreFuncs = allRefFunc;
         return count;
     }
 
-    /// <summary>Set by <see cref="ParseElemExprs"/>: whether every item was a lone <c>ref.func</c>.</summary>
-    private bool _lastItemsAreFuncs;
-
-    private static bool IsSingleLeb(ReadOnlySpan<byte> bytes)
+    /// <summary>Turns encoded function indices into <c>ref.func x end</c> expressions.</summary>
+    private static ByteWriter RefFuncExprs(ReadOnlySpan<byte> indices, int count)
     {
-        for (int i = 0; i < bytes.Length - 1; i++)
+        var w = new ByteWriter();
+        int at = 0;
+        for (int i = 0; i < count; i++)
         {
-            if ((bytes[i] & 0x80) == 0) return false;
+            int start = at;
+            while ((indices[at] & 0x80) != 0) at++;
+            at++;
+            w.Byte(0xD2);
+            w.Bytes(indices[start..at]);
+            w.Byte(0x0B);
         }
-        return bytes.Length > 0 && (bytes[^1] & 0x80) == 0;
+        return w;
     }
 
     private void WriteActiveElem(int table, byte[] offset, byte[] refType, bool expressions, int count, ByteWriter items)
@@ -620,13 +603,7 @@ internal sealed partial class ModuleParser
         {
             refType = ParseRefType(out _, out _);
             expressions = true;
-            var indices = new ByteWriter();
-            count = ParseElemExprs(items, indices);
-            if (_lastItemsAreFuncs && refType is [0x70])
-            {
-                expressions = false;
-                items = indices;
-            }
+            count = ParseElemExprs(items);
         }
         else
         {

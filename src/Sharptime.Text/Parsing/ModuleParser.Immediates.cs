@@ -143,7 +143,11 @@ internal sealed partial class ModuleParser
                 for (int i = 0; i < 16; i++)
                 {
                     Token lane = Peek;
-                    if (lane.Kind is TokenKind.LParen or TokenKind.RParen or TokenKind.Eof) throw Error(lane, "invalid lane length");
+                    if (lane.Kind is TokenKind.LParen or TokenKind.RParen or TokenKind.Eof
+                        || (lane.Kind == TokenKind.Keyword && OpcodeTable.TryGetByName(lane.Text, out _)))
+                    {
+                        throw Error(lane, "invalid lane length");
+                    }
                     _p++;
                     if (lane.Kind != TokenKind.Number || NumberLiteral.ParseUnsigned(lane.Text, 8, out ulong value) != LiteralStatus.Ok)
                     {
@@ -151,7 +155,7 @@ internal sealed partial class ModuleParser
                     }
                     w.Byte((byte)value);
                 }
-                if (Peek.Kind is not (TokenKind.LParen or TokenKind.RParen)) throw Error(Peek, "invalid lane length");
+                if (Peek.Kind == TokenKind.Number) throw Error(Peek, "invalid lane length");
                 return;
             }
             case ImmediateKind.HeapType:
@@ -382,6 +386,17 @@ internal sealed partial class ModuleParser
         };
     }
 
+    /// <summary>
+    /// Whether a token is one of the literals of a <c>v128.const</c>: a number, a float keyword, or a malformed
+    /// number (reported as such); an instruction name after the lanes ends them.
+    /// </summary>
+    private static bool IsLaneLiteral(Token token) => token.Kind switch
+    {
+        TokenKind.Number or TokenKind.Reserved => true,
+        TokenKind.Keyword => token.Text is "inf" or "nan" || token.Text.StartsWith("nan:", StringComparison.Ordinal),
+        _ => false,
+    };
+
     /// <summary>Parses <c>shape lane*</c> of <c>v128.const</c> and writes the 16 bytes.</summary>
     private void ParseV128(ByteWriter w)
     {
@@ -398,7 +413,7 @@ internal sealed partial class ModuleParser
             _ => throw Unexpected(shape),
         };
         int available = 0;
-        while (PeekAt(available).Kind is TokenKind.Number or TokenKind.Keyword or TokenKind.Reserved) available++;
+        while (IsLaneLiteral(PeekAt(available))) available++;
         if (available != lanes) throw Error(PeekAt(Math.Min(available, lanes)), "wrong number of lane literals");
         for (int i = 0; i < lanes; i++)
         {

@@ -22,6 +22,30 @@ internal sealed partial class ModuleParser
         public Dictionary<string, int> Locals { get; } = new(StringComparer.Ordinal);
 
         public List<(string? Name, BlockKind Kind)> Labels { get; } = [];
+
+        /// <summary>The function body's writer (null in constant expressions): branch hints are offsets into it.</summary>
+        public ByteWriter? Body { get; init; }
+
+        /// <summary>A branch hint read but not yet attached to its instruction.</summary>
+        public byte[]? PendingHint { get; set; }
+
+        /// <summary>The branch hints of the function: instruction offset in the body, hint bytes.</summary>
+        public List<(int Offset, byte[] Hint)> Hints { get; } = [];
+    }
+
+    private const string BranchHintSection = "metadata.code.branch_hint";
+
+    /// <summary>Branch hints per function index, for the "metadata.code.branch_hint" section.</summary>
+    private readonly List<(int Func, List<(int Offset, byte[] Hint)> Hints)> _branchHints = [];
+
+    /// <summary>Reads <c>(@metadata.code.branch_hint "\00")</c>: a hint for the instruction that follows.</summary>
+    private void ParseBranchHint()
+    {
+        Token start = Next();
+        byte[] hint = ExpectString();
+        ExpectRParen();
+        if (_fn.PendingHint != null) throw Error(start, "@metadata.code.branch_hint annotation: duplicate annotation");
+        _fn.PendingHint = hint;
     }
 
     private FuncContext _fn = new();
@@ -35,7 +59,8 @@ internal sealed partial class ModuleParser
     /// <summary>Parses locals and instructions of a function after its type use, and writes its code entry.</summary>
     private void ParseFuncBody(int funcIndex, List<(string? Name, Token At)> paramNames)
     {
-        _fn = new FuncContext();
+        var body = new ByteWriter();
+        _fn = new FuncContext { Body = body };
         var names = new List<(int, string)>();
         int localIndex = 0;
         foreach ((string? name, Token at) in paramNames)
@@ -56,6 +81,7 @@ internal sealed partial class ModuleParser
             }
             else
             {
+                TryNameAnnotation();
                 while (!AtRParen)
                 {
                     localTypes.Add(ParseValType());
@@ -66,7 +92,6 @@ internal sealed partial class ModuleParser
         }
         if (names.Count > 0) _localNames[funcIndex] = names;
 
-        var body = new ByteWriter();
         var runs = new List<(int Count, byte[] Type)>();
         foreach (byte[] type in localTypes)
         {
@@ -82,6 +107,7 @@ internal sealed partial class ModuleParser
         ParseInstrs(body);
         body.Byte(0x0B);
         _codeSection.Sized(body);
+        if (_fn.Hints.Count > 0) _branchHints.Add((funcIndex, _fn.Hints));
     }
 
     private void BindLocal(string? name, Token at, int index, List<(int, string)> names)
@@ -117,9 +143,25 @@ internal sealed partial class ModuleParser
         int depth = _fn.Labels.Count;
         while (!AtRParen)
         {
-            if (AtLParen) ParseFolded(w);
-            else ParsePlain(w, depth);
+            if (Peek.Kind == TokenKind.Annotation && Peek.Text == BranchHintSection && _fn.Body == w)
+            {
+                ParseBranchHint();
+                continue;
+            }
+            byte[]? hint = _fn.PendingHint;
+            _fn.PendingHint = null;
+            int at = w.Length;
+            if (AtLParen)
+            {
+                ParseFolded(w, hint);
+            }
+            else
+            {
+                ParsePlain(w, depth);
+                if (hint != null) _fn.Hints.Add((at, hint));
+            }
         }
+        if (_fn.PendingHint != null) throw Unexpected(Peek);
         if (_fn.Labels.Count != depth) throw Unexpected(Peek);
     }
 
@@ -184,7 +226,6 @@ internal sealed partial class ModuleParser
             case "catch_all":
             {
                 if (_fn.Labels.Count <= depth || _fn.Labels[^1].Kind is not (BlockKind.Try or BlockKind.TryCatch)) throw Unexpected(token);
-                CheckEndLabel(_fn.Labels[^1].Name);
                 _fn.Labels[^1] = (_fn.Labels[^1].Name, BlockKind.TryCatch);
                 if (token.Text == "catch")
                 {
@@ -212,7 +253,7 @@ internal sealed partial class ModuleParser
     }
 
     /// <summary>Parses a folded instruction <c>( ... )</c>, writing operands before the operator.</summary>
-    private void ParseFolded(ByteWriter w)
+    private void ParseFolded(ByteWriter w, byte[]? hint = null)
     {
         Token open = Peek;
         EnsureStack(open);
@@ -240,6 +281,7 @@ internal sealed partial class ModuleParser
                 string? label = TryId();
                 byte[] blockType = ParseBlockType();
                 while (AtLParen && !AtField("then")) ParseFolded(w);
+                if (hint != null) _fn.Hints.Add((w.Length, hint));
                 w.Byte(0x04);
                 w.Bytes(blockType);
                 PushLabel(label, BlockKind.If);
@@ -324,6 +366,7 @@ internal sealed partial class ModuleParser
                 ParseOp(token, op);
                 while (AtLParen) ParseFolded(w);
                 ExpectRParen();
+                if (hint != null) _fn.Hints.Add((w.Length, hint));
                 w.Bytes(op.Span);
                 return;
             }

@@ -17,6 +17,7 @@ internal sealed partial class ModuleParser
             if (Peek.Kind == TokenKind.Annotation)
             {
                 if (Peek.Text == "name") throw Error(Peek, "misplaced @name annotation");
+                if (Peek.Text == BranchHintSection) throw Error(Peek, "@metadata.code.branch_hint annotation: not in a function");
                 SkipGroup();
                 continue;
             }
@@ -172,7 +173,7 @@ internal sealed partial class ModuleParser
                     else _p++;
                     index++;
                 }
-                _p++;
+                ExpectRParen();
             }
         }
         _p = save;

@@ -36,19 +36,23 @@ internal sealed partial class ModuleParser
             {
                 _p += 2;
                 _typeGroups++;
-                ParseTypeDef(_typeSection, singleton: true);
+                _ = ParseTypeDef(_typeSection, singleton: true);
             }
             else if (AtField("rec"))
             {
                 _p += 2;
                 var group = new ByteWriter();
                 int count = 0;
+                int first = _typeEntries.Count;
+                bool final = true;
                 while (AtField("type"))
                 {
                     _p += 2;
-                    ParseTypeDef(group, singleton: false);
+                    final &= ParseTypeDef(group, singleton: false);
                     count++;
                 }
+                // A group of one final type without supertypes is the same as that type alone.
+                if (count == 1 && final) _typeEntries[first].Plain = true;
                 ExpectRParen();
                 _typeGroups++;
                 _typeSection.Byte(0x4E);
@@ -62,13 +66,12 @@ internal sealed partial class ModuleParser
         }
     }
 
-    /// <summary>Parses <c>$id? subtype)</c> after <c>(type</c>.</summary>
-    private void ParseTypeDef(ByteWriter w, bool singleton)
+    /// <summary>Parses <c>$id? subtype)</c> after <c>(type</c>; returns whether the type is final without supertypes.</summary>
+    private bool ParseTypeDef(ByteWriter w, bool singleton)
     {
         TryId();
         TryNameAnnotation();
         ExpectLParen();
-        int typeIndex = _typeEntries.Count;
         TypeEntry entry;
         if (Peek.IsKeyword("sub"))
         {
@@ -84,21 +87,22 @@ internal sealed partial class ModuleParser
                 foreach (int s in supers) w.U32(s);
             }
             ExpectLParen();
-            entry = ParseCompType(w, typeIndex);
+            entry = ParseCompType(w);
             ExpectRParen();
             entry.Plain = final && supers.Count == 0 && singleton;
+            _typeEntries.Add(entry);
+            ExpectRParen();
+            return final && supers.Count == 0;
         }
-        else
-        {
-            entry = ParseCompType(w, typeIndex);
-            entry.Plain = singleton;
-        }
+        entry = ParseCompType(w);
+        entry.Plain = singleton;
         _typeEntries.Add(entry);
         ExpectRParen();
+        return true;
     }
 
     /// <summary>Parses a composite type after its <c>(</c>, through its <c>)</c>.</summary>
-    private TypeEntry ParseCompType(ByteWriter w, int typeIndex)
+    private TypeEntry ParseCompType(ByteWriter w)
     {
         Token keyword = Next();
         if (keyword.IsKeyword("func"))
@@ -155,7 +159,6 @@ internal sealed partial class ModuleParser
             ExpectRParen();
             return new TypeEntry { Kind = 0x5E };
         }
-        _ = typeIndex;
         throw Unexpected(keyword);
     }
 
@@ -182,6 +185,11 @@ internal sealed partial class ModuleParser
                 TryNameAnnotation();
                 parameters.Add(ParseValType());
                 names?.Add((name, at));
+            }
+            else if (TryNameAnnotation() != null)
+            {
+                names?.Add((null, at));
+                parameters.Add(ParseValType());
             }
             else
             {

@@ -50,13 +50,14 @@ internal sealed partial class ModuleParser
 
     // ---- token helpers ----
 
-    private Token Peek => _t[_p];
+    // Reading past the end keeps returning the end-of-text token, so no lookahead can fall off the list.
+    private Token Peek => _t[Math.Min(_p, _t.Count - 1)];
 
     private Token PeekAt(int offset) => _t[Math.Min(_p + offset, _t.Count - 1)];
 
     private Token Next()
     {
-        Token token = _t[_p];
+        Token token = Peek;
         if (token.Kind != TokenKind.Eof) _p++;
         return token;
     }

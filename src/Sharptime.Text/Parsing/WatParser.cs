@@ -21,17 +21,26 @@ internal static class WatParser
     /// Parses one module like <see cref="ParseModule(List{Token}, ref int, string, out string?)"/>, and reports
     /// whether it was written <c>(module $id? definition ...)</c> (a module definition that a script does not instantiate).
     /// </summary>
-    public static byte[] ParseModule(List<Token> tokens, ref int index, string file, out string? id, out bool isDefinition)
+    /// <param name="tokens">The tokens of the script or text.</param>
+    /// <param name="index">The position of the module's <c>(</c>; on return, just after its <c>)</c>.</param>
+    /// <param name="file">The file name for error messages.</param>
+    /// <param name="id">The module's <c>$id</c>, if any.</param>
+    /// <param name="isDefinition">Whether the module was written with the <c>definition</c> keyword.</param>
+    /// <param name="emitNames">Whether to append the "name" section.</param>
+    public static byte[] ParseModule(List<Token> tokens, ref int index, string file, out string? id, out bool isDefinition, bool emitNames = true)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         int close = FindClose(tokens, index, file);
         List<Token> inner = Filter(tokens, index + 1, close, moduleDepth: 0, file);
         index = close + 1;
-        return ParseHeaderAndFields(inner, file, out id, out isDefinition);
+        return ParseHeaderAndFields(inner, file, out id, out isDefinition, emitNames);
     }
 
     /// <summary>Parses a whole text: one <c>(module ...)</c> form, or bare module fields.</summary>
-    public static byte[] ParseText(List<Token> tokens, string file)
+    /// <param name="tokens">The text's tokens, ending with the end-of-text token.</param>
+    /// <param name="file">The file name for error messages.</param>
+    /// <param name="emitNames">Whether to append the "name" section.</param>
+    public static byte[] ParseText(List<Token> tokens, string file, bool emitNames = true)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         // Annotations may stand between the parenthesis and the keyword: "((@a) module ...)" is a module form.
@@ -44,18 +53,18 @@ internal static class WatParser
             if (tokens[k].IsKeyword("module"))
             {
                 int index = first;
-                byte[] binary = ParseModule(tokens, ref index, file, out _, out _);
+                byte[] binary = ParseModule(tokens, ref index, file, out _, out _, emitNames);
                 List<Token> rest = Filter(tokens, index, tokens.Count - 1, moduleDepth: 0, file);
                 if (rest[0].Kind != TokenKind.Eof) throw Error(rest[0], file, $"unexpected token {rest[0]}");
                 return binary;
             }
         }
         List<Token> all = Filter(tokens, 0, tokens.Count - 1, moduleDepth: 0, file);
-        var parser = new ModuleParser(all, file);
+        var parser = new ModuleParser(all, file) { EmitNames = emitNames };
         return parser.Parse();
     }
 
-    private static byte[] ParseHeaderAndFields(List<Token> inner, string file, out string? id, out bool isDefinition)
+    private static byte[] ParseHeaderAndFields(List<Token> inner, string file, out string? id, out bool isDefinition, bool emitNames)
     {
         int p = 0;
         if (!inner[p].IsKeyword("module")) throw Error(inner[p], file, $"unexpected token {inner[p]}");
@@ -84,7 +93,7 @@ internal static class WatParser
             p++;
         }
         if (inner[p].IsKeyword("binary") || inner[p].IsKeyword("quote")) throw Error(inner[p], file, $"unexpected token {inner[p]}");
-        var parser = new ModuleParser(inner.GetRange(p, inner.Count - p), file) { ModuleName = name };
+        var parser = new ModuleParser(inner.GetRange(p, inner.Count - p), file) { ModuleName = name, EmitNames = emitNames };
         return parser.Parse();
     }
 
@@ -129,7 +138,7 @@ internal static class WatParser
             {
                 if (token.Text.Length == 0) throw Error(token, file, "empty annotation id");
                 int close = AnnotationEnd(tokens, i, end, file);
-                bool keep = token.Text == "custom" || (token.Text == "name" && NameIsPlaced(result, depth, moduleDepth));
+                bool keep = token.Text is "custom" or "metadata.code.branch_hint" || (token.Text == "name" && NameIsPlaced(result, depth, moduleDepth));
                 if (keep)
                 {
                     for (int k = i; k <= close; k++) result.Add(tokens[k]);

@@ -51,6 +51,6 @@ internal static class CodeSection
         }
         int codeStart = code.Offset;
         ExpressionDecoder.Decode(ref code, module, isFunctionBody: true);
-        return new FunctionBody(runs, (uint)total, codeStart, code.Offset - codeStart);
+        return new FunctionBody(runs, (uint)total, codeStart, code.Offset - codeStart) { BodyOffset = localsAt };
     }
 }

@@ -92,7 +92,14 @@ internal readonly record struct LocalRun(uint Count, ValueType Type);
 /// <param name="LocalCount">The total number of declared locals.</param>
 /// <param name="CodeOffset">Byte offset of the first instruction in the module binary.</param>
 /// <param name="CodeLength">Length of the instructions in bytes, including the final <c>end</c>.</param>
-internal sealed record FunctionBody(LocalRun[] Locals, uint LocalCount, int CodeOffset, int CodeLength);
+internal sealed record FunctionBody(LocalRun[] Locals, uint LocalCount, int CodeOffset, int CodeLength)
+{
+    /// <summary>
+    /// Byte offset of the body (its locals declaration, just after the size) in the module binary, or -1 for a body
+    /// that was not decoded from a binary. Code metadata such as branch hints counts offsets from here.
+    /// </summary>
+    public int BodyOffset { get; init; } = -1;
+}
 
 /// <summary>A custom section other than the name section, preserved as bytes.</summary>
 /// <param name="Name">The section name.</param>

@@ -59,6 +59,7 @@ internal sealed class ModuleValidator
         CheckElements();
         CheckData();
         CheckCode();
+        BranchHints.Check(_module);
     }
 
     private void CheckFunctionTypes()
