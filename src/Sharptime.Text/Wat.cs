@@ -16,11 +16,14 @@ public static class Wat
     /// <param name="file">The file name used in error messages.</param>
     /// <returns>The module binary.</returns>
     /// <exception cref="WatException">The text is malformed; the message gives file:line:column.</exception>
-    public static byte[] Parse(string text, string file = "<input>")
+    public static byte[] Parse(string text, string file = "<input>") => Parse(text, file, WasmFeatures.All);
+
+    /// <summary>Parses a text module with the text syntax of <paramref name="features"/> (scripts of older proposals).</summary>
+    internal static byte[] Parse(string text, string file, WasmFeatures features)
     {
         ArgumentNullException.ThrowIfNull(text);
         List<Token> tokens = Lexer.Tokenize(text, file);
-        return WatParser.ParseText(tokens, file);
+        return WatParser.ParseText(tokens, file, emitNames: true, features);
     }
 
     /// <summary>

@@ -216,16 +216,24 @@ internal sealed partial class ModuleParser
     }
 
     /// <summary>
-    /// Parses limits (<c>min max?</c>). Bounds are u64 literals whatever the address type: a 32-bit bound
-    /// beyond 2^32 is a validation error ("memory size", "table size"), not a syntax error.
+    /// Parses limits (<c>min max?</c>). With memory64 enabled, bounds are u64 literals whatever the address
+    /// type: a 32-bit bound beyond 2^32 is a validation error ("memory size", "table size"), not a syntax
+    /// error. Without it, the WebAssembly 2.0 text format's u32 bounds apply.
     /// </summary>
     private (ulong Min, ulong? Max) ParseLimits()
     {
         if (Peek.Kind != TokenKind.Number) throw Unexpected(Peek);
-        ulong min = ParseU64(Next());
+        ulong min = ParseBound(Next());
         ulong? max = null;
-        if (Peek.Kind == TokenKind.Number) max = ParseU64(Next());
+        if (Peek.Kind == TokenKind.Number) max = ParseBound(Next());
         return (min, max);
+    }
+
+    private ulong ParseBound(Token token)
+    {
+        ulong value = ParseU64(token);
+        if (value > uint.MaxValue && (Features & WasmFeatures.Memory64) == 0) throw Error(token, "i32 constant out of range");
+        return value;
     }
 
     private static void WriteLimits(ByteWriter w, ulong min, ulong? max, bool is64, bool shared, int pageSizeLog2)

@@ -37,6 +37,12 @@ internal sealed partial class ModuleParser
     /// <summary>Whether to append a "name" custom section.</summary>
     public bool EmitNames { get; set; } = true;
 
+    /// <summary>
+    /// The proposals whose text syntax applies. Without memory64, limits are u32 literals as in the
+    /// WebAssembly 2.0 text format; with it they are u64 and a 32-bit bound beyond 2^32 is left to validation.
+    /// </summary>
+    public WasmFeatures Features { get; set; } = WasmFeatures.All;
+
     /// <summary>Parses every field up to the end-of-text token and returns the module binary.</summary>
     public byte[] Parse()
     {

@@ -27,20 +27,23 @@ internal static class WatParser
     /// <param name="id">The module's <c>$id</c>, if any.</param>
     /// <param name="isDefinition">Whether the module was written with the <c>definition</c> keyword.</param>
     /// <param name="emitNames">Whether to append the "name" section.</param>
-    public static byte[] ParseModule(List<Token> tokens, ref int index, string file, out string? id, out bool isDefinition, bool emitNames = true)
+    /// <param name="features">The proposals whose text syntax applies (see <see cref="ModuleParser.Features"/>).</param>
+    public static byte[] ParseModule(List<Token> tokens, ref int index, string file, out string? id, out bool isDefinition,
+        bool emitNames = true, WasmFeatures features = WasmFeatures.All)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         int close = FindClose(tokens, index, file);
         List<Token> inner = Filter(tokens, index + 1, close, moduleDepth: 0, file);
         index = close + 1;
-        return ParseHeaderAndFields(inner, file, out id, out isDefinition, emitNames);
+        return ParseHeaderAndFields(inner, file, out id, out isDefinition, emitNames, features);
     }
 
     /// <summary>Parses a whole text: one <c>(module ...)</c> form, or bare module fields.</summary>
     /// <param name="tokens">The text's tokens, ending with the end-of-text token.</param>
     /// <param name="file">The file name for error messages.</param>
     /// <param name="emitNames">Whether to append the "name" section.</param>
-    public static byte[] ParseText(List<Token> tokens, string file, bool emitNames = true)
+    /// <param name="features">The proposals whose text syntax applies (see <see cref="ModuleParser.Features"/>).</param>
+    public static byte[] ParseText(List<Token> tokens, string file, bool emitNames = true, WasmFeatures features = WasmFeatures.All)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         // Annotations may stand between the parenthesis and the keyword: "((@a) module ...)" is a module form.
@@ -53,18 +56,19 @@ internal static class WatParser
             if (tokens[k].IsKeyword("module"))
             {
                 int index = first;
-                byte[] binary = ParseModule(tokens, ref index, file, out _, out _, emitNames);
+                byte[] binary = ParseModule(tokens, ref index, file, out _, out _, emitNames, features);
                 List<Token> rest = Filter(tokens, index, tokens.Count - 1, moduleDepth: 0, file);
                 if (rest[0].Kind != TokenKind.Eof) throw Error(rest[0], file, $"unexpected token {rest[0]}");
                 return binary;
             }
         }
         List<Token> all = Filter(tokens, 0, tokens.Count - 1, moduleDepth: 0, file);
-        var parser = new ModuleParser(all, file) { EmitNames = emitNames };
+        var parser = new ModuleParser(all, file) { EmitNames = emitNames, Features = features };
         return parser.Parse();
     }
 
-    private static byte[] ParseHeaderAndFields(List<Token> inner, string file, out string? id, out bool isDefinition, bool emitNames)
+    private static byte[] ParseHeaderAndFields(List<Token> inner, string file, out string? id, out bool isDefinition, bool emitNames,
+        WasmFeatures features)
     {
         int p = 0;
         if (!inner[p].IsKeyword("module")) throw Error(inner[p], file, $"unexpected token {inner[p]}");
@@ -93,7 +97,7 @@ internal static class WatParser
             p++;
         }
         if (inner[p].IsKeyword("binary") || inner[p].IsKeyword("quote")) throw Error(inner[p], file, $"unexpected token {inner[p]}");
-        var parser = new ModuleParser(inner.GetRange(p, inner.Count - p), file) { ModuleName = name, EmitNames = emitNames };
+        var parser = new ModuleParser(inner.GetRange(p, inner.Count - p), file) { ModuleName = name, EmitNames = emitNames, Features = features };
         return parser.Parse();
     }
 
