@@ -155,12 +155,13 @@ internal sealed class WastRunner
             case WastModuleFormat.Quote:
             {
                 string origin = $"{_file}:{module.Line}(quote)";
-                return Wat.Parse(SourceText.Decode(module.QuoteBytes!, origin), origin);
+                return Wat.Parse(SourceText.Decode(module.QuoteBytes!, origin), origin, _engine.Config.Features);
             }
             default:
             {
                 int index = module.TokenIndex;
-                byte[] bytes = WatParser.ParseModule(module.Tokens!, ref index, _file, out _);
+                // The text syntax follows the engine's features too (for example, 64-bit limits only with memory64).
+                byte[] bytes = WatParser.ParseModule(module.Tokens!, ref index, _file, out _, out _, emitNames: true, _engine.Config.Features);
                 if (index != module.EndIndex)
                 {
                     // The script parser and the WAT parser disagree on where the module ends: a bug in one of them.

@@ -162,6 +162,22 @@ public sealed class WastRunnerTests
     }
 
     [Fact]
+    public void The_text_syntax_follows_the_engine_features()
+    {
+        const string Script = """
+            (assert_malformed (module quote "(memory 0x1_0000_0000)") "i32 constant out of range")
+            (assert_malformed (module (memory 0x1_0000_0000)) "i32 constant out of range")
+            """;
+        var wasm2 = new Engine(Config.Default with { Features = WasmFeatures.Wasm2 });
+        WastResult older = Wast.RunText(Script, "t.wast", wasm2);
+        Assert.Equal((2, 0), (older.Passed, older.Failed));
+        // With memory64 the limit is a u64 literal, so the module parses and fails validation instead.
+        WastResult wasm3 = Run(Script);
+        Assert.Equal(2, wasm3.Failed);
+        Assert.All(wasm3.Failures, f => Assert.StartsWith("InvalidModuleException", f.Actual, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Annotations_between_script_tokens_are_skipped()
     {
         WastResult result = Run("""
