@@ -124,16 +124,14 @@ internal static class WastCliCommand
 
     private static FileOutcome RunOne(ScriptFile file, Engine engine)
     {
-        string text;
         try
         {
-            text = File.ReadAllText(file.Path);
+            return new FileOutcome(file, Wast.Run(file.Path, engine, file.DisplayName), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new FileOutcome(file, null, e.Message);
         }
-        return new FileOutcome(file, Wast.RunText(text, file.DisplayName, engine), null);
     }
 
     /// <summary>Expands directories (recursively, sorted) and checks that every input exists.</summary>

@@ -17,7 +17,10 @@ public static class Wast
     /// <summary>Reads and runs a script file.</summary>
     /// <param name="path">The path of the <c>.wast</c> file; it is also the file name in the result.</param>
     /// <param name="engine">The engine whose settings apply to every module of the script.</param>
-    /// <returns>Counts per command kind and the failures. A malformed script is one failure of kind <c>script</c>.</returns>
+    /// <returns>
+    /// Counts per command kind and the failures. A malformed script (including a file that is not UTF-8) is one
+    /// failure of kind <c>script</c>.
+    /// </returns>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static WastResult Run(string path, Engine engine) => Run(path, engine, path);
 
@@ -32,7 +35,7 @@ public static class Wast
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(displayName);
-        return WastRunner.Run(File.ReadAllText(path), displayName, engine);
+        return WastRunner.Run(File.ReadAllBytes(path), displayName, engine);
     }
 
     /// <summary>Runs a script given as text.</summary>

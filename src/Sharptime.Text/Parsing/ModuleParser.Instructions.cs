@@ -252,11 +252,33 @@ internal sealed partial class ModuleParser
         }
     }
 
+    /// <summary>
+    /// How deeply folded instructions may nest. Folded forms are parsed recursively; the cap makes the
+    /// limit the same on every thread, whatever its stack size, and far above what compilers emit.
+    /// </summary>
+    private const int MaxFoldedDepth = 10_000;
+
+    private int _foldedDepth;
+
     /// <summary>Parses a folded instruction <c>( ... )</c>, writing operands before the operator.</summary>
     private void ParseFolded(ByteWriter w, byte[]? hint = null)
     {
         Token open = Peek;
+        if (_foldedDepth >= MaxFoldedDepth) throw Error(open, $"nesting too deep: folded instructions nest more than {MaxFoldedDepth} levels");
         EnsureStack(open);
+        _foldedDepth++;
+        try
+        {
+            ParseFoldedInstruction(w, hint);
+        }
+        finally
+        {
+            _foldedDepth--;
+        }
+    }
+
+    private void ParseFoldedInstruction(ByteWriter w, byte[]? hint)
+    {
         ExpectLParen();
         Token token = Next();
         if (token.Kind != TokenKind.Keyword) throw Unexpected(token);

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Unicode;
 using Sharptime.Text.Parsing;
 
 namespace Sharptime.Text.Scripts;
@@ -27,13 +25,21 @@ internal sealed class WastRunner
     /// <param name="text">The script text.</param>
     /// <param name="file">The file name used in messages and in the result.</param>
     /// <param name="engine">The engine whose features apply to every module of the script.</param>
-    public static WastResult Run(string text, string file, Engine engine)
+    public static WastResult Run(string text, string file, Engine engine) => Run(() => text, file, engine);
+
+    /// <summary>Decodes (strictly, as UTF-8), parses and runs a script.</summary>
+    /// <param name="source">The script's bytes.</param>
+    /// <param name="file">The file name used in messages and in the result.</param>
+    /// <param name="engine">The engine whose features apply to every module of the script.</param>
+    public static WastResult Run(byte[] source, string file, Engine engine) => Run(() => SourceText.Decode(source, file), file, engine);
+
+    private static WastResult Run(Func<string> text, string file, Engine engine)
     {
         var runner = new WastRunner(engine, file);
         List<WastCommand> commands;
         try
         {
-            commands = WastParser.Parse(text, file);
+            commands = WastParser.Parse(text(), file);
         }
         catch (WatException e)
         {
@@ -149,12 +155,13 @@ internal sealed class WastRunner
             case WastModuleFormat.Quote:
             {
                 string origin = $"{_file}:{module.Line}(quote)";
-                return Wat.Parse(DecodeSource(module.QuoteBytes!, origin), origin);
+                return Wat.Parse(SourceText.Decode(module.QuoteBytes!, origin), origin, _engine.Config.Features);
             }
             default:
             {
                 int index = module.TokenIndex;
-                byte[] bytes = WatParser.ParseModule(module.Tokens!, ref index, _file, out _);
+                // The text syntax follows the engine's features too (for example, 64-bit limits only with memory64).
+                byte[] bytes = WatParser.ParseModule(module.Tokens!, ref index, _file, out _, out _, emitNames: true, _engine.Config.Features);
                 if (index != module.EndIndex)
                 {
                     // The script parser and the WAT parser disagree on where the module ends: a bug in one of them.
@@ -165,28 +172,6 @@ internal sealed class WastRunner
                 return bytes;
             }
         }
-    }
-
-    /// <summary>Decodes quoted module text; source text must be UTF-8 (Wasm 3.0 section 6.2.1).</summary>
-    private static string DecodeSource(byte[] bytes, string origin)
-    {
-        char[] chars = new char[bytes.Length];
-        OperationStatus status = Utf8.ToUtf16(bytes, chars, out int read, out int written, replaceInvalidSequences: false);
-        if (status == OperationStatus.Done) return new string(chars, 0, written);
-        int line = 1, column = 1;
-        for (int i = 0; i < written; i++)
-        {
-            if (chars[i] == '\n')
-            {
-                line++;
-                column = 1;
-            }
-            else if (!char.IsLowSurrogate(chars[i]))
-            {
-                column++;
-            }
-        }
-        throw new WatException($"malformed UTF-8 encoding (byte 0x{bytes[read]:x2})", origin, line, column);
     }
 
     private static string Describe(Exception e) => $"{e.GetType().Name}: \"{e.Message}\"";

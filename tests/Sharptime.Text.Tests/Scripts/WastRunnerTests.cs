@@ -144,6 +144,40 @@ public sealed class WastRunnerTests
     }
 
     [Fact]
+    public void A_script_file_that_is_not_utf8_is_one_script_failure_at_the_bad_byte()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"sharptime-{Guid.NewGuid():N}.wast");
+        File.WriteAllBytes(path, [.. "(invoke \"f\")\n(invoke \"g\xff"u8, 0xff, .. "\")"u8]);
+        try
+        {
+            WastResult result = Wast.Run(path, Engine, "bad.wast");
+            WastFailure failure = Assert.Single(result.Failures);
+            Assert.Equal(("script", 2), (failure.Kind, failure.Line));
+            Assert.Contains("malformed UTF-8 encoding (byte 0xff) at bad.wast:2:", failure.Actual, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void The_text_syntax_follows_the_engine_features()
+    {
+        const string Script = """
+            (assert_malformed (module quote "(memory 0x1_0000_0000)") "i32 constant out of range")
+            (assert_malformed (module (memory 0x1_0000_0000)) "i32 constant out of range")
+            """;
+        var wasm2 = new Engine(Config.Default with { Features = WasmFeatures.Wasm2 });
+        WastResult older = Wast.RunText(Script, "t.wast", wasm2);
+        Assert.Equal((2, 0), (older.Passed, older.Failed));
+        // With memory64 the limit is a u64 literal, so the module parses and fails validation instead.
+        WastResult wasm3 = Run(Script);
+        Assert.Equal(2, wasm3.Failed);
+        Assert.All(wasm3.Failures, f => Assert.StartsWith("InvalidModuleException", f.Actual, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Annotations_between_script_tokens_are_skipped()
     {
         WastResult result = Run("""
