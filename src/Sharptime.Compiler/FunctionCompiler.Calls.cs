@@ -22,7 +22,7 @@ internal sealed partial class FunctionCompiler
             case Opcode.ReturnCallIndirect:
             {
                 bool tail = instr.Opcode == Opcode.ReturnCallIndirect;
-                var f = (Binary.FuncType)_module.Types[instr.Index].Composite;
+                var f = (Binary.FuncCompositeType)_module.Types[instr.Index].Composite;
                 // The table index: table64 tables take an i64, others an i32 (zero-extended).
                 EmitHelper(Method(typeof(Instructions), nameof(Instructions.ResolveIndirect)), 1, (int)instr.Index2, (int)instr.Index);
                 EmitCallThroughFunc(f, tail);
@@ -33,7 +33,7 @@ internal sealed partial class FunctionCompiler
             case Opcode.ReturnCallRef:
             {
                 bool tail = instr.Opcode == Opcode.ReturnCallRef;
-                var f = (Binary.FuncType)_module.Types[instr.Index].Composite;
+                var f = (Binary.FuncCompositeType)_module.Types[instr.Index].Composite;
                 EmitHelper(Method(typeof(Instructions), nameof(Instructions.ResolveRef)), 1);
                 EmitCallThroughFunc(f, tail);
                 if (tail) SetUnreachable();
@@ -46,7 +46,7 @@ internal sealed partial class FunctionCompiler
 
     private void EmitDirectCall(int function, bool tail)
     {
-        Binary.FuncType f = _module.FuncTypeOf((uint)function);
+        Binary.FuncCompositeType f = _module.FuncTypeOf((uint)function);
         if (function < _module.ImportedFunctionCount)
         {
             // Imports are reached through their Func in the context, like call_indirect without checks.
@@ -76,7 +76,7 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>Calls the <see cref="Func"/> on top of the stack (above the arguments) with calli.</summary>
-    private void EmitCallThroughFunc(Binary.FuncType f, bool tail)
+    private void EmitCallThroughFunc(Binary.FuncCompositeType f, bool tail)
     {
         Pop();
         LocalBuilder func = RentTemp(typeof(Func));
@@ -119,12 +119,12 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>The callee of a tail call has this function's results, so it writes straight into this function's result refs.</summary>
-    private void PassOwnResultRefs(Binary.FuncType f)
+    private void PassOwnResultRefs(Binary.FuncCompositeType f)
     {
         for (int i = 1; i < f.Results.Length; i++) _il.Emit(OpCodes.Ldarg, _type.Params.Length + i - 1);
     }
 
-    private LocalBuilder[] PushResultRefs(Binary.FuncType f)
+    private LocalBuilder[] PushResultRefs(Binary.FuncCompositeType f)
     {
         var outs = new LocalBuilder[Math.Max(0, f.Results.Length - 1)];
         for (int i = 0; i < outs.Length; i++)
@@ -135,7 +135,7 @@ internal sealed partial class FunctionCompiler
         return outs;
     }
 
-    private void FinishCall(Binary.FuncType f, LocalBuilder[] outs)
+    private void FinishCall(Binary.FuncCompositeType f, LocalBuilder[] outs)
     {
         PopN(f.Params.Length);
         if (f.Results.Length > 0) Push(ClrTypes.Of(f.Results[0]));

@@ -91,10 +91,10 @@ internal sealed partial class FunctionCompiler
     {
         BlockTypeKind.Empty => ([], []),
         BlockTypeKind.Value => ([], [ClrTypes.Of(bt.Value)]),
-        _ => BlockTypesOf((Binary.FuncType)_module.Types[bt.TypeIndex].Composite),
+        _ => BlockTypesOf((Binary.FuncCompositeType)_module.Types[bt.TypeIndex].Composite),
     };
 
-    private static (Type[], Type[]) BlockTypesOf(Binary.FuncType f) => (Clr(f.Params), Clr(f.Results));
+    private static (Type[], Type[]) BlockTypesOf(Binary.FuncCompositeType f) => (Clr(f.Params), Clr(f.Results));
 
     private void SetUnreachable()
     {

@@ -18,7 +18,7 @@ internal sealed partial class FunctionCompiler
     private readonly MethodBuilder[] _methods;
     private readonly int _definedIndex;
     private readonly int _functionIndex;
-    private readonly Binary.FuncType _type;
+    private readonly Binary.FuncCompositeType _type;
     private readonly ILGenerator _il;
     private readonly List<Type> _stack = [];
     private readonly List<Frame> _frames = [];

@@ -20,11 +20,11 @@ internal sealed class IlCodeGenerator(bool collectible) : ICodeGenerator
     public CompiledCode Compile(Module module) =>
         ModuleCompiler.Compile(module, collectible ? AssemblyBuilderAccess.RunAndCollect : AssemblyBuilderAccess.Run);
 
-    public nint CreateEntryTrampoline(FunctionType type) => CreateTrampoline(type, Trampolines.EmitEntry);
+    public nint CreateEntryTrampoline(FuncType type) => CreateTrampoline(type, Trampolines.EmitEntry);
 
-    public nint CreateHostTrampoline(FunctionType type) => CreateTrampoline(type, Trampolines.EmitHost);
+    public nint CreateHostTrampoline(FuncType type) => CreateTrampoline(type, Trampolines.EmitHost);
 
-    private nint CreateTrampoline(FunctionType type, Func<TypeBuilder, FunctionType, MethodBuilder> emit)
+    private nint CreateTrampoline(FuncType type, Func<TypeBuilder, FuncType, MethodBuilder> emit)
     {
         lock (_lock)
         {

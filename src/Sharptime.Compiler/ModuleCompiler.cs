@@ -60,7 +60,7 @@ internal static class ModuleCompiler
 
     private static Type[] ParameterTypes(WasmModule m, int definedIndex)
     {
-        Binary.FuncType f = m.FuncTypeOf((uint)(m.ImportedFunctionCount + definedIndex));
+        Binary.FuncCompositeType f = m.FuncTypeOf((uint)(m.ImportedFunctionCount + definedIndex));
         return ClrTypes.Parameters(f.Params, f.Results);
     }
 
@@ -92,7 +92,7 @@ internal static class ModuleCompiler
         for (int i = 0; i < methods.Length; i++)
         {
             int index = m.ImportedFunctionCount + i;
-            Binary.FuncType f = m.FuncTypeOf((uint)index);
+            Binary.FuncCompositeType f = m.FuncTypeOf((uint)index);
             // Functions with an entry stub: the stub is the entry point, the body keeps the name
             // that backtraces look for.
             string name = EstimateFrameBytes(m, i) > LargeFrameBytes ? $"wasm-function-entry[{index}]" : $"wasm-function[{index}]";

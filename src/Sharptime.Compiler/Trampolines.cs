@@ -14,7 +14,7 @@ internal static class Trampolines
     private static readonly MethodInfo ResultItem = typeof(Span<Value>).GetMethod("get_Item")!;
 
     /// <summary><c>static void Entry(nint code, VmContext ctx, ReadOnlySpan&lt;Value&gt; args, Span&lt;Value&gt; results)</c></summary>
-    public static MethodBuilder EmitEntry(TypeBuilder type, FunctionType f)
+    public static MethodBuilder EmitEntry(TypeBuilder type, FuncType f)
     {
         ValueType[] ps = ClrTypes.Inner(f.Params);
         ValueType[] rs = ClrTypes.Inner(f.Results);
@@ -56,7 +56,7 @@ internal static class Trampolines
     }
 
     /// <summary>A method with the generated-code signature of <paramref name="f"/> that calls <see cref="HostCalls.InvokeUntyped"/>.</summary>
-    public static MethodBuilder EmitHost(TypeBuilder type, FunctionType f)
+    public static MethodBuilder EmitHost(TypeBuilder type, FuncType f)
     {
         ValueType[] ps = ClrTypes.Inner(f.Params);
         ValueType[] rs = ClrTypes.Inner(f.Results);

@@ -54,9 +54,9 @@ public sealed class Engine
     internal ICodeGenerator RequireCodeGenerator() => Config.CodeGenerator
         ?? throw new WasmException("this engine cannot run code: no code generator is configured; create the engine with Config.Default.UseCompiler() (package Sharptime.Compiler)");
 
-    internal nint GetEntryTrampoline(FunctionType type) =>
+    internal nint GetEntryTrampoline(FuncType type) =>
         _entryTrampolines.GetOrAdd(type.Key, static (_, arg) => arg.Engine.RequireCodeGenerator().CreateEntryTrampoline(arg.Type), (Engine: this, Type: type));
 
-    internal nint GetHostTrampoline(FunctionType type) =>
+    internal nint GetHostTrampoline(FuncType type) =>
         _hostTrampolines.GetOrAdd(type.Key, static (_, arg) => arg.Engine.RequireCodeGenerator().CreateHostTrampoline(arg.Type), (Engine: this, Type: type));
 }

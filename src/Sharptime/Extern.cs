@@ -1,6 +1,6 @@
 namespace Sharptime;
 
-/// <summary>Something an instance exports or a linker defines: a <see cref="Func"/>, <see cref="Memory"/>, <see cref="WasmTable"/> or <see cref="WasmGlobal"/>.</summary>
+/// <summary>Something an instance exports or a linker defines: a <see cref="Func"/>, <see cref="Memory"/>, <see cref="Table"/> or <see cref="Global"/>.</summary>
 public abstract class Extern
 {
     private protected Extern(Store store) => Store = store;

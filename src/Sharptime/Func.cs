@@ -14,7 +14,7 @@ public sealed unsafe partial class Func : Extern
     internal readonly int TypeId;
     private nint _entry;
 
-    internal Func(Store store, FunctionType type, int typeId, nint code, VmContext context) : base(store)
+    internal Func(Store store, FuncType type, int typeId, nint code, VmContext context) : base(store)
     {
         Type = type;
         TypeId = typeId;
@@ -23,7 +23,7 @@ public sealed unsafe partial class Func : Extern
     }
 
     /// <summary>The function's type.</summary>
-    public FunctionType Type { get; }
+    public FuncType Type { get; }
 
     internal override string KindName => "func";
 

@@ -8,9 +8,9 @@ namespace Sharptime;
 /// <param name="type">The function type.</param>
 /// <param name="callback">The user's delegate (typed: with a leading Caller parameter; untyped: a <see cref="HostCallback"/>).</param>
 /// <param name="thunk">The thunk's function pointer, or 0 when the trampoline must be generated.</param>
-internal sealed class HostFunction(FunctionType type, Delegate callback, nint thunk)
+internal sealed class HostFunction(FuncType type, Delegate callback, nint thunk)
 {
-    public FunctionType Type { get; } = type;
+    public FuncType Type { get; } = type;
 
     public Delegate Callback { get; } = callback;
 

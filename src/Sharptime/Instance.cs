@@ -41,11 +41,11 @@ public sealed partial class Instance
 
     /// <summary>The table export named <paramref name="name"/>, or null.</summary>
     /// <param name="name">The export name.</param>
-    public WasmTable? GetTable(string name) => GetExport(name) as WasmTable;
+    public Table? GetTable(string name) => GetExport(name) as Table;
 
     /// <summary>The global export named <paramref name="name"/>, or null.</summary>
     /// <param name="name">The export name.</param>
-    public WasmGlobal? GetGlobal(string name) => GetExport(name) as WasmGlobal;
+    public Global? GetGlobal(string name) => GetExport(name) as Global;
 
     private Func RequireFunction(string name) =>
         GetFunction(name) ?? throw new WasmException($"unknown export: the instance has no function export named \"{name}\"");

@@ -43,7 +43,7 @@ public sealed unsafe partial class Linker
     /// <param name="type">The function type.</param>
     /// <param name="callback">The function.</param>
     /// <returns>This linker.</returns>
-    public Linker DefineFunction(string module, string name, FunctionType type, HostCallback callback)
+    public Linker DefineFunction(string module, string name, FuncType type, HostCallback callback)
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(callback);
@@ -129,7 +129,7 @@ public sealed unsafe partial class Linker
         for (int i = 0; i < p.Length; i++) p[i] = new ValType(ClrToWasm(parameters[i]));
         var r = new ValType[results.Length];
         for (int i = 0; i < r.Length; i++) r[i] = new ValType(ClrToWasm(results[i]));
-        return Add(module, name, new HostFunction(new FunctionType(p, r), callback, thunk));
+        return Add(module, name, new HostFunction(new FuncType(p, r), callback, thunk));
     }
 
     private static Binary.ValueType ClrToWasm(Type t) => Runtime.Matching.ValueTypeOf(t)

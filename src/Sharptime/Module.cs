@@ -24,7 +24,7 @@ public sealed class Module
     private readonly Lock _compileLock = new();
     private Abi.CompiledCode? _code;
     private int[]? _typeIds;
-    private FunctionType?[]? _funcTypes;
+    private FuncType?[]? _funcTypes;
 
     /// <summary>The compiled code, compiled on first use by the engine's code generator.</summary>
     internal Abi.CompiledCode GetCode()
@@ -67,7 +67,7 @@ public sealed class Module
             for (int i = 0; i < imports.Length; i++)
             {
                 Import import = Info.Imports[i];
-                FunctionType? f = import.Kind == ExternKind.Func ? FuncTypeAt(import.TypeIndex) : null;
+                FuncType? f = import.Kind == ExternKind.Func ? FuncTypeAt(import.TypeIndex) : null;
                 string type = import.Kind switch
                 {
                     ExternKind.Func => f!.ToString(),
@@ -91,7 +91,7 @@ public sealed class Module
             for (int i = 0; i < exports.Length; i++)
             {
                 Export export = Info.Exports[i];
-                FunctionType? f = export.Kind == ExternKind.Func ? FuncTypeAt(Info.Functions[export.Index]) : null;
+                FuncType? f = export.Kind == ExternKind.Func ? FuncTypeAt(Info.Functions[export.Index]) : null;
                 string type = export.Kind switch
                 {
                     ExternKind.Func => f!.ToString(),
@@ -117,10 +117,10 @@ public sealed class Module
     private static string GlobalText(GlobalType g) => g.Mutable ? $"(mut {g.Type})" : g.Type.ToString();
 
     /// <summary>The public function type of type index <paramref name="typeIndex"/>.</summary>
-    internal FunctionType FuncTypeAt(uint typeIndex)
+    internal FuncType FuncTypeAt(uint typeIndex)
     {
-        _funcTypes ??= new FunctionType?[Info.Types.Length];
-        return _funcTypes[typeIndex] ??= new FunctionType((Binary.FuncType)Info.Types[typeIndex].Composite);
+        _funcTypes ??= new FuncType?[Info.Types.Length];
+        return _funcTypes[typeIndex] ??= new FuncType((Binary.FuncCompositeType)Info.Types[typeIndex].Composite);
     }
 
     /// <summary>Decodes and validates a module binary.</summary>

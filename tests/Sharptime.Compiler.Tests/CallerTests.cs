@@ -8,7 +8,7 @@ public sealed class CallerTests
         var store = new Store(Wasm.Engine);
         var linker = new Linker(Wasm.Engine);
         var seen = new List<string>();
-        linker.DefineFunction("env", "who", (Caller c) => seen.Add(((WasmGlobal)c.GetExport("name")!).Value.AsI32().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        linker.DefineFunction("env", "who", (Caller c) => seen.Add(((Global)c.GetExport("name")!).Value.AsI32().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Instance a = Wasm.Instantiate("""
             (module
               (import "env" "who" (func $who))

@@ -37,7 +37,7 @@ public sealed class HostFunctionTests
     public void Untyped_host_functions_with_multiple_results()
     {
         var linker = new Linker(Wasm.Engine);
-        var type = new FunctionType([ValType.I64, ValType.F64], [ValType.F64, ValType.I64]);
+        var type = new FuncType([ValType.I64, ValType.F64], [ValType.F64, ValType.I64]);
         linker.DefineFunction("env", "swap", type, (caller, args, results) =>
         {
             results[0] = args[1];

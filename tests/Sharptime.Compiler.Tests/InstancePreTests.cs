@@ -29,7 +29,7 @@ public sealed class InstancePreTests
     {
         var other = new Store(Wasm.Engine);
         var linker = new Linker(Wasm.Engine);
-        linker.Define("env", "g", new WasmGlobal(other, Value.I32(1), mutable: false));
+        linker.Define("env", "g", new Global(other, Value.I32(1), mutable: false));
         InstancePre pre = linker.InstantiatePre(Wasm.Compile("(module (import \"env\" \"g\" (global i32)))"));
         Assert.Throws<LinkException>(() => pre.Instantiate(new Store(Wasm.Engine)));
         pre.Instantiate(other);

@@ -21,12 +21,12 @@ public static class SpecTestHost
         linker.DefineFunction("spectest", "print_f64", (double x) => o.WriteLine($"{x} : f64"));
         linker.DefineFunction("spectest", "print_i32_f32", (int x, float y) => o.WriteLine($"{x} : i32 {y} : f32"));
         linker.DefineFunction("spectest", "print_f64_f64", (double x, double y) => o.WriteLine($"{x} : f64 {y} : f64"));
-        linker.Define("spectest", "global_i32", new WasmGlobal(store, Value.I32(666), mutable: false));
-        linker.Define("spectest", "global_i64", new WasmGlobal(store, Value.I64(666), mutable: false));
-        linker.Define("spectest", "global_f32", new WasmGlobal(store, Value.F32(666.6f), mutable: false));
-        linker.Define("spectest", "global_f64", new WasmGlobal(store, Value.F64(666.6), mutable: false));
-        linker.Define("spectest", "table", new WasmTable(store, ValType.FuncRef, 10, 20));
-        linker.Define("spectest", "table64", new WasmTable(store, ValType.FuncRef, 10, 20, is64: true));
+        linker.Define("spectest", "global_i32", new Global(store, Value.I32(666), mutable: false));
+        linker.Define("spectest", "global_i64", new Global(store, Value.I64(666), mutable: false));
+        linker.Define("spectest", "global_f32", new Global(store, Value.F32(666.6f), mutable: false));
+        linker.Define("spectest", "global_f64", new Global(store, Value.F64(666.6), mutable: false));
+        linker.Define("spectest", "table", new Table(store, ValType.FuncRef, 10, 20));
+        linker.Define("spectest", "table64", new Table(store, ValType.FuncRef, 10, 20, is64: true));
         linker.Define("spectest", "memory", new Memory(store, 1, 2));
     }
 }

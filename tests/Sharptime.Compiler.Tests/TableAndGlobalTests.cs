@@ -46,7 +46,7 @@ public sealed class TableAndGlobalTests
         Instance instance = Wasm.Instantiate(Module);
         Assert.Equal(11, instance.GetFunction<int>("bump")());
         Assert.Equal(12, instance.GetFunction<int>("bump")());
-        WasmGlobal counter = instance.GetGlobal("counter")!;
+        Global counter = instance.GetGlobal("counter")!;
         Assert.Equal(12, counter.Value.AsI32());
         counter.SetValue(Value.I32(100));
         Assert.Equal(101, instance.GetFunction<int>("bump")());
@@ -57,7 +57,7 @@ public sealed class TableAndGlobalTests
     public void Tables_are_visible_to_the_host()
     {
         Instance instance = Wasm.Instantiate(Module);
-        WasmTable table = instance.GetTable("table")!;
+        Table table = instance.GetTable("table")!;
         Assert.Equal(4UL, table.Size);
         Assert.Equal(1, instance.GetFunction<int, int>("is_null")(3));
         table.Set(3, table.Get(1));
@@ -146,7 +146,7 @@ public sealed class TableAndGlobalTests
     {
         var store = new Store(Wasm.Engine);
         var linker = new Linker(Wasm.Engine);
-        linker.Define("env", "base", new WasmGlobal(store, Value.I32(40), mutable: false));
+        linker.Define("env", "base", new Global(store, Value.I32(40), mutable: false));
         Instance instance = Wasm.Instantiate("""
             (module
               (import "env" "base" (global $base i32))

@@ -28,7 +28,7 @@ public interface ICodeGenerator
     /// </summary>
     /// <param name="type">The function type.</param>
     /// <returns>A function pointer.</returns>
-    nint CreateEntryTrampoline(FunctionType type);
+    nint CreateEntryTrampoline(FuncType type);
 
     /// <summary>
     /// Creates a function with the generated-code signature of <paramref name="type"/> that boxes
@@ -36,7 +36,7 @@ public interface ICodeGenerator
     /// </summary>
     /// <param name="type">The function type.</param>
     /// <returns>A function pointer.</returns>
-    nint CreateHostTrampoline(FunctionType type);
+    nint CreateHostTrampoline(FuncType type);
 }
 
 /// <summary>The code of one module: a function pointer per defined function.</summary>

@@ -14,7 +14,7 @@ internal static class GlobalSection
             GlobalType type = ExternTypeReader.ReadGlobalType(ref reader);
             ConstExpr init = ConstExprReader.Read(ref code, module);
             module.GlobalTypes.Add(type);
-            module.DefinedGlobals.Add(new Global(type, init));
+            module.DefinedGlobals.Add(new DefinedGlobal(type, init));
         }
     }
 }

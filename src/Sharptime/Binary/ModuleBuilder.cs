@@ -52,10 +52,10 @@ internal sealed class ModuleBuilder(ReadOnlyMemory<byte> bytes, WasmFeatures fea
     public uint DeclaredFunctionCount { get; set; }
 
     /// <summary>The defined tables.</summary>
-    public List<Table> DefinedTables { get; } = [];
+    public List<DefinedTable> DefinedTables { get; } = [];
 
     /// <summary>The defined globals.</summary>
-    public List<Global> DefinedGlobals { get; } = [];
+    public List<DefinedGlobal> DefinedGlobals { get; } = [];
 
     /// <summary>The exports.</summary>
     public List<Export> Exports { get; } = [];

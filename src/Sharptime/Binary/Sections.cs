@@ -43,12 +43,12 @@ internal sealed record Export(string Name, ExternKind Kind, uint Index);
 /// <summary>A table definition with its optional initializer (Wasm 3.0 section 2.5.4).</summary>
 /// <param name="Type">The table type.</param>
 /// <param name="Init">The initial value of every element, or null for <c>ref.null</c> of the element type.</param>
-internal sealed record Table(TableType Type, ConstExpr? Init);
+internal sealed record DefinedTable(TableType Type, ConstExpr? Init);
 
 /// <summary>A global definition (Wasm 3.0 section 2.5.6).</summary>
 /// <param name="Type">The global type.</param>
 /// <param name="Init">The initializer.</param>
-internal sealed record Global(GlobalType Type, ConstExpr Init);
+internal sealed record DefinedGlobal(GlobalType Type, ConstExpr Init);
 
 /// <summary>The mode of an element or data segment.</summary>
 internal enum SegmentMode : byte

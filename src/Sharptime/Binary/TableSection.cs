@@ -22,13 +22,13 @@ internal static class TableSection
                 TableType type = ExternTypeReader.ReadTableType(ref reader);
                 ConstExpr init = ConstExprReader.Read(ref code, module);
                 module.TableTypes.Add(type);
-                module.DefinedTables.Add(new Table(type, init));
+                module.DefinedTables.Add(new DefinedTable(type, init));
             }
             else
             {
                 TableType type = ExternTypeReader.ReadTableType(ref reader);
                 module.TableTypes.Add(type);
-                module.DefinedTables.Add(new Table(type, null));
+                module.DefinedTables.Add(new DefinedTable(type, null));
             }
         }
     }

@@ -53,16 +53,16 @@ internal static class TypeSection
         switch (form)
         {
             case Func:
-                return new FuncType(ReadResultType(ref reader), ReadResultType(ref reader));
+                return new FuncCompositeType(ReadResultType(ref reader), ReadResultType(ref reader));
             case Struct:
             {
                 uint count = reader.ReadCount();
                 var fields = count == 0 ? [] : new FieldType[count];
                 for (int i = 0; i < fields.Length; i++) fields[i] = ReadFieldType(ref reader);
-                return new StructType(fields);
+                return new StructCompositeType(fields);
             }
             case Array:
-                return new ArrayType(ReadFieldType(ref reader));
+                return new ArrayCompositeType(ReadFieldType(ref reader));
         }
         if (form >= 0x80) WasmReader.Throw("integer representation too long", at + 1);
         WasmReader.Throw($"malformed definition type 0x{form:x2}", at);

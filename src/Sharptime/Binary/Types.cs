@@ -9,7 +9,7 @@ internal readonly record struct FieldType(ValueType Storage, bool Mutable);
 internal abstract class CompositeType;
 
 /// <summary>A function type.</summary>
-internal sealed class FuncType(ValueType[] parameters, ValueType[] results) : CompositeType
+internal sealed class FuncCompositeType(ValueType[] parameters, ValueType[] results) : CompositeType
 {
     /// <summary>The parameter types.</summary>
     public ValueType[] Params { get; } = parameters;
@@ -22,14 +22,14 @@ internal sealed class FuncType(ValueType[] parameters, ValueType[] results) : Co
 }
 
 /// <summary>A struct type.</summary>
-internal sealed class StructType(FieldType[] fields) : CompositeType
+internal sealed class StructCompositeType(FieldType[] fields) : CompositeType
 {
     /// <summary>The fields, in order.</summary>
     public FieldType[] Fields { get; } = fields;
 }
 
 /// <summary>An array type.</summary>
-internal sealed class ArrayType(FieldType element) : CompositeType
+internal sealed class ArrayCompositeType(FieldType element) : CompositeType
 {
     /// <summary>The element type.</summary>
     public FieldType Element { get; } = element;

@@ -33,10 +33,10 @@ internal sealed class WasmModule
     public required TagType[] Tags { get; init; }
 
     /// <summary>The defined tables with their initializers.</summary>
-    public required Table[] DefinedTables { get; init; }
+    public required DefinedTable[] DefinedTables { get; init; }
 
     /// <summary>The defined globals with their initializers.</summary>
-    public required Global[] DefinedGlobals { get; init; }
+    public required DefinedGlobal[] DefinedGlobals { get; init; }
 
     /// <summary>The exports, in order.</summary>
     public required Export[] Exports { get; init; }
@@ -78,5 +78,5 @@ internal sealed class WasmModule
     public required int ImportedTagCount { get; init; }
 
     /// <summary>The function type of function <paramref name="funcIndex"/>.</summary>
-    public FuncType FuncTypeOf(uint funcIndex) => (FuncType)Types[Functions[funcIndex]].Composite;
+    public FuncCompositeType FuncTypeOf(uint funcIndex) => (FuncCompositeType)Types[Functions[funcIndex]].Composite;
 }

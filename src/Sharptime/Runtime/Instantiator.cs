@@ -41,7 +41,7 @@ internal static unsafe class Instantiator
             {
                 case ExternKind.Func:
                 {
-                    FunctionType expected = module.FuncTypeAt(import.TypeIndex);
+                    FuncType expected = module.FuncTypeAt(import.TypeIndex);
                     Func f = d switch
                     {
                         HostFunction host => Check(import, store.Engine.TypeIdOf(TypeKeys.ForHost(host.Type)) == typeIds[import.TypeIndex], host.Type.ToString(), expected.ToString()) ? BindHost(store, host, instance) : null!,
@@ -68,7 +68,7 @@ internal static unsafe class Instantiator
                 case ExternKind.Table:
                 {
                     string expected = $"(table {import.Table.Limits.Min}{(import.Table.Limits.Max is ulong x ? $" {x}" : "")} {import.Table.ElementType})";
-                    if (d is not WasmTable table) { Mismatch<WasmTable>(import, d, expected); return null!; }
+                    if (d is not Table table) { Mismatch<Table>(import, d, expected); return null!; }
                     CheckStore(store, table, import);
                     TableInstance t = table.Instance;
                     Check(import, SameModuloTypeIndex(t.Type.ElementType, import.Table.ElementType) && t.Type.Is64 == import.Table.Is64
@@ -79,7 +79,7 @@ internal static unsafe class Instantiator
                 case ExternKind.Global:
                 {
                     string expected = import.Global.Mutable ? $"(mut {import.Global.Type})" : import.Global.Type.ToString();
-                    if (d is not WasmGlobal global) { Mismatch<WasmGlobal>(import, d, expected); return null!; }
+                    if (d is not Global global) { Mismatch<Global>(import, d, expected); return null!; }
                     CheckStore(store, global, import);
                     GlobalInstance g = global.Instance;
                     Check(import, g.Type.Mutable == import.Global.Mutable && GlobalTypeMatches(g.Type.Type, import.Global.Type, import.Global.Mutable), global.TypeText, expected);
@@ -101,7 +101,7 @@ internal static unsafe class Instantiator
         ctx.Globals = globals;
         for (int i = 0; i < m.DefinedGlobals.Length; i++)
         {
-            Binary.Global def = m.DefinedGlobals[i];
+            Binary.DefinedGlobal def = m.DefinedGlobals[i];
             RawValue v = ConstEvaluator.Evaluate(m, def.Init, ctx);
             globals[m.ImportedGlobalCount + i] = new GlobalInstance(def.Type) { Bits = v.Bits, High = v.High, Ref = v.Ref };
         }
@@ -110,7 +110,7 @@ internal static unsafe class Instantiator
         ctx.Memory0 = memories.Length > 0 ? memories[0] : null;
         for (int i = 0; i < m.DefinedTables.Length; i++)
         {
-            Binary.Table def = m.DefinedTables[i];
+            Binary.DefinedTable def = m.DefinedTables[i];
             object? init = def.Init is ConstExpr e ? ConstEvaluator.Evaluate(m, e, ctx).Ref : null;
             tables[m.ImportedTableCount + i] = new TableInstance(def.Type, init);
         }
@@ -124,8 +124,8 @@ internal static unsafe class Instantiator
             {
                 ExternKind.Func => functions[export.Index],
                 ExternKind.Memory => new Memory(store, memories[export.Index]),
-                ExternKind.Table => new WasmTable(store, tables[export.Index]),
-                ExternKind.Global => new WasmGlobal(store, globals[export.Index]),
+                ExternKind.Table => new Table(store, tables[export.Index]),
+                ExternKind.Global => new Global(store, globals[export.Index]),
                 _ => throw new WasmException($"exporting a {Linker.KindText(export.Kind)} is not supported"),
             };
             instance.AddExport(export.Name, item);

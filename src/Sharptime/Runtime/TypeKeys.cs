@@ -37,7 +37,7 @@ internal static class TypeKeys
     }
 
     /// <summary>The key of a function type written by the host: a final function type alone in its group.</summary>
-    public static string ForHost(FunctionType type)
+    public static string ForHost(FuncType type)
     {
         var text = new StringBuilder("rec[final () (func (param");
         foreach (ValType p in type.Params) text.Append(' ').Append(p.Inner);
@@ -53,19 +53,19 @@ internal static class TypeKeys
         text.Append(") ");
         switch (type.Composite)
         {
-            case Binary.FuncType f:
+            case Binary.FuncCompositeType f:
                 text.Append("(func (param");
                 foreach (ValueType p in f.Params) text.Append(' ').Append(Value(p, start, size, keys));
                 text.Append(") (result");
                 foreach (ValueType r in f.Results) text.Append(' ').Append(Value(r, start, size, keys));
                 text.Append("))");
                 break;
-            case StructType s:
+            case StructCompositeType s:
                 text.Append("(struct");
                 foreach (FieldType field in s.Fields) text.Append(' ').Append(Field(field, start, size, keys));
                 text.Append(')');
                 break;
-            case ArrayType a:
+            case ArrayCompositeType a:
                 text.Append("(array ").Append(Field(a.Element, start, size, keys)).Append(')');
                 break;
         }

@@ -12,14 +12,14 @@ internal sealed partial class FunctionValidator
         {
             case Opcode.StructNew:
             {
-                StructType st = StructAt(instr.Index);
+                StructCompositeType st = StructAt(instr.Index);
                 for (int i = st.Fields.Length - 1; i >= 0; i--) Pop(Unpacked(st.Fields[i].Storage));
                 Push(ValueType.Ref(HeapType.Concrete(instr.Index), nullable: false));
                 break;
             }
             case Opcode.StructNewDefault:
             {
-                StructType st = StructAt(instr.Index);
+                StructCompositeType st = StructAt(instr.Index);
                 foreach (FieldType f in st.Fields)
                 {
                     if (!IsDefaultableStorage(f.Storage)) Fail($"type mismatch: field of type {f.Storage} has no default value");
@@ -47,7 +47,7 @@ internal sealed partial class FunctionValidator
             }
             case Opcode.ArrayNew:
             {
-                ArrayType at = ArrayAt(instr.Index);
+                ArrayCompositeType at = ArrayAt(instr.Index);
                 Pop(ValueType.I32);
                 Pop(Unpacked(at.Element.Storage));
                 PushArray(instr.Index);
@@ -55,7 +55,7 @@ internal sealed partial class FunctionValidator
             }
             case Opcode.ArrayNewDefault:
             {
-                ArrayType at = ArrayAt(instr.Index);
+                ArrayCompositeType at = ArrayAt(instr.Index);
                 if (!IsDefaultableStorage(at.Element.Storage)) Fail($"type mismatch: array element of type {at.Element.Storage} has no default value");
                 Pop(ValueType.I32);
                 PushArray(instr.Index);
@@ -63,7 +63,7 @@ internal sealed partial class FunctionValidator
             }
             case Opcode.ArrayNewFixed:
             {
-                ArrayType at = ArrayAt(instr.Index);
+                ArrayCompositeType at = ArrayAt(instr.Index);
                 ValueType t = Unpacked(at.Element.Storage);
                 for (uint i = 0; i < instr.Index2; i++)
                 {
@@ -80,7 +80,7 @@ internal sealed partial class FunctionValidator
             }
             case Opcode.ArrayNewData:
             {
-                ArrayType at = ArrayAt(instr.Index);
+                ArrayCompositeType at = ArrayAt(instr.Index);
                 CheckNumericOrVector(at);
                 DataSegment(instr.Index2);
                 Pop(ValueType.I32);
@@ -90,7 +90,7 @@ internal sealed partial class FunctionValidator
             }
             case Opcode.ArrayNewElem:
             {
-                ArrayType at = ArrayAt(instr.Index);
+                ArrayCompositeType at = ArrayAt(instr.Index);
                 CheckElementsFit(instr.Index2, at);
                 Pop(ValueType.I32);
                 Pop(ValueType.I32);
@@ -101,7 +101,7 @@ internal sealed partial class FunctionValidator
             case Opcode.ArrayGetS:
             case Opcode.ArrayGetU:
             {
-                ArrayType at = ArrayAt(instr.Index);
+                ArrayCompositeType at = ArrayAt(instr.Index);
                 CheckPackedAccess(at.Element.Storage, instr.Opcode != Opcode.ArrayGet);
                 Pop(ValueType.I32);
                 Pop(ValueType.Ref(HeapType.Concrete(instr.Index), nullable: true));
@@ -110,7 +110,7 @@ internal sealed partial class FunctionValidator
             }
             case Opcode.ArraySet:
             {
-                ArrayType at = MutableArrayAt(instr.Index);
+                ArrayCompositeType at = MutableArrayAt(instr.Index);
                 Pop(Unpacked(at.Element.Storage));
                 Pop(ValueType.I32);
                 Pop(ValueType.Ref(HeapType.Concrete(instr.Index), nullable: true));
@@ -122,7 +122,7 @@ internal sealed partial class FunctionValidator
                 break;
             case Opcode.ArrayFill:
             {
-                ArrayType at = MutableArrayAt(instr.Index);
+                ArrayCompositeType at = MutableArrayAt(instr.Index);
                 Pop(ValueType.I32);
                 Pop(Unpacked(at.Element.Storage));
                 Pop(ValueType.I32);
@@ -131,8 +131,8 @@ internal sealed partial class FunctionValidator
             }
             case Opcode.ArrayCopy:
             {
-                ArrayType dst = MutableArrayAt(instr.Index);
-                ArrayType src = ArrayAt(instr.Index2);
+                ArrayCompositeType dst = MutableArrayAt(instr.Index);
+                ArrayCompositeType src = ArrayAt(instr.Index2);
                 bool fits = dst.Element.Storage.IsPacked || src.Element.Storage.IsPacked
                     ? dst.Element.Storage.Kind == src.Element.Storage.Kind
                     : _types.IsSubtype(src.Element.Storage, dst.Element.Storage);
@@ -146,7 +146,7 @@ internal sealed partial class FunctionValidator
             }
             case Opcode.ArrayInitData:
             {
-                ArrayType at = MutableArrayAt(instr.Index);
+                ArrayCompositeType at = MutableArrayAt(instr.Index);
                 CheckNumericOrVector(at);
                 DataSegment(instr.Index2);
                 Pop(ValueType.I32);
@@ -157,7 +157,7 @@ internal sealed partial class FunctionValidator
             }
             case Opcode.ArrayInitElem:
             {
-                ArrayType at = MutableArrayAt(instr.Index);
+                ArrayCompositeType at = MutableArrayAt(instr.Index);
                 CheckElementsFit(instr.Index2, at);
                 Pop(ValueType.I32);
                 Pop(ValueType.I32);
@@ -186,12 +186,12 @@ internal sealed partial class FunctionValidator
         }
     }
 
-    private void CheckNumericOrVector(ArrayType at)
+    private void CheckNumericOrVector(ArrayCompositeType at)
     {
         if (at.Element.Storage.Kind is ValueKind.Ref) Fail($"array type is not numeric or vector: element type {at.Element.Storage}");
     }
 
-    private void CheckElementsFit(uint elemIndex, ArrayType at)
+    private void CheckElementsFit(uint elemIndex, ArrayCompositeType at)
     {
         ValueType elem = ElementSegment(elemIndex);
         if (!_types.IsSubtype(elem, at.Element.Storage) || at.Element.Storage.IsPacked)
@@ -200,30 +200,30 @@ internal sealed partial class FunctionValidator
         }
     }
 
-    private StructType StructAt(uint index)
+    private StructCompositeType StructAt(uint index)
     {
         if (index >= (uint)_types.Count) Fail($"unknown type {index}");
-        if (_types[index].Composite is not StructType st) throw Error($"type mismatch: type {index} is not a struct type");
+        if (_types[index].Composite is not StructCompositeType st) throw Error($"type mismatch: type {index} is not a struct type");
         return st;
     }
 
-    private ArrayType ArrayAt(uint index)
+    private ArrayCompositeType ArrayAt(uint index)
     {
         if (index >= (uint)_types.Count) Fail($"unknown type {index}");
-        if (_types[index].Composite is not ArrayType at) throw Error($"type mismatch: type {index} is not an array type");
+        if (_types[index].Composite is not ArrayCompositeType at) throw Error($"type mismatch: type {index} is not an array type");
         return at;
     }
 
-    private ArrayType MutableArrayAt(uint index)
+    private ArrayCompositeType MutableArrayAt(uint index)
     {
-        ArrayType at = ArrayAt(index);
+        ArrayCompositeType at = ArrayAt(index);
         if (!at.Element.Mutable) Fail($"immutable array: type {index}");
         return at;
     }
 
     private FieldType Field(uint typeIndex, uint fieldIndex)
     {
-        StructType st = StructAt(typeIndex);
+        StructCompositeType st = StructAt(typeIndex);
         if (fieldIndex >= (uint)st.Fields.Length) Fail($"unknown field {fieldIndex} of type {typeIndex}");
         return st.Fields[(int)fieldIndex];
     }

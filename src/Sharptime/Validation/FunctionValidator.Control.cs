@@ -42,7 +42,7 @@ internal sealed partial class FunctionValidator
                 break;
             case Opcode.Call:
             {
-                FuncType f = Function(instr.Index);
+                FuncCompositeType f = Function(instr.Index);
                 PopValues(f.Params);
                 PushValues(f.Results);
                 break;
@@ -50,7 +50,7 @@ internal sealed partial class FunctionValidator
             case Opcode.CallIndirect: CallIndirect(ref instr, tail: false); break;
             case Opcode.ReturnCall:
             {
-                FuncType f = Function(instr.Index);
+                FuncCompositeType f = Function(instr.Index);
                 CheckTailResults(f);
                 PopValues(f.Params);
                 MarkUnreachable();
@@ -108,7 +108,7 @@ internal sealed partial class FunctionValidator
                 results = Single(bt.Value);
                 return;
             default:
-                FuncType f = FuncTypeAt(bt.TypeIndex);
+                FuncCompositeType f = FuncTypeAt(bt.TypeIndex);
                 if ((f.Params.Length > 0 || f.Results.Length > 1) && (_features & WasmFeatures.MultiValue) == 0)
                 {
                     Fail(TypeSpace.ProposalMessage(WasmFeatures.MultiValue, "a block type with parameters or several results"));
@@ -181,7 +181,7 @@ internal sealed partial class FunctionValidator
         {
             Fail($"type mismatch: call_indirect needs a table of functions, table {instr.Index2} holds {table.ElementType}");
         }
-        FuncType f = FuncTypeAt(instr.Index);
+        FuncCompositeType f = FuncTypeAt(instr.Index);
         Pop(table.Is64 ? ValueType.I64 : ValueType.I32);
         if (tail) CheckTailResults(f);
         PopValues(f.Params);
@@ -191,7 +191,7 @@ internal sealed partial class FunctionValidator
 
     private void CallRef(uint typeIndex, bool tail)
     {
-        FuncType f = FuncTypeAt(typeIndex);
+        FuncCompositeType f = FuncTypeAt(typeIndex);
         Pop(ValueType.Ref(HeapType.Concrete(typeIndex), nullable: true));
         if (tail) CheckTailResults(f);
         PopValues(f.Params);
@@ -199,7 +199,7 @@ internal sealed partial class FunctionValidator
         else PushValues(f.Results);
     }
 
-    private void CheckTailResults(FuncType callee)
+    private void CheckTailResults(FuncCompositeType callee)
     {
         ValueType[] mine = _returnTypes;
         bool ok = callee.Results.Length == mine.Length;
@@ -263,7 +263,7 @@ internal sealed partial class FunctionValidator
     {
         ref Frame frame = ref _frames[_fp - 1];
         if (frame.Kind is not (FrameKind.Try or FrameKind.Catch)) Fail("catch without matching try");
-        FuncType tag = Tag(tagIndex);
+        FuncCompositeType tag = Tag(tagIndex);
         CheckFrameEnd();
         ResetLocalInits(frame.InitHeight);
         frame.Kind = FrameKind.Catch;
@@ -301,23 +301,23 @@ internal sealed partial class FunctionValidator
 
     // ---- index spaces used by control ----
 
-    private FuncType Function(uint index)
+    private FuncCompositeType Function(uint index)
     {
         if (index >= (uint)_module.Functions.Length) Fail($"unknown function {index}");
         return _module.FuncTypeOf(index);
     }
 
-    private FuncType FuncTypeAt(uint typeIndex)
+    private FuncCompositeType FuncTypeAt(uint typeIndex)
     {
         if (typeIndex >= (uint)_types.Count) Fail($"unknown type {typeIndex}");
-        if (_types[typeIndex].Composite is not FuncType f) throw Error($"type mismatch: type {typeIndex} is not a function type");
+        if (_types[typeIndex].Composite is not FuncCompositeType f) throw Error($"type mismatch: type {typeIndex} is not a function type");
         return f;
     }
 
-    private FuncType Tag(uint index)
+    private FuncCompositeType Tag(uint index)
     {
         if (index >= (uint)_module.Tags.Length) Fail($"unknown tag {index}");
         // The module validator checked that every tag names a function type.
-        return (FuncType)_types[_module.Tags[index].TypeIndex].Composite;
+        return (FuncCompositeType)_types[_module.Tags[index].TypeIndex].Composite;
     }
 }

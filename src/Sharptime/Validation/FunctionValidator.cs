@@ -83,7 +83,7 @@ internal sealed partial class FunctionValidator
         _functionIndex = functionIndex;
         _instructionName = "function";
         _instructionOffset = body.CodeOffset;
-        FuncType type = _module.FuncTypeOf(functionIndex);
+        FuncCompositeType type = _module.FuncTypeOf(functionIndex);
         SetUpLocals(type, body);
         _returnTypes = type.Results;
 
@@ -240,7 +240,7 @@ internal sealed partial class FunctionValidator
         }
     }
 
-    private void SetUpLocals(FuncType type, FunctionBody body)
+    private void SetUpLocals(FuncCompositeType type, FunctionBody body)
     {
         ulong total = (ulong)type.Params.Length + body.LocalCount;
         // The decoder caps locals; this guard keeps a hand-built model from allocating without bound.

@@ -69,7 +69,7 @@ internal sealed class ModuleValidator
         {
             uint t = functions[i];
             if (t >= (uint)_types.Count) throw new InvalidModuleException($"unknown type {t} (function {i})");
-            if (_types[t].Composite is not FuncType) throw new InvalidModuleException($"type mismatch: type {t} of function {i} is not a function type");
+            if (_types[t].Composite is not FuncCompositeType) throw new InvalidModuleException($"type mismatch: type {t} of function {i} is not a function type");
         }
     }
 
@@ -81,7 +81,7 @@ internal sealed class ModuleValidator
             {
                 case ExternKind.Func:
                     if (import.TypeIndex >= (uint)_types.Count) throw Invalid($"unknown type {import.TypeIndex}", import);
-                    if (_types[import.TypeIndex].Composite is not FuncType) throw Invalid($"type mismatch: type {import.TypeIndex} is not a function type", import);
+                    if (_types[import.TypeIndex].Composite is not FuncCompositeType) throw Invalid($"type mismatch: type {import.TypeIndex} is not a function type", import);
                     break;
                 case ExternKind.Global:
                     if (import.Global.Mutable) RequireFeature(WasmFeatures.MutableGlobals, "importing a mutable global");
@@ -177,7 +177,7 @@ internal sealed class ModuleValidator
         {
             uint t = tags[i].TypeIndex;
             if (t >= (uint)_types.Count) throw new InvalidModuleException($"unknown type {t} (tag {i})");
-            if (_types[t].Composite is not FuncType f) throw new InvalidModuleException($"type mismatch: type {t} of tag {i} is not a function type");
+            if (_types[t].Composite is not FuncCompositeType f) throw new InvalidModuleException($"type mismatch: type {t} of tag {i} is not a function type");
             if (f.Results.Length != 0) throw new InvalidModuleException($"non-empty tag result type: type {t} of tag {i}");
         }
     }
@@ -189,7 +189,7 @@ internal sealed class ModuleValidator
         {
             CheckValueType(globals[i].Type, $" (global {i})");
         }
-        Global[] defined = _module.DefinedGlobals;
+        DefinedGlobal[] defined = _module.DefinedGlobals;
         int imported = _module.ImportedGlobalCount;
         if ((uint)imported > (uint)globals.Length || defined.Length != globals.Length - imported)
         {
@@ -205,7 +205,7 @@ internal sealed class ModuleValidator
 
     private void CheckTableInitializers()
     {
-        Table[] defined = _module.DefinedTables;
+        DefinedTable[] defined = _module.DefinedTables;
         int imported = _module.ImportedTableCount;
         if ((uint)imported > (uint)_module.TableTypes.Length || defined.Length != _module.TableTypes.Length - imported)
         {
@@ -270,7 +270,7 @@ internal sealed class ModuleValidator
     {
         if (_module.Start is not uint start) return;
         if (start >= (uint)_module.Functions.Length) throw new InvalidModuleException($"unknown function {start} (start function)");
-        FuncType f = _module.FuncTypeOf(start);
+        FuncCompositeType f = _module.FuncTypeOf(start);
         if (f.Params.Length != 0 || f.Results.Length != 0)
         {
             throw new InvalidModuleException($"start function {start} must have type [] -> [], has {f}");

@@ -34,10 +34,10 @@ internal sealed partial class TypeSpace
             if (super.Kind == HeapKind.Concrete) return IsDefinedSubtype(sub.TypeIndex, super.TypeIndex);
             return super.Kind switch
             {
-                HeapKind.Func => _types[sub.TypeIndex].Composite is FuncType,
-                HeapKind.Struct => _types[sub.TypeIndex].Composite is StructType,
-                HeapKind.Array => _types[sub.TypeIndex].Composite is ArrayType,
-                HeapKind.Eq or HeapKind.Any => _types[sub.TypeIndex].Composite is StructType or ArrayType,
+                HeapKind.Func => _types[sub.TypeIndex].Composite is FuncCompositeType,
+                HeapKind.Struct => _types[sub.TypeIndex].Composite is StructCompositeType,
+                HeapKind.Array => _types[sub.TypeIndex].Composite is ArrayCompositeType,
+                HeapKind.Eq or HeapKind.Any => _types[sub.TypeIndex].Composite is StructCompositeType or ArrayCompositeType,
                 _ => false,
             };
         }
@@ -46,8 +46,8 @@ internal sealed partial class TypeSpace
             CompositeType c = _types[super.TypeIndex].Composite;
             return sub.Kind switch
             {
-                HeapKind.None => c is StructType or ArrayType,
-                HeapKind.NoFunc => c is FuncType,
+                HeapKind.None => c is StructCompositeType or ArrayCompositeType,
+                HeapKind.NoFunc => c is FuncCompositeType,
                 _ => false,
             };
         }
@@ -78,7 +78,7 @@ internal sealed partial class TypeSpace
     /// <summary>The top of the hierarchy of a heap type: any, func, extern or exn.</summary>
     public HeapKind TopOf(HeapType h) => h.Kind switch
     {
-        HeapKind.Concrete => _types[h.TypeIndex].Composite is FuncType ? HeapKind.Func : HeapKind.Any,
+        HeapKind.Concrete => _types[h.TypeIndex].Composite is FuncCompositeType ? HeapKind.Func : HeapKind.Any,
         HeapKind.Func or HeapKind.NoFunc => HeapKind.Func,
         HeapKind.Extern or HeapKind.NoExtern => HeapKind.Extern,
         HeapKind.Exn or HeapKind.NoExn => HeapKind.Exn,
@@ -103,7 +103,7 @@ internal sealed partial class TypeSpace
     {
         switch (sub)
         {
-            case FuncType f when super is FuncType g:
+            case FuncCompositeType f when super is FuncCompositeType g:
                 if (f.Params.Length != g.Params.Length || f.Results.Length != g.Results.Length) return false;
                 for (int i = 0; i < f.Params.Length; i++)
                 {
@@ -114,14 +114,14 @@ internal sealed partial class TypeSpace
                     if (!IsSubtype(f.Results[i], g.Results[i])) return false;
                 }
                 return true;
-            case StructType s when super is StructType t:
+            case StructCompositeType s when super is StructCompositeType t:
                 if (s.Fields.Length < t.Fields.Length) return false;
                 for (int i = 0; i < t.Fields.Length; i++)
                 {
                     if (!FieldMatches(s.Fields[i], t.Fields[i])) return false;
                 }
                 return true;
-            case ArrayType a when super is ArrayType b:
+            case ArrayCompositeType a when super is ArrayCompositeType b:
                 return FieldMatches(a.Element, b.Element);
             default:
                 return false;

@@ -108,16 +108,16 @@ internal sealed partial class TypeSpace
         }
         switch (sub.Composite)
         {
-            case FuncType func:
+            case FuncCompositeType func:
                 foreach (ValueType p in func.Params) CheckValueType(p, groupEnd, index);
                 foreach (ValueType r in func.Results) CheckValueType(r, groupEnd, index);
                 if (func.Results.Length > 1) RequireFeature(WasmFeatures.MultiValue, "multiple results", index);
                 break;
-            case StructType st:
+            case StructCompositeType st:
                 RequireFeature(WasmFeatures.Gc, "struct types", index);
                 foreach (FieldType f in st.Fields) CheckStorageType(f.Storage, groupEnd, index);
                 break;
-            case ArrayType at:
+            case ArrayCompositeType at:
                 RequireFeature(WasmFeatures.Gc, "array types", index);
                 CheckStorageType(at.Element.Storage, groupEnd, index);
                 break;
@@ -231,13 +231,13 @@ internal sealed partial class TypeSpace
         sb.Append('|');
         switch (sub.Composite)
         {
-            case FuncType f:
+            case FuncCompositeType f:
                 sb.Append('f');
                 foreach (ValueType p in f.Params) AppendValueType(sb, p, start, end);
                 sb.Append('>');
                 foreach (ValueType r in f.Results) AppendValueType(sb, r, start, end);
                 break;
-            case StructType s:
+            case StructCompositeType s:
                 sb.Append('s');
                 foreach (FieldType field in s.Fields)
                 {
@@ -245,7 +245,7 @@ internal sealed partial class TypeSpace
                     AppendValueType(sb, field.Storage, start, end);
                 }
                 break;
-            case ArrayType a:
+            case ArrayCompositeType a:
                 sb.Append('a').Append(a.Element.Mutable ? 'm' : 'c');
                 AppendValueType(sb, a.Element.Storage, start, end);
                 break;

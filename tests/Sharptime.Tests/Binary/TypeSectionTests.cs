@@ -13,12 +13,12 @@ public sealed class TypeSectionTests
             B(0x60, 0x02, 0x7F, 0x7E, 0x01, 0x7D),
             B(0x5F, 0x03, 0x78, 0x00, 0x77, 0x01, 0x64, 0x00, 0x01),
             B(0x5E, 0x63, 0x6E, 0x01)))));
-        var func = Assert.IsType<FuncType>(m.Types[0].Composite);
+        var func = Assert.IsType<FuncCompositeType>(m.Types[0].Composite);
         Assert.Equal([ValueType.I32, ValueType.I64], func.Params);
         Assert.Equal([ValueType.F32], func.Results);
-        var str = Assert.IsType<StructType>(m.Types[1].Composite);
+        var str = Assert.IsType<StructCompositeType>(m.Types[1].Composite);
         Assert.Equal([new FieldType(ValueType.I8, false), new FieldType(ValueType.I16, true), new FieldType(ValueType.Ref(HeapType.Concrete(0), false), true)], str.Fields);
-        var array = Assert.IsType<ArrayType>(m.Types[2].Composite);
+        var array = Assert.IsType<ArrayCompositeType>(m.Types[2].Composite);
         Assert.Equal(new FieldType(ValueType.Ref(HeapKind.Any, true), true), array.Element);
         Assert.All(m.Types, t => Assert.True(t.Final));
         Assert.Equal(2u, m.Types[2].RecGroupStart);

@@ -88,7 +88,7 @@ public sealed class ReferenceValidationTests
     {
         var m = new TestModule();
         uint f = m.Func([], []);
-        uint s = m.Type(new StructType([new FieldType(TestModule.Ref(f), false)]));
+        uint s = m.Type(new StructCompositeType([new FieldType(TestModule.Ref(f), false)]));
         m.Function([], [], [0xFB, 0x01, (byte)s, 0x1A, 0x0B]);
         m.Invalid("type mismatch");
     }
@@ -97,14 +97,14 @@ public sealed class ReferenceValidationTests
     public void Array_new_data_needs_numeric_elements_and_a_data_count()
     {
         var m = new TestModule();
-        uint a = m.Type(new ArrayType(new FieldType(ValueType.FuncRef, true)));
+        uint a = m.Type(new ArrayCompositeType(new FieldType(ValueType.FuncRef, true)));
         m.Function([], [], [0x41, 0, 0x41, 0, 0xFB, 0x09, (byte)a, 0x00, 0x1A, 0x0B]);
         m.PassiveData();
         m.DataCount = 1;
         m.Invalid("array type is not numeric or vector");
 
         var n = new TestModule();
-        uint b = n.Type(new ArrayType(new FieldType(ValueType.I8, true)));
+        uint b = n.Type(new ArrayCompositeType(new FieldType(ValueType.I8, true)));
         n.Function([], [], [0x41, 0, 0x41, 0, 0xFB, 0x09, (byte)b, 0x00, 0x1A, 0x0B]);
         n.PassiveData();
         Assert.Throws<MalformedModuleException>(() => n.Validate());
@@ -116,7 +116,7 @@ public sealed class ReferenceValidationTests
     public void Array_new_fixed_in_unreachable_code_with_a_huge_count_is_fast()
     {
         var m = new TestModule();
-        uint a = m.Type(new ArrayType(new FieldType(I32, false)));
+        uint a = m.Type(new ArrayCompositeType(new FieldType(I32, false)));
         // unreachable; array.new_fixed a 0xFFFFFFFF; drop
         m.Function([], [], [0x00, 0xFB, 0x08, (byte)a, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x1A, 0x0B]);
         m.Validate();
@@ -126,10 +126,10 @@ public sealed class ReferenceValidationTests
     public void Subtyping_depth_is_limited()
     {
         var m = new TestModule();
-        uint previous = m.Type(new StructType([]), final: false);
-        for (int i = 0; i < 63; i++) previous = m.Type(new StructType([]), false, previous);
+        uint previous = m.Type(new StructCompositeType([]), final: false);
+        for (int i = 0; i < 63; i++) previous = m.Type(new StructCompositeType([]), false, previous);
         m.Validate();
-        m.Type(new StructType([]), false, previous);
+        m.Type(new StructCompositeType([]), false, previous);
         m.Invalid("sub type");
     }
 

@@ -31,7 +31,7 @@ internal sealed class TestModule
 
     /// <summary>Adds a final function type in its own rec group.</summary>
     public uint Func(ValueType[] parameters, ValueType[] results) =>
-        Type(new FuncType(parameters, results));
+        Type(new FuncCompositeType(parameters, results));
 
     /// <summary>Adds a type in its own rec group.</summary>
     public uint Type(CompositeType composite, bool final = true, params uint[] supertypes)
@@ -125,8 +125,8 @@ internal sealed class TestModule
             bytes.AddRange(code);
             return expr;
         }
-        var globals = new List<Global>();
-        foreach (var g in _globals) globals.Add(new Global(g.Type, Place(g.Init)));
+        var globals = new List<DefinedGlobal>();
+        foreach (var g in _globals) globals.Add(new DefinedGlobal(g.Type, Place(g.Init)));
         var bodies = new List<FunctionBody>();
         foreach (var (locals, code) in _bodies)
         {
@@ -155,8 +155,8 @@ internal sealed class TestModule
         foreach (GlobalType g in _importedGlobals) imports.Add(new Import("env", "g", ExternKind.Global, Global: g));
         var globalTypes = new List<GlobalType>(_importedGlobals);
         foreach (var g in _globals) globalTypes.Add(g.Type);
-        var tables = new List<Table>();
-        foreach (TableType t in _tables) tables.Add(new Table(t, null));
+        var tables = new List<DefinedTable>();
+        foreach (TableType t in _tables) tables.Add(new DefinedTable(t, null));
 
         return new WasmModule
         {

@@ -8,7 +8,7 @@ public sealed class TypeValidationTests
 {
     private static readonly ValueType I32 = ValueType.I32;
 
-    private static StructType Struct(params FieldType[] fields) => new(fields);
+    private static StructCompositeType Struct(params FieldType[] fields) => new(fields);
 
     [Fact]
     public void Identical_rec_groups_are_the_same_type()
@@ -29,7 +29,7 @@ public sealed class TypeValidationTests
     {
         var m = new TestModule();
         uint a = m.Func([], []);
-        uint g = m.RecGroup((new FuncType([], []), true, []), (new FuncType([], []), true, []));
+        uint g = m.RecGroup((new FuncCompositeType([], []), true, []), (new FuncCompositeType([], []), true, []));
         int[] ids = ValidatorEntry.Canonicalize(m.Build());
         Assert.NotEqual(ids[a], ids[g]);
         Assert.NotEqual(ids[g], ids[g + 1]);
@@ -88,7 +88,7 @@ public sealed class TypeValidationTests
         m.Invalid("immutable field");
 
         var a = new TestModule();
-        uint arr = a.Type(new ArrayType(new FieldType(I32, false)));
+        uint arr = a.Type(new ArrayCompositeType(new FieldType(I32, false)));
         uint ta = a.Func([TestModule.Ref(arr)], []);
         a.Function(ta, [0x20, 0x00, 0x41, 0x00, 0x41, 0x01, 0xFB, 0x0E, (byte)arr, 0x0B]);
         a.Invalid("immutable array");
@@ -113,8 +113,8 @@ public sealed class TypeValidationTests
     public void Array_copy_needs_matching_element_types()
     {
         var m = new TestModule();
-        uint dst = m.Type(new ArrayType(new FieldType(I32, true)));
-        uint src = m.Type(new ArrayType(new FieldType(ValueType.I16, true)));
+        uint dst = m.Type(new ArrayCompositeType(new FieldType(I32, true)));
+        uint src = m.Type(new ArrayCompositeType(new FieldType(ValueType.I16, true)));
         uint t = m.Func([TestModule.Ref(dst), TestModule.Ref(src)], []);
         m.Function(t, [0x20, 0x00, 0x41, 0x00, 0x20, 0x01, 0x41, 0x00, 0x41, 0x00, 0xFB, 0x11, (byte)dst, (byte)src, 0x0B]);
         m.Invalid("array types do not match");

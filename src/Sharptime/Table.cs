@@ -4,9 +4,9 @@ using Sharptime.Binary;
 namespace Sharptime;
 
 /// <summary>A table of references.</summary>
-public sealed class WasmTable : Extern
+public sealed class Table : Extern
 {
-    internal WasmTable(Store store, TableInstance instance) : base(store) => Instance = instance;
+    internal Table(Store store, TableInstance instance) : base(store) => Instance = instance;
 
     /// <summary>Creates a table in <paramref name="store"/>.</summary>
     /// <param name="store">The owner.</param>
@@ -15,7 +15,7 @@ public sealed class WasmTable : Extern
     /// <param name="maximum">The maximum size, or null.</param>
     /// <param name="init">The initial value of every element (null if omitted).</param>
     /// <param name="is64">True for a table64 table (indexed by i64).</param>
-    public WasmTable(Store store, ValType elementType, ulong minimum, ulong? maximum = null, Value? init = null, bool is64 = false)
+    public Table(Store store, ValType elementType, ulong minimum, ulong? maximum = null, Value? init = null, bool is64 = false)
         : this(store, new TableInstance(new TableType(elementType.Inner, new Limits(minimum, maximum), is64), init?.RawRef)) { }
 
     internal TableInstance Instance { get; }

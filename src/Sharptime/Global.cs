@@ -4,15 +4,15 @@ using Sharptime.Binary;
 namespace Sharptime;
 
 /// <summary>A global variable.</summary>
-public sealed class WasmGlobal : Extern
+public sealed class Global : Extern
 {
-    internal WasmGlobal(Store store, GlobalInstance instance) : base(store) => Instance = instance;
+    internal Global(Store store, GlobalInstance instance) : base(store) => Instance = instance;
 
     /// <summary>Creates a global in <paramref name="store"/>.</summary>
     /// <param name="store">The owner.</param>
     /// <param name="value">The initial value; its type is the global's type.</param>
     /// <param name="mutable">Whether WebAssembly may set it.</param>
-    public WasmGlobal(Store store, Value value, bool mutable)
+    public Global(Store store, Value value, bool mutable)
         : this(store, new GlobalInstance(new GlobalType(value.Type.Inner, mutable)))
     {
         Write(Instance, value);

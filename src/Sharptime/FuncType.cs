@@ -3,12 +3,12 @@ using System.Collections.ObjectModel;
 namespace Sharptime;
 
 /// <summary>A function type: parameter and result types.</summary>
-public sealed class FunctionType : IEquatable<FunctionType>
+public sealed class FuncType : IEquatable<FuncType>
 {
     /// <summary>Creates a function type.</summary>
     /// <param name="parameters">The parameter types.</param>
     /// <param name="results">The result types.</param>
-    public FunctionType(IEnumerable<ValType> parameters, IEnumerable<ValType> results)
+    public FuncType(IEnumerable<ValType> parameters, IEnumerable<ValType> results)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(results);
@@ -16,7 +16,7 @@ public sealed class FunctionType : IEquatable<FunctionType>
         Results = new ReadOnlyCollection<ValType>([.. results]);
     }
 
-    internal FunctionType(Binary.FuncType type) : this(Array.ConvertAll(type.Params, t => new ValType(t)), Array.ConvertAll(type.Results, t => new ValType(t))) { }
+    internal FuncType(Binary.FuncCompositeType type) : this(Array.ConvertAll(type.Params, t => new ValType(t)), Array.ConvertAll(type.Results, t => new ValType(t))) { }
 
     /// <summary>The parameter types.</summary>
     public IReadOnlyList<ValType> Params { get; }
@@ -30,10 +30,10 @@ public sealed class FunctionType : IEquatable<FunctionType>
     private string? _key;
 
     /// <inheritdoc/>
-    public bool Equals(FunctionType? other) => other is not null && Key == other.Key;
+    public bool Equals(FuncType? other) => other is not null && Key == other.Key;
 
     /// <inheritdoc/>
-    public override bool Equals(object? obj) => Equals(obj as FunctionType);
+    public override bool Equals(object? obj) => Equals(obj as FuncType);
 
     /// <inheritdoc/>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Key);
