@@ -1,7 +1,7 @@
 ;; A small WebAssembly script: `dotnet run --project src/Sharptime.Cli -- wast examples/hello.wast`.
-;; Modules must decode and validate; assert_malformed and assert_invalid modules must be rejected with
-;; the expected message. Commands that need execution (assert_return, assert_trap...) are reported as
-;; skipped until the execution engine lands.
+;; Modules must decode, validate and instantiate; actions run on the compiler, assert_return checks the
+;; results, assert_trap the trap message; assert_malformed and assert_invalid modules must be rejected with
+;; the expected message.
 
 (module $hello
   (memory (export "memory") 1)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Sharptime.Compiler;
 using Sharptime.Text;
 
 namespace Sharptime.Cli;
@@ -81,7 +82,7 @@ internal static class WastCliCommand
         {
             ScriptFile file = files[index];
             WasmFeatures wanted = features.Apply(WastFeatures.ForPath(file.Path));
-            Engine engine = engines.GetOrAdd(wanted, static f => new Engine(Config.Default with { Features = f }));
+            Engine engine = engines.GetOrAdd(wanted, static f => new Engine(Config.Default.UseCompiler() with { Features = f }));
             outcomes[index] = RunOne(file, engine);
         });
 

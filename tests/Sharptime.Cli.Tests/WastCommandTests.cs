@@ -8,7 +8,8 @@ public sealed partial class WastCommandTests
     [GeneratedRegex(@"^(\d+) passed, (\d+) failed, (\d+) skipped$")]
     private static partial Regex TotalsLine();
 
-    private const string Skips = "(assert_return (invoke \"f\") (i32.const 1))\n(invoke \"g\")\n";
+    private const string Executed = "(module (func (export \"f\") (result i32) (i32.const 1)) (func (export \"g\")))\n"
+        + "(assert_return (invoke \"f\") (i32.const 1))\n(invoke \"g\")\n";
     private const string PassingMalformed = "(assert_malformed (module quote \"\\\"\") \"unclosed string\")\n";
     private const string FailingMalformed = "(assert_malformed (module quote \"\\\"\") \"not this message\")\n";
 
@@ -20,9 +21,9 @@ public sealed partial class WastCommandTests
         Assert.Equal(2, lines.Length);
         Assert.StartsWith(CliRunner.HelloWast + ": ", lines[0], StringComparison.Ordinal);
         Assert.Matches(TotalsLine(), lines[^1]);
-        // Three modules, two assert_malformed and two assert_invalid pass; the rest needs execution or linking.
-        Assert.Equal("7 passed, 0 failed, 9 skipped", lines[^1]);
-        Assert.Equal(CliRunner.HelloWast + ": 7 passed, 0 failed, 9 skipped", lines[0]);
+        // The CLI runs scripts with the compiler: every command executes, including the five assert_return.
+        Assert.Equal("16 passed, 0 failed, 0 skipped", lines[^1]);
+        Assert.Equal(CliRunner.HelloWast + ": 16 passed, 0 failed, 0 skipped", lines[0]);
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
     }
@@ -31,27 +32,27 @@ public sealed partial class WastCommandTests
     public void Exit_code_is_0_when_nothing_failed_and_1_otherwise()
     {
         using var dir = new TempDirectory();
-        string good = dir.Write("good.wast", Skips + PassingMalformed);
+        string good = dir.Write("good.wast", Executed + PassingMalformed);
         string bad = dir.Write("bad.wast", FailingMalformed);
         (int goodCode, string goodOut, _) = CliRunner.Run("wast", good);
         Assert.Equal(0, goodCode);
-        Assert.Equal("1 passed, 0 failed, 2 skipped", CliRunner.Lines(goodOut)[^1]);
+        Assert.Equal("4 passed, 0 failed, 0 skipped", CliRunner.Lines(goodOut)[^1]);
         (int badCode, string badOut, _) = CliRunner.Run("wast", good, bad);
         Assert.Equal(1, badCode);
-        Assert.Equal("1 passed, 1 failed, 2 skipped", CliRunner.Lines(badOut)[^1]);
+        Assert.Equal("4 passed, 1 failed, 0 skipped", CliRunner.Lines(badOut)[^1]);
     }
 
     [Fact]
     public void Directories_are_searched_recursively_and_named_relative_to_the_directory()
     {
         using var dir = new TempDirectory();
-        dir.Write("b.wast", Skips);
+        dir.Write("b.wast", Executed);
         dir.Write("sub/a.wast", PassingMalformed);
         dir.Write("sub/notes.txt", "not a script");
         (int code, string stdout, _) = CliRunner.Run("wast", dir.Path);
         Assert.Equal(0, code);
         Assert.Equal(
-            ["b.wast: 0 passed, 0 failed, 2 skipped", "sub/a.wast: 1 passed, 0 failed, 0 skipped", "1 passed, 0 failed, 2 skipped"],
+            ["b.wast: 3 passed, 0 failed, 0 skipped", "sub/a.wast: 1 passed, 0 failed, 0 skipped", "4 passed, 0 failed, 0 skipped"],
             CliRunner.Lines(stdout));
     }
 
@@ -71,23 +72,24 @@ public sealed partial class WastCommandTests
     public void Json_report_has_totals_files_and_kinds()
     {
         using var dir = new TempDirectory();
-        dir.Write("s/one.wast", Skips + PassingMalformed + FailingMalformed);
+        dir.Write("s/one.wast", Executed + PassingMalformed + FailingMalformed);
         string json = System.IO.Path.Combine(dir.Path, "report.json");
         (int code, _, _) = CliRunner.Run("wast", "--json", json, System.IO.Path.Combine(dir.Path, "s"));
         Assert.Equal(1, code);
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(json));
         JsonElement root = doc.RootElement;
-        Assert.Equal((1, 1, 2), (root.GetProperty("passed").GetInt32(), root.GetProperty("failed").GetInt32(), root.GetProperty("skipped").GetInt32()));
+        Assert.Equal((4, 1, 0), (root.GetProperty("passed").GetInt32(), root.GetProperty("failed").GetInt32(), root.GetProperty("skipped").GetInt32()));
         JsonElement file = Assert.Single(root.GetProperty("files").EnumerateArray());
         Assert.Equal("one.wast", file.GetProperty("file").GetString());
-        Assert.Equal((1, 1, 2), (file.GetProperty("passed").GetInt32(), file.GetProperty("failed").GetInt32(), file.GetProperty("skipped").GetInt32()));
+        Assert.Equal((4, 1, 0), (file.GetProperty("passed").GetInt32(), file.GetProperty("failed").GetInt32(), file.GetProperty("skipped").GetInt32()));
         JsonElement kinds = file.GetProperty("kinds");
-        Assert.Equal(["assert_malformed", "assert_return", "invoke"], kinds.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["assert_malformed", "assert_return", "invoke", "module"], kinds.EnumerateObject().Select(p => p.Name));
         JsonElement malformed = kinds.GetProperty("assert_malformed");
         Assert.Equal((1, 1, 0), (malformed.GetProperty("passed").GetInt32(), malformed.GetProperty("failed").GetInt32(), malformed.GetProperty("skipped").GetInt32()));
-        Assert.Equal(1, kinds.GetProperty("invoke").GetProperty("skipped").GetInt32());
+        Assert.Equal(1, kinds.GetProperty("invoke").GetProperty("passed").GetInt32());
+        Assert.Equal(1, kinds.GetProperty("assert_return").GetProperty("passed").GetInt32());
         JsonElement failure = Assert.Single(file.GetProperty("failures").EnumerateArray());
-        Assert.Equal(4, failure.GetProperty("line").GetInt32());
+        Assert.Equal(5, failure.GetProperty("line").GetInt32());
     }
 
     [Fact]
@@ -114,7 +116,7 @@ public sealed partial class WastCommandTests
     public void Feature_flags_are_accepted_in_both_spellings()
     {
         using var dir = new TempDirectory();
-        string script = dir.Write("s.wast", Skips);
+        string script = dir.Write("s.wast", Executed);
         Assert.Equal(0, CliRunner.Run("wast", "-W", "threads=y,gc=n", "-Wall=y", script).ExitCode);
     }
 }

@@ -107,7 +107,7 @@ public sealed class HostFunctionTests
         var store = new Store(Wasm.Engine);
         var linker = new Linker(Wasm.Engine);
         var output = new StringWriter();
-        SpecTestHost.Define(linker, store, output);
+        Sharptime.Text.SpecTestModule.Define(linker, store, output);
         Instance instance = Wasm.Instantiate("""
             (module
               (import "spectest" "print_i32" (func $print (param i32)))

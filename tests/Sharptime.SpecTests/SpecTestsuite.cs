@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Sharptime.Compiler;
 using Sharptime.Text;
 
 namespace Sharptime.SpecTests;
@@ -76,7 +77,7 @@ internal static class SpecTestsuite
         Parallel.ForEach(ordered, file =>
         {
             WasmFeatures features = WastFeatures.ForPath(file);
-            Engine engine = engines.GetOrAdd(features, static f => new Engine(Config.Default with { Features = f }));
+            Engine engine = engines.GetOrAdd(features, static f => new Engine(Config.Default.UseCompiler() with { Features = f }));
             results[file] = Wast.Run(Path.Combine(Directory!, file), engine, file);
         });
         return results;

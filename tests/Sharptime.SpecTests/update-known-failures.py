@@ -6,8 +6,10 @@ Usage (from the repository root):
     python3 tests/Sharptime.SpecTests/update-known-failures.py /tmp/spec.json
 
 Whole-file entries (line 0) are kept as they are, and so are the reasons of entries that still fail; every
-new failure of the run becomes one entry whose reason names the stage that disagreed (text parser, decoder, validator) and what it said. Review the diff:
-a new entry is a regression unless the reason says why it is expected.
+new failure of the run becomes one entry whose reason names the stage that disagreed (text parser, decoder,
+validator, linker, execution), the proposal the engine is missing when the engine said so, or the earlier
+module whose failure it follows from. Review the diff: a new entry is a regression unless the reason says
+why it is expected.
 """
 import json
 import re
@@ -18,8 +20,32 @@ TABLE = Path(__file__).with_name("known-failures.txt")
 POSITION = re.compile(r" at (offset 0x[0-9a-f]+|\S+:\d+(\(quote\))?:\d+:\d+|\S+:\d+:\d+)")
 
 
-def reason(failure):
+FEATURES = [
+    (re.compile(r"\b(v128|[if](8x16|16x8|32x4|64x2))\."), "SIMD"),
+    (re.compile(r"\batomic\.|memory\.atomic|shared_memory"), "threads"),
+    (re.compile(r"\b(i64\.(add128|sub128|mul_wide))"), "wide-arithmetic"),
+    (re.compile(r"\b(struct|array|i31|ref\.cast|ref\.test|br_on_cast|any\.convert|extern\.convert|ref\.eq)"), "GC"),
+    (re.compile(r"\b(throw|try_table|try|rethrow|delegate)\b|\(tag\)"), "exception handling"),
+]
+
+
+def missing_feature(actual):
+    if "not supported" not in actual and "unknown import" not in actual:
+        return None
+    for pattern, feature in FEATURES:
+        if pattern.search(actual):
+            return feature
+    return None
+
+
+def reason(failure, earlier=None):
+    """The reason of a failure; `earlier` is the reason of the last failed module command before it in the file."""
     actual = failure["actual"]
+    feature = missing_feature(actual)
+    if feature:
+        return f"{feature}: the engine does not support it yet ({POSITION.sub('', actual)[:140]})"
+    if earlier and actual.startswith(("no function export", "no global export", "no module has been", "no instance")):
+        return f"follows from the failed module above: {earlier}"
     expected = failure["expected"]
     if actual.startswith("the module decoded and validated"):
         stage = "validator accepts" if "invalid" in expected else "parser/decoder accepts"
@@ -30,6 +56,9 @@ def reason(failure):
         "WatException": "text parser",
         "MalformedModuleException": "decoder",
         "InvalidModuleException": "validator",
+        "LinkException": "linker",
+        "TrapException": "execution trapped",
+        "WasmException": "execution",
     }.get(kind, "internal error " + kind)
     return f"{stage}: {message} (expected {expected})"
 
@@ -52,12 +81,16 @@ def main():
         if file["file"] in whole_files:
             continue
         seen = set()
+        earlier = None
         for failure in file.get("failures", []):
             if failure["line"] in seen:
                 continue
             seen.add(failure["line"])
             known = reasons.get((file["file"], failure["line"]))
-            entries.append(f"{file['file']} {failure['line']} {known or reason(failure)}")
+            text = known or reason(failure, earlier)
+            if failure["kind"] in ("module", "module instance"):
+                earlier = text
+            entries.append(f"{file['file']} {failure['line']} {text}")
     while header and not header[-1].strip():
         header.pop()
     TABLE.write_text("\n".join(header + [""] + whole + [""] + entries) + "\n")

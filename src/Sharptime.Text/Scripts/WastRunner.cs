@@ -3,12 +3,13 @@ using Sharptime.Text.Parsing;
 namespace Sharptime.Text.Scripts;
 
 /// <summary>
-/// Runs the commands of a WAST script against an <see cref="Engine"/>. Today the runtime decodes and validates
-/// only, so the runner checks what that can check (modules decode and validate; <c>assert_malformed</c> and
-/// <c>assert_invalid</c> fail with the expected text) and reports everything that needs linking or execution
-/// as skipped, never as passed. An exception thrown while running one command fails that command only.
+/// Runs the commands of a WAST script against an <see cref="Engine"/>. Modules must decode and validate, and
+/// <c>assert_malformed</c>/<c>assert_invalid</c> must fail with the expected text. When the engine has a code
+/// generator the runner also instantiates, links and executes (see WastRunner.Execution.cs); without one it
+/// reports everything that needs linking or execution as skipped, never as passed. An exception thrown while
+/// running one command fails that command only.
 /// </summary>
-internal sealed class WastRunner
+internal sealed partial class WastRunner : IDisposable
 {
     private readonly Engine _engine;
     private readonly string _file;
@@ -35,7 +36,7 @@ internal sealed class WastRunner
 
     private static WastResult Run(Func<string> text, string file, Engine engine)
     {
-        var runner = new WastRunner(engine, file);
+        using var runner = new WastRunner(engine, file);
         List<WastCommand> commands;
         try
         {
@@ -57,6 +58,10 @@ internal sealed class WastRunner
             Run(command);
         }
 #pragma warning disable CA1031 // One command's unexpected exception (a bug here or in the runtime) must not end the run.
+        catch (NotSupportedException e)
+        {
+            _result.Fail(command.Line, command.Kind, "a supported command", Describe(e));
+        }
         catch (Exception e)
 #pragma warning restore CA1031
         {
@@ -66,6 +71,11 @@ internal sealed class WastRunner
 
     private void Run(WastCommand command)
     {
+        if (Executes)
+        {
+            Execute(command);
+            return;
+        }
         switch (command)
         {
             case WastModuleCommand module:
@@ -77,6 +87,41 @@ internal sealed class WastRunner
             default:
                 // Instantiation, actions, registration and threads need the execution engine.
                 _result.Record(command.Kind, WastOutcome.Skipped);
+                break;
+        }
+    }
+
+    private void Execute(WastCommand command)
+    {
+        switch (command)
+        {
+            case WastModuleCommand module:
+                ExecuteModule(module);
+                break;
+            case WastInstanceCommand instance:
+                ExecuteInstance(instance);
+                break;
+            case WastRegisterCommand register:
+                ExecuteRegister(register);
+                break;
+            case WastActionCommand action:
+                ExecuteAction(action);
+                break;
+            case WastAssertReturnCommand assertion:
+                ExecuteAssertReturn(assertion);
+                break;
+            case WastAssertActionCommand assertion:
+                ExecuteAssertAction(assertion);
+                break;
+            case WastAssertModuleCommand { Kind: "assert_unlinkable" or "assert_uninstantiable" or "assert_trap" } assertion:
+                ExecuteModuleFailure(assertion);
+                break;
+            case WastAssertModuleCommand assertion:
+                RunModuleAssertion(assertion);
+                break;
+            default:
+                // thread and wait: the engine has no threads.
+                _result.Fail(command.Line, command.Kind, "threads", "the threads proposal is not supported by the engine");
                 break;
         }
     }

@@ -182,8 +182,15 @@ public static class Numerics
     public static double F64ConvertI64U(long a) =>
         a >= 0 ? a : (double)((a >>> 1) | (a & 1)) * 2.0;
 
-    public static float F32DemoteF64(double a) => (float)a;
-    public static double F64PromoteF32(float a) => a;
+    // NaN results are quieted explicitly: the JIT folds (float)(double)x to x, which would keep a signaling NaN.
+    public static float F32DemoteF64(double a)
+    {
+        float r = (float)a;
+        return float.IsNaN(r) ? BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(r) | 0x0040_0000) : r;
+    }
+
+    public static double F64PromoteF32(float a) =>
+        float.IsNaN(a) ? BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) | 0x0008_0000_0000_0000) : a;
 
     public static int I32ReinterpretF32(float a) => BitConverter.SingleToInt32Bits(a);
     public static long I64ReinterpretF64(double a) => BitConverter.DoubleToInt64Bits(a);
