@@ -11,8 +11,8 @@ internal static class WastCliCommand
         Usage: sharptime wast [options] <FILE|DIR>...
 
         Runs WebAssembly scripts (.wast). Directories are searched recursively for .wast files.
-        Prints one line per file and, last, "N passed, M failed, K skipped". Commands that need
-        execution or linking (assert_return, assert_trap, invoke, register...) are counted as skipped.
+        Prints one line per file and, last, "N passed, M failed, K skipped". Modules are instantiated
+        and actions and assertions (assert_return, assert_trap, invoke, register...) run on the compiler.
 
         Options:
           -v, --verbose         Print every failure with file:line, what was expected and what happened

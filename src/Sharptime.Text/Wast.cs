@@ -6,11 +6,13 @@ namespace Sharptime.Text;
 /// Runs WebAssembly scripts (<c>.wast</c>): the spec testsuite's format of modules, actions and assertions.
 /// </summary>
 /// <remarks>
-/// The runtime decodes and validates today, so a script run checks that modules decode and validate and that
-/// <c>assert_malformed</c>/<c>assert_invalid</c> modules fail with a message that starts with the expected text.
-/// Commands that need linking or execution (<c>assert_return</c>, <c>assert_trap</c>, <c>invoke</c>,
-/// <c>register</c>…) are counted as skipped, never as passed. Choose the engine's features per script with
-/// <see cref="WastFeatures.ForPath"/>.
+/// A script run checks that modules decode and validate and that <c>assert_malformed</c>/<c>assert_invalid</c>
+/// modules fail with a message that starts with the expected text. When the engine has a code generator
+/// (<see cref="Config.CodeGenerator"/>, e.g. <c>Config.Default.UseCompiler()</c>), modules are also instantiated
+/// in one store per script with the <see cref="SpecTestModule"/> host module, and actions and the assertions
+/// about them (<c>assert_return</c>, <c>assert_trap</c>, <c>assert_exhaustion</c>, <c>assert_unlinkable</c>,
+/// <c>assert_uninstantiable</c>, <c>register</c>…) run; without one, those commands are counted as skipped,
+/// never as passed. Choose the engine's features per script with <see cref="WastFeatures.ForPath"/>.
 /// </remarks>
 public static class Wast
 {

@@ -9,7 +9,7 @@ public sealed class WastCounts
     /// <summary>Commands whose expectation did not hold, or that could not be run because of an error.</summary>
     public int Failed { get; internal set; }
 
-    /// <summary>Commands that need a part of the runtime that does not exist yet (execution, linking); never counted as passed.</summary>
+    /// <summary>Commands that need linking or execution when the engine has no code generator; never counted as passed.</summary>
     public int Skipped { get; internal set; }
 
     /// <summary>Passed + failed + skipped.</summary>

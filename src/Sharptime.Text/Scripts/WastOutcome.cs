@@ -7,6 +7,6 @@ internal enum WastOutcome : byte
     Passed,
     /// <summary>The expectation did not hold.</summary>
     Failed,
-    /// <summary>The command needs a part of the runtime that does not exist yet.</summary>
+    /// <summary>The command needs linking or execution and the engine has no code generator.</summary>
     Skipped,
 }

@@ -20,7 +20,7 @@ public sealed class WastResult
     /// <summary>Commands whose expectation did not hold.</summary>
     public int Failed => Totals.Failed;
 
-    /// <summary>Commands that need a part of the runtime that does not exist yet.</summary>
+    /// <summary>Commands that need linking or execution and were not run (the engine has no code generator).</summary>
     public int Skipped => Totals.Skipped;
 
     /// <summary>Counts per command kind (<c>module</c>, <c>assert_return</c>…), sorted by kind.</summary>
