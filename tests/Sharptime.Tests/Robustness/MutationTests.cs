@@ -1,15 +1,20 @@
 using Sharptime.Text;
+using Sharptime.Text.Parsing;
+using Sharptime.Text.Scripts;
 
 namespace Sharptime.Tests.Robustness;
 
 /// <summary>
 /// Thousands of mutated modules (bit flips, truncations, LEB128 edge values, huge counts, spliced
 /// ranges) go through decode and validate; only the documented exceptions may come out, and every
-/// case must finish.
+/// case must finish. The seeds are a few modules written here plus, when the spec testsuite is
+/// present, the valid modules of its scripts.
 /// </summary>
 public sealed class MutationTests
 {
     private const int MutationsPerSeed = 600;
+    private const int MutationsPerSpecSeed = 12;
+    private const int MaxSpecSeedsPerFile = 4;
 
     [Fact]
     public async Task Mutated_modules_only_raise_documented_exceptions()
@@ -24,7 +29,8 @@ public sealed class MutationTests
             var random = new Random(20261122);
             foreach ((string name, byte[] seed) in seeds)
             {
-                for (int i = 0; i < MutationsPerSeed; i++)
+                int mutations = name.EndsWith(".wast", StringComparison.Ordinal) ? MutationsPerSpecSeed : MutationsPerSeed;
+                for (int i = 0; i < mutations; i++)
                 {
                     (byte[] mutant, string how) = Mutate(seed, random);
                     try
@@ -53,6 +59,7 @@ public sealed class MutationTests
         // A hang in the decoder or validator shows up as a TimeoutException here.
         await work.WaitAsync(TimeSpan.FromMinutes(5));
         Assert.True(failures.Count == 0, string.Join('\n', failures.Take(20)));
+        Assert.True(malformed + invalid + valid >= 1000, $"{seeds.Count} seeds, {malformed + invalid + valid} mutants");
         Assert.True(malformed > 0 && invalid > 0, $"mutations should reach both passes: {malformed} malformed, {invalid} invalid, {valid} valid");
     }
 
@@ -118,7 +125,64 @@ public sealed class MutationTests
     {
         var seeds = new List<(string, byte[])>();
         foreach ((string name, string text) in SeedTexts) seeds.Add((name, Wat.Parse(text, name)));
+        string? suite = SpecTestsuite();
+        if (suite is null) return seeds;
+        var engine = new Engine(Config.Default with { Features = WasmFeatures.All });
+        foreach (string file in Directory.EnumerateFiles(suite, "*.wast", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (file.Contains("custom-descriptors", StringComparison.Ordinal)) continue;
+            int taken = 0;
+            foreach (WastCommand command in WastParser.Parse(File.ReadAllText(file), file))
+            {
+                if (taken == MaxSpecSeedsPerFile) break;
+                if (command is not WastModuleCommand { Module: var source }) continue;
+                byte[]? bytes = source.Format switch
+                {
+                    WastModuleFormat.Binary => source.Bytes,
+                    WastModuleFormat.Text => ParseText(source),
+                    _ => null,
+                };
+                if (bytes is null || !Validates(engine, bytes)) continue;
+                seeds.Add((Path.GetFileName(file), bytes));
+                taken++;
+            }
+        }
         return seeds;
+    }
+
+    private static byte[] ParseText(WastModuleSource source)
+    {
+        int index = source.TokenIndex;
+        return WatParser.ParseModule(source.Tokens!, ref index, "seed", out _);
+    }
+
+    private static bool Validates(Engine engine, byte[] bytes)
+    {
+        try
+        {
+            Module.FromBytes(engine, bytes);
+            return true;
+        }
+        catch (WasmException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The spec testsuite: $SHARPTIME_SPEC_TESTSUITE, else ../shared/spec-testsuite beside the repository.</summary>
+    private static string? SpecTestsuite()
+    {
+        string? configured = Environment.GetEnvironmentVariable("SHARPTIME_SPEC_TESTSUITE");
+        if (!string.IsNullOrEmpty(configured)) return Directory.Exists(configured) ? configured : null;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Sharptime.sln")))
+            {
+                string suite = Path.Combine(dir.FullName, "..", "shared", "spec-testsuite");
+                return Directory.Exists(suite) ? suite : null;
+            }
+        }
+        return null;
     }
 
     private static readonly (string, string)[] SeedTexts =
