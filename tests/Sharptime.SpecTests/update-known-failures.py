@@ -44,7 +44,7 @@ def reason(failure, earlier=None):
     feature = missing_feature(actual)
     if feature:
         return f"{feature}: the engine does not support it yet ({POSITION.sub('', actual)[:140]})"
-    if earlier and actual.startswith(("no function export", "no global export", "no module has been", "no instance")):
+    if earlier and actual.startswith(("no function export", "no global export", "no module has been", "no instance", "the module at line")):
         return f"follows from the failed module above: {earlier}"
     expected = failure["expected"]
     if actual.startswith("the module decoded and validated"):

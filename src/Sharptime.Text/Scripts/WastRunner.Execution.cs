@@ -12,6 +12,11 @@ internal sealed partial class WastRunner
     private Module? _lastDefinition;
     private readonly Dictionary<string, Instance> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Module> _definitions = new(StringComparer.Ordinal);
+
+    // Where the module an action would use failed, so that the action's failure names the cause instead of
+    // running against an older instance.
+    private int _currentFailedLine;
+    private readonly Dictionary<string, int> _failedLines = new(StringComparer.Ordinal);
     private readonly WastValues _values = new();
 
     /// <summary>Frees the script's store (its memories and compiled code).</summary>
@@ -52,6 +57,7 @@ internal sealed partial class WastRunner
         catch (WasmException e)
         {
             _result.Fail(command.Line, command.Kind, "the module to decode and validate", Describe(e));
+            if (!command.Module.IsDefinition) Failed(command.Line, command.Module.Id);
             return;
         }
         if (command.Module.IsDefinition)
@@ -69,7 +75,7 @@ internal sealed partial class WastRunner
         Module? module = command.ModuleId is null ? _lastDefinition : _definitions.GetValueOrDefault(command.ModuleId);
         if (module is null)
         {
-            _result.Fail(command.Line, command.Kind, "a module definition", $"no module definition {command.ModuleId ?? "(most recent)"}");
+            _result.Fail(command.Line, command.Kind, "a module definition", command.ModuleId is null ? "no module definition" : $"no module definition ${command.ModuleId}");
             return;
         }
         Instantiate(command, module, command.InstanceId);
@@ -81,12 +87,29 @@ internal sealed partial class WastRunner
         {
             Instance instance = Linker.Instantiate(Store, module);
             _current = instance;
-            if (id is not null) _instances[id] = instance;
+            _currentFailedLine = 0;
+            if (id is not null)
+            {
+                _instances[id] = instance;
+                _failedLines.Remove(id);
+            }
             _result.Record(command.Kind, WastOutcome.Passed);
         }
         catch (WasmException e)
         {
             _result.Fail(command.Line, command.Kind, "the module to link and instantiate", Describe(e));
+            Failed(command.Line, id);
+        }
+    }
+
+    private void Failed(int line, string? id)
+    {
+        _current = null;
+        _currentFailedLine = line;
+        if (id is not null)
+        {
+            _instances.Remove(id);
+            _failedLines[id] = line;
         }
     }
 
@@ -104,7 +127,12 @@ internal sealed partial class WastRunner
 
     private Instance? FindInstance(string? id) => id is null ? _current : _instances.GetValueOrDefault(id);
 
-    private static string NoInstance(string? id) => id is null ? "no module has been instantiated" : $"no instance {id}";
+    private string NoInstance(string? id)
+    {
+        int failed = id is null ? _currentFailedLine : _failedLines.GetValueOrDefault(id);
+        if (failed != 0) return $"the module at line {failed} failed, so there is no instance{(id is null ? "" : " $" + id)}";
+        return id is null ? "no module has been instantiated" : $"no instance ${id}";
+    }
 
     /// <summary>Runs an action; returns the results, or null after recording the failure.</summary>
     private Value[]? Perform(WastCommand command, WastAction action, string expected)

@@ -169,6 +169,21 @@ public sealed class WastExecutionTests
     }
 
     [Fact]
+    public void Actions_after_a_failed_module_name_it_instead_of_using_an_older_instance()
+    {
+        WastResult result = Run("""
+            (module (func (export "f")))
+            (module $m (import "nowhere" "g" (func)) (func (export "f")))
+            (invoke "f")
+            (invoke $m "f")
+            """);
+        Assert.Equal((1, 3), (result.Passed, result.Failed));
+        Assert.StartsWith("LinkException", result.Failures[0].Actual, StringComparison.Ordinal);
+        Assert.Equal("the module at line 2 failed, so there is no instance", result.Failures[1].Actual);
+        Assert.Equal("the module at line 2 failed, so there is no instance $m", result.Failures[2].Actual);
+    }
+
+    [Fact]
     public void Threads_fail_when_executing()
     {
         WastResult result = Run("(thread $t (invoke \"f\"))\n(wait $t)");
