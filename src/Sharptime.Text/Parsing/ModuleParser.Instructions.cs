@@ -195,15 +195,7 @@ internal sealed partial class ModuleParser
             }
             case "try_table":
             {
-                string? label = TryId();
-                byte[] blockType = ParseBlockType();
-                var catches = new ByteWriter();
-                int count = ParseCatchClauses(catches);
-                w.Byte(0x1F);
-                w.Bytes(blockType);
-                w.U32(count);
-                w.Bytes(catches.Span);
-                PushLabel(label, BlockKind.TryTable);
+                ParseTryTableHeader(w);
                 return;
             }
             case "else":
@@ -259,6 +251,20 @@ internal sealed partial class ModuleParser
     private const int MaxFoldedDepth = 10_000;
 
     private int _foldedDepth;
+
+    /// <summary>Parses <c>try_table</c>'s label, block type and catch clauses (flat and folded forms), and opens its label.</summary>
+    private void ParseTryTableHeader(ByteWriter w)
+    {
+        string? label = TryId();
+        byte[] blockType = ParseBlockType();
+        var catches = new ByteWriter();
+        int count = ParseCatchClauses(catches);
+        w.Byte(0x1F);
+        w.Bytes(blockType);
+        w.U32(count);
+        w.Bytes(catches.Span);
+        PushLabel(label, BlockKind.TryTable);
+    }
 
     /// <summary>Parses a folded instruction <c>( ... )</c>, writing operands before the operator.</summary>
     private void ParseFolded(ByteWriter w, byte[]? hint = null)
@@ -367,15 +373,7 @@ internal sealed partial class ModuleParser
             }
             case "try_table":
             {
-                string? label = TryId();
-                byte[] blockType = ParseBlockType();
-                var catches = new ByteWriter();
-                int count = ParseCatchClauses(catches);
-                w.Byte(0x1F);
-                w.Bytes(blockType);
-                w.U32(count);
-                w.Bytes(catches.Span);
-                PushLabel(label, BlockKind.TryTable);
+                ParseTryTableHeader(w);
                 ParseInstrs(w);
                 ExpectRParen();
                 _fn.Labels.RemoveAt(_fn.Labels.Count - 1);
