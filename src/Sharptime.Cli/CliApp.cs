@@ -36,6 +36,15 @@ internal static class CliApp
             stderr.WriteLine($"sharptime: {e.Message}");
             return 2;
         }
+#pragma warning disable CA1031 // The last resort: a bug is reported in one line, with the trace only on request.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"sharptime: internal error: {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("SHARPTIME_BACKTRACE") == "1") stderr.WriteLine(e);
+            else stderr.WriteLine("sharptime: set SHARPTIME_BACKTRACE=1 to see where it happened, and please report it");
+            return 1;
+        }
     }
 
     private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)

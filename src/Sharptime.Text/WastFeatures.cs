@@ -9,7 +9,8 @@ public static class WastFeatures
     /// <summary>
     /// The features for the script at <paramref name="path"/>: WebAssembly 3.0 for the core scripts (the
     /// testsuite root and <c>custom/</c>), plus <see cref="WasmFeatures.LegacyExceptions"/> under <c>legacy/</c>,
-    /// <see cref="WasmFeatures.Threads"/> under <c>proposals/threads/</c>, <see cref="WasmFeatures.CustomPageSizes"/>
+    /// <see cref="WasmFeatures.Threads"/> on WebAssembly 2.0 without reference types under <c>proposals/threads/</c>
+    /// (its tests assert the 1.0 limits of one table and one memory), <see cref="WasmFeatures.CustomPageSizes"/>
     /// under <c>proposals/custom-page-sizes/</c> and <see cref="WasmFeatures.WideArithmetic"/> under
     /// <c>proposals/wide-arithmetic/</c>. Other proposal folders get WebAssembly 3.0 only.
     /// </summary>
@@ -24,16 +25,15 @@ public static class WastFeatures
         string parent = parts.Length >= 2 ? parts[^2] : "";
         string grandparent = parts.Length >= 3 ? parts[^3] : "";
         if (parent == "legacy") features |= WasmFeatures.LegacyExceptions;
-        if (grandparent == "proposals")
+        if (grandparent != "proposals") return features;
+        return parent switch
         {
-            features |= parent switch
-            {
-                "threads" => WasmFeatures.Threads,
-                "custom-page-sizes" => WasmFeatures.CustomPageSizes,
-                "wide-arithmetic" => WasmFeatures.WideArithmetic,
-                _ => WasmFeatures.None,
-            };
-        }
-        return features;
+            // The threads proposal's tests were written against WebAssembly 1.0 and still assert its limits
+            // ("multiple tables", "multiple memories"), so they run without the later proposals.
+            "threads" => (WasmFeatures.Wasm2 & ~WasmFeatures.ReferenceTypes) | WasmFeatures.Threads,
+            "custom-page-sizes" => features | WasmFeatures.CustomPageSizes,
+            "wide-arithmetic" => features | WasmFeatures.WideArithmetic,
+            _ => features,
+        };
     }
 }

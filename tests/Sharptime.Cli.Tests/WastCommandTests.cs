@@ -91,6 +91,26 @@ public sealed partial class WastCommandTests
     }
 
     [Fact]
+    public void Features_follow_the_testsuite_folder_and_W_overrides_them()
+    {
+        using var dir = new TempDirectory();
+        const string LegacyTry = "(module (func try nop catch_all end))";
+        dir.Write("legacy/try.wast", LegacyTry);
+        dir.Write("core.wast", LegacyTry);
+        (_, string stdout, _) = CliRunner.Run("wast", dir.Path);
+        Assert.Equal(["core.wast: 0 passed, 1 failed, 0 skipped", "legacy/try.wast: 1 passed, 0 failed, 0 skipped", "1 passed, 1 failed, 0 skipped"],
+            CliRunner.Lines(stdout));
+        Assert.Equal("0 passed, 2 failed, 0 skipped", CliRunner.Lines(CliRunner.Run("wast", "-W", "legacy-exceptions=n", dir.Path).Stdout)[^1]);
+        Assert.Equal("2 passed, 0 failed, 0 skipped", CliRunner.Lines(CliRunner.Run("wast", "-Wlegacy-exceptions", dir.Path).Stdout)[^1]);
+
+        string shared = dir.Write("shared.wast", "(module (memory 1 1 shared))");
+        Assert.Equal(1, CliRunner.Run("wast", shared).ExitCode);
+        Assert.Equal(0, CliRunner.Run("wast", "-W", "threads=y", shared).ExitCode);
+        Assert.Equal(0, CliRunner.Run("wast", "-W", "all=y", shared).ExitCode);
+        Assert.Equal(1, CliRunner.Run("wast", "-W", "all=y,threads=n", shared).ExitCode);
+    }
+
+    [Fact]
     public void Feature_flags_are_accepted_in_both_spellings()
     {
         using var dir = new TempDirectory();

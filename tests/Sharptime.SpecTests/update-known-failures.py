@@ -5,8 +5,8 @@ Usage (from the repository root):
     dotnet run --project src/Sharptime.Cli -c Release -- wast --json /tmp/spec.json ../shared/spec-testsuite
     python3 tests/Sharptime.SpecTests/update-known-failures.py /tmp/spec.json
 
-Whole-file entries (line 0) are kept as they are; every other failure of the run becomes one entry whose
-reason names the stage that disagreed (text parser, decoder, validator) and what it said. Review the diff:
+Whole-file entries (line 0) are kept as they are, and so are the reasons of entries that still fail; every
+new failure of the run becomes one entry whose reason names the stage that disagreed (text parser, decoder, validator) and what it said. Review the diff:
 a new entry is a regression unless the reason says why it is expected.
 """
 import json
@@ -36,7 +36,7 @@ def reason(failure):
 
 def main():
     report = json.loads(Path(sys.argv[1]).read_text())
-    header, whole = [], []
+    header, whole, reasons = [], [], {}
     for line in TABLE.read_text().splitlines():
         parts = line.split(None, 2)
         if not line.strip() or line.startswith("#"):
@@ -44,6 +44,8 @@ def main():
                 header.append(line)
         elif len(parts) == 3 and parts[1] == "0":
             whole.append(line)
+        elif len(parts) == 3:
+            reasons[(parts[0], int(parts[1]))] = parts[2]
     whole_files = {line.split()[0] for line in whole}
     entries = []
     for file in report["files"]:
@@ -54,8 +56,11 @@ def main():
             if failure["line"] in seen:
                 continue
             seen.add(failure["line"])
-            entries.append(f"{file['file']} {failure['line']} {reason(failure)}")
-    TABLE.write_text("\n".join(header + whole + [""] + entries) + "\n")
+            known = reasons.get((file["file"], failure["line"]))
+            entries.append(f"{file['file']} {failure['line']} {known or reason(failure)}")
+    while header and not header[-1].strip():
+        header.pop()
+    TABLE.write_text("\n".join(header + [""] + whole + [""] + entries) + "\n")
     print(f"{len(whole)} whole files, {len(entries)} commands")
 
 

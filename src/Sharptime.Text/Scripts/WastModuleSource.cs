@@ -40,8 +40,11 @@ internal sealed class WastModuleSource
     /// <summary>For binary modules: the concatenated bytes.</summary>
     public byte[]? Bytes { get; init; }
 
-    /// <summary>For quote modules: the concatenated text (strings joined by a space).</summary>
-    public string? Text { get; init; }
+    /// <summary>
+    /// For quote modules: the source bytes (strings joined by a space). They are decoded as UTF-8 when the
+    /// command runs, so that text that is not UTF-8 is a malformed module, not a malformed script.
+    /// </summary>
+    public byte[]? QuoteBytes { get; init; }
 
     /// <summary>The 1-based line of the module's <c>(</c>.</summary>
     public required int Line { get; init; }

@@ -6,7 +6,7 @@ namespace Sharptime.Text.Scripts;
 /// <summary>
 /// Parses a WAST script (the spec interpreter's script format, plus the <c>thread</c>/<c>wait</c> commands of
 /// the threads proposal and the <c>_custom</c> assertions of the annotations tests) into commands. Modules
-/// are not parsed here: text modules are kept as token ranges and quote modules as text, so that a malformed
+/// are not parsed here: text modules are kept as token ranges and quote modules as bytes, so that a malformed
 /// module fails only the command that holds it.
 /// </summary>
 internal sealed partial class WastParser
@@ -63,15 +63,50 @@ internal sealed partial class WastParser
         return new WastModuleCommand { Kind = "module", Line = first.Line, Column = first.Column, Module = module };
     }
 
-    private Token Peek => _tokens[_pos];
+    /// <summary>The next token; annotations (<c>(@id ...)</c>) between script tokens are skipped like white space.</summary>
+    private Token Peek => _tokens[_pos = SkipAnnotations(_pos)];
 
-    private Token PeekAt(int offset) => _tokens[Math.Min(_pos + offset, _tokens.Count - 1)];
+    /// <summary>The token <paramref name="offset"/> places after <see cref="Peek"/>, skipping annotations.</summary>
+    private Token PeekAt(int offset)
+    {
+        int i = SkipAnnotations(_pos);
+        for (int k = 0; k < offset && _tokens[i].Kind != TokenKind.Eof; k++) i = SkipAnnotations(i + 1);
+        return _tokens[i];
+    }
 
     private Token Next()
     {
-        Token token = _tokens[_pos];
+        Token token = Peek;
         if (token.Kind != TokenKind.Eof) _pos++;
         return token;
+    }
+
+    /// <summary>Returns the index of the first token at or after <paramref name="index"/> that is not inside an annotation.</summary>
+    private int SkipAnnotations(int index)
+    {
+        while (_tokens[index].Kind == TokenKind.Annotation)
+        {
+            Token open = _tokens[index];
+            int depth = 1;
+            index++;
+            while (depth > 0)
+            {
+                switch (_tokens[index].Kind)
+                {
+                    case TokenKind.LParen:
+                    case TokenKind.Annotation:
+                        depth++;
+                        break;
+                    case TokenKind.RParen:
+                        depth--;
+                        break;
+                    case TokenKind.Eof:
+                        throw Error("unclosed annotation", open);
+                }
+                index++;
+            }
+        }
+        return index;
     }
 
     private WastCommand ParseCommand()
@@ -142,6 +177,7 @@ internal sealed partial class WastParser
     /// </summary>
     private WastModuleSource ParseModule()
     {
+        _ = Peek; // skips annotations before the module's "("
         int start = _pos;
         Token open = Expect(TokenKind.LParen, "a module");
         Token keyword = Next();
@@ -176,17 +212,18 @@ internal sealed partial class WastParser
         if (Peek.IsKeyword("quote"))
         {
             Next();
-            var text = new StringBuilder();
+            var text = new List<byte>();
+            bool first = true;
             while (Peek.Kind == TokenKind.String)
             {
-                if (text.Length > 0) text.Append(' ');
-                // Quoted text is source text: decode it as UTF-8 (invalid sequences become U+FFFD, which the lexer rejects).
-                text.Append(Encoding.UTF8.GetString(Next().Bytes!));
+                if (!first) text.Add((byte)' ');
+                first = false;
+                text.AddRange(Next().Bytes!);
             }
             Expect(TokenKind.RParen, "a string or \")\"");
             return new WastModuleSource
             {
-                Format = WastModuleFormat.Quote, Id = id, IsDefinition = definition, Text = text.ToString(), Line = open.Line, Column = open.Column,
+                Format = WastModuleFormat.Quote, Id = id, IsDefinition = definition, QuoteBytes = [.. text], Line = open.Line, Column = open.Column,
             };
         }
         SkipToClose(open);

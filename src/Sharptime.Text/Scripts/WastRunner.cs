@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Unicode;
 using Sharptime.Text.Parsing;
 
 namespace Sharptime.Text.Scripts;
@@ -145,7 +147,10 @@ internal sealed class WastRunner
             case WastModuleFormat.Binary:
                 return module.Bytes!;
             case WastModuleFormat.Quote:
-                return Wat.Parse(module.Text!, $"{_file}:{module.Line}(quote)");
+            {
+                string origin = $"{_file}:{module.Line}(quote)";
+                return Wat.Parse(DecodeSource(module.QuoteBytes!, origin), origin);
+            }
             default:
             {
                 int index = module.TokenIndex;
@@ -160,6 +165,28 @@ internal sealed class WastRunner
                 return bytes;
             }
         }
+    }
+
+    /// <summary>Decodes quoted module text; source text must be UTF-8 (Wasm 3.0 section 6.2.1).</summary>
+    private static string DecodeSource(byte[] bytes, string origin)
+    {
+        char[] chars = new char[bytes.Length];
+        OperationStatus status = Utf8.ToUtf16(bytes, chars, out int read, out int written, replaceInvalidSequences: false);
+        if (status == OperationStatus.Done) return new string(chars, 0, written);
+        int line = 1, column = 1;
+        for (int i = 0; i < written; i++)
+        {
+            if (chars[i] == '\n')
+            {
+                line++;
+                column = 1;
+            }
+            else if (!char.IsLowSurrogate(chars[i]))
+            {
+                column++;
+            }
+        }
+        throw new WatException($"malformed UTF-8 encoding (byte 0x{bytes[read]:x2})", origin, line, column);
     }
 
     private static string Describe(Exception e) => $"{e.GetType().Name}: \"{e.Message}\"";

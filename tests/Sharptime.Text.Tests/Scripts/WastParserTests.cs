@@ -68,7 +68,7 @@ public sealed class WastParserTests
     {
         WastModuleSource module = Single<WastModuleCommand>("(module quote \"(func\" \"(nop))\")").Module;
         Assert.Equal(WastModuleFormat.Quote, module.Format);
-        Assert.Equal("(func (nop))", module.Text);
+        Assert.Equal("(func (nop))"u8.ToArray(), module.QuoteBytes);
     }
 
     [Theory]

@@ -117,11 +117,48 @@ public sealed class WastRunnerTests
         Assert.Equal(2, result.Kinds["module"].Passed);
     }
 
+    [Fact]
+    public void Text_modules_go_through_the_wat_parser_then_the_validator()
+    {
+        WastResult result = Run("""
+            (module $m (func (export "f") (result i32) (i32.const 1)))
+            (module definition $d (memory 1))
+            (module quote "(func (result i32) (i32.const 2))")
+            (assert_invalid (module (func (result i32) (i64.const 1))) "type mismatch")
+            (assert_malformed (module quote "(func (i32.const 0x))") "unknown operator")
+            (assert_unlinkable (module (import "m" "g" (func))) "unknown import")
+            """);
+        Assert.Empty(result.Failures);
+        Assert.Equal((5, 0, 1), (result.Passed, result.Failed, result.Skipped));
+    }
+
+    [Fact]
+    public void Quoted_text_that_is_not_utf8_is_a_malformed_module()
+    {
+        WastResult result = Run("""
+            (assert_malformed (module quote "(func)\n (@a \80)") "malformed UTF-8 encoding")
+            (module quote "(func) (@a \"\u{e9}\")")
+            """);
+        Assert.Empty(result.Failures);
+        Assert.Equal(2, result.Passed);
+    }
+
+    [Fact]
+    public void Annotations_between_script_tokens_are_skipped()
+    {
+        WastResult result = Run("""
+            ((@a) module (@a) $m (@a x (y)) (func (@name "f")))
+            (@a) (register (@a) "m" $m)
+            """);
+        Assert.Empty(result.Failures);
+        Assert.Equal((1, 0, 1), (result.Passed, result.Failed, result.Skipped));
+    }
+
     [Theory]
     [InlineData("/t/spec-testsuite/i32.wast", WasmFeatures.Wasm3)]
     [InlineData("custom/name_annot.wast", WasmFeatures.Wasm3)]
     [InlineData("/t/spec-testsuite/legacy/throw.wast", WasmFeatures.Wasm3 | WasmFeatures.LegacyExceptions)]
-    [InlineData("proposals\\threads\\atomic.wast", WasmFeatures.Wasm3 | WasmFeatures.Threads)]
+    [InlineData("proposals\\threads\\atomic.wast", (WasmFeatures.Wasm2 & ~WasmFeatures.ReferenceTypes) | WasmFeatures.Threads)]
     [InlineData("proposals/custom-page-sizes/binary.wast", WasmFeatures.Wasm3 | WasmFeatures.CustomPageSizes)]
     [InlineData("proposals/wide-arithmetic/wide-arithmetic.wast", WasmFeatures.Wasm3 | WasmFeatures.WideArithmetic)]
     [InlineData("proposals/custom-descriptors/exact.wast", WasmFeatures.Wasm3)]
