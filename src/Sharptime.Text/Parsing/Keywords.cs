@@ -22,6 +22,8 @@ internal static class Keywords
         "assert_unlinkable", "assert_exception", "nan:canonical", "nan:arithmetic", "ref.extern", "ref.host",
         "either", "inf", "nan", "i8x16", "i16x8", "i32x4", "i64x2", "f32x4", "f64x2", "block", "loop", "if",
         "try", "try_table", "before", "after", "first", "last",
+        // Words of the custom-descriptors proposal (not supported): misplaced, they are unexpected tokens.
+        "exact", "descriptor", "describes",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>True for any keyword of the text format, an instruction name included.</summary>

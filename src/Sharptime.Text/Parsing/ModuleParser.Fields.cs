@@ -49,7 +49,7 @@ internal sealed partial class ModuleParser
                 case "start": ParseStart(keyword); break;
                 case "elem": ParseElem(); break;
                 case "data": ParseData(); break;
-                default: throw Error(keyword, $"unknown operator {keyword.Text}");
+                default: throw Unexpected(keyword);
             }
         }
     }

@@ -87,7 +87,7 @@ internal sealed partial class ModuleParser
                     SkipRest();
                     break;
                 default:
-                    throw Error(keyword, $"unknown operator {keyword.Text}");
+                    throw Unexpected(keyword);
             }
         }
     }
