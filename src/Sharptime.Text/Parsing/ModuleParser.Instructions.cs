@@ -118,21 +118,18 @@ internal sealed partial class ModuleParser
     }
 
     /// <summary>Parses a constant expression (instructions up to the closing parenthesis) and its <c>end</c>.</summary>
-    private void ParseExpr(ByteWriter w)
-    {
-        FuncContext saved = _fn;
-        _fn = new FuncContext();
-        ParseInstrs(w);
-        w.Byte(0x0B);
-        _fn = saved;
-    }
+    private void ParseExpr(ByteWriter w) => ParseConstExpr(w, folded: false);
 
     /// <summary>Parses one folded instruction as a whole constant expression, and its <c>end</c>.</summary>
-    private void ParseFoldedExpr(ByteWriter w)
+    private void ParseFoldedExpr(ByteWriter w) => ParseConstExpr(w, folded: true);
+
+    /// <summary>A constant expression has no function around it: parse it in a fresh context, then restore the function's.</summary>
+    private void ParseConstExpr(ByteWriter w, bool folded)
     {
         FuncContext saved = _fn;
         _fn = new FuncContext();
-        ParseFolded(w);
+        if (folded) ParseFolded(w);
+        else ParseInstrs(w);
         w.Byte(0x0B);
         _fn = saved;
     }
