@@ -136,6 +136,12 @@ internal static unsafe partial class LibC
     [LibraryImport(Lib, EntryPoint = "dup", SetLastError = true)]
     public static partial int Dup(int fd);
 
+    [LibraryImport(Lib, EntryPoint = "clock_gettime", SetLastError = true)]
+    public static partial int ClockGetTime(int clock, Timespec* time);
+
+    [LibraryImport(Lib, EntryPoint = "clock_getres", SetLastError = true)]
+    public static partial int ClockGetRes(int clock, Timespec* resolution);
+
     /// <summary>The errno of the last call.</summary>
     public static int Errno => Marshal.GetLastPInvokeError();
 }
