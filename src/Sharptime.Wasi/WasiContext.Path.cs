@@ -36,6 +36,8 @@ public sealed partial class WasiContext
         bool read = (requested & (Rights.FdRead | Rights.FdReaddir)) != 0;
         bool write = changes || (requested & (Rights.FdWrite | Rights.FdDatasync | Rights.FdAllocate | Rights.FdFilestatSetSize)) != 0;
         if (dir.ReadOnly) write = false;
+        // A directory cannot be opened for writing (POSIX EISDIR), whatever the open flags.
+        if ((oflags & OFlags.Directory) != 0 && (requested & Rights.FdWrite) != 0) return Errno.IsDir;
         int flags = (oflags & OFlags.Directory) != 0 ? LibC.O_RDONLY | LibC.O_DIRECTORY
             : write ? (read ? LibC.O_RDWR : LibC.O_WRONLY) : LibC.O_RDONLY;
         if ((oflags & OFlags.Creat) != 0) flags |= LibC.O_CREAT;
@@ -53,10 +55,10 @@ public sealed partial class WasiContext
         {
             host = Sandbox.OpenBeneath(dir, path, flags, 0x1B6 /* 0666 */);
         }
-        catch (WasiErrnoException e) when (e.Errno == Errno.IsDir && write && !changes && (flags & LibC.O_DIRECTORY) == 0)
+        catch (WasiErrnoException e) when (e.Errno == Errno.IsDir && write && !changes && (requested & Rights.FdWrite) == 0 && (flags & LibC.O_DIRECTORY) == 0)
         {
-            // The guest asked for every right (as libc does) on what turned out to be a directory:
-            // open it for reading, as a directory, keeping only the rights a directory has.
+            // The guest asked for write-like rights (sync, allocate, set size; not fd_write) on what
+            // turned out to be a directory: open it for reading, keeping the rights a directory has.
             host = Sandbox.OpenBeneath(dir, path, (flags & ~(LibC.O_WRONLY | LibC.O_RDWR)) | LibC.O_DIRECTORY);
         }
         Filetype type;
