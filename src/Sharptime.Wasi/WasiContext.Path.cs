@@ -11,8 +11,9 @@ public sealed partial class WasiContext
     {
         FdEntry e = Get(fd);
         if (e is not HostFd { IsDirectory: true } h) throw new WasiErrnoException(Errno.NotDir);
-        h.Require(needed);
+        // A read-only pre-open lacks the rights too; EPERM says why more plainly than ENOTCAPABLE.
         if (mutates && h.ReadOnly) throw new WasiErrnoException(Errno.Perm);
+        h.Require(needed);
         return h;
     }
 
@@ -28,10 +29,10 @@ public sealed partial class WasiContext
         string path = m.String(pathPtr, pathLen);
         var requested = (Rights)rightsBase & dir.RightsInheriting;
         var inheriting = (Rights)rightsInheriting & dir.RightsInheriting;
-        if ((oflags & OFlags.Creat) != 0) dir.Require(Rights.PathCreateFile);
-        if ((oflags & OFlags.Trunc) != 0) dir.Require(Rights.PathFilestatSetSize);
         bool changes = (oflags & (OFlags.Creat | OFlags.Trunc)) != 0 || (fdflags & FdFlags.Append) != 0;
         if (dir.ReadOnly && changes) return Errno.Perm;
+        if ((oflags & OFlags.Creat) != 0) dir.Require(Rights.PathCreateFile);
+        if ((oflags & OFlags.Trunc) != 0) dir.Require(Rights.PathFilestatSetSize);
 
         bool read = (requested & (Rights.FdRead | Rights.FdReaddir)) != 0;
         bool write = changes || (requested & (Rights.FdWrite | Rights.FdDatasync | Rights.FdAllocate | Rights.FdFilestatSetSize)) != 0;
