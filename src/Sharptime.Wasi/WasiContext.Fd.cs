@@ -156,8 +156,8 @@ public sealed partial class WasiContext
         FdEntry e = Get(fd);
         if (e is StreamFd || e is SocketFd) return Errno.Spipe;
         var h = (HostFd)e;
-        e.Require(whence == 1 && offset == 0 ? Rights.FdTell : Rights.FdSeek);
         if (h.IsDirectory) return Errno.Badf;
+        e.Require(whence == 1 && offset == 0 ? Rights.FdTell : Rights.FdSeek);
         if (whence > 2) return Errno.Inval;
         long r = LibC.LSeek(h.Fd, offset, whence);
         if (r < 0) return ErrnoMapping.FromLinux(LibC.Errno);
