@@ -54,10 +54,13 @@ internal static unsafe partial class LibC
     {
         fixed (OpenHow* h = &how)
         {
-            while (true)
+            // EAGAIN: a rename raced with a ".." step under RESOLVE_BENEATH; the walk is redone.
+            for (int attempt = 0; ; attempt++)
             {
                 long r = syscall(SYS_openat2, dirfd, path, h, (nuint)sizeof(OpenHow));
-                if (r >= 0 || Marshal.GetLastPInvokeError() != EINTR) return (int)r;
+                if (r >= 0) return (int)r;
+                int e = Marshal.GetLastPInvokeError();
+                if (e != EINTR && (e != EAGAIN || attempt >= 64)) return -1;
             }
         }
     }
