@@ -36,11 +36,7 @@ internal sealed partial class FunctionCompiler
                 EmitV128Const(instr.V128Low, instr.V128High);
                 return true;
             case Opcode.I8x16Shuffle:
-                // The lane indices become a constant vector the helper selects with.
-                EmitV128Const(instr.V128Low, instr.V128High);
-                _il.Emit(OpCodes.Call, SimdIntegerHelpers[Opcode.I8x16Shuffle]);
-                PopN(3);
-                Push(V128);
+                EmitShuffle(instr.V128Low, instr.V128High);
                 return true;
             case Opcode.V128Load:
                 EmitAddress(instr.MemArg, 16);
@@ -90,6 +86,59 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldc_I8, (long)high);
         _il.Emit(OpCodes.Call, SimdIntegerHelpers[Opcode.V128Const]);
         Push(V128);
+    }
+
+    /// <summary>
+    /// i8x16.shuffle as one byte selection per source that contributes lanes: the immediate's
+    /// indices become two constant masks, lanes of the other source marked 0x80 (selects 0).
+    /// </summary>
+    private void EmitShuffle(ulong low, ulong high)
+    {
+        (ulong aLow, ulong bLow) = SplitShuffleMask(low);
+        (ulong aHigh, ulong bHigh) = SplitShuffleMask(high);
+        const ulong None = 0x8080_8080_8080_8080;
+        MethodInfo select = Method(typeof(SimdInteger), nameof(SimdInteger.SelectBytes));
+        if (bLow == None && bHigh == None)
+        {
+            _il.Emit(OpCodes.Pop);
+            Pop();
+            EmitV128Const(aLow, aHigh);
+            _il.Emit(OpCodes.Call, select);
+            PopN(2);
+        }
+        else if (aLow == None && aHigh == None)
+        {
+            LocalBuilder b = RentTemp(V128);
+            _il.Emit(OpCodes.Stloc, b);
+            _il.Emit(OpCodes.Pop);
+            _il.Emit(OpCodes.Ldloc, b);
+            ReturnTemp(b);
+            Pop();
+            EmitV128Const(bLow, bHigh);
+            _il.Emit(OpCodes.Call, select);
+            PopN(2);
+        }
+        else
+        {
+            EmitV128Const(aLow, aHigh);
+            EmitV128Const(bLow, bHigh);
+            _il.Emit(OpCodes.Call, Method(typeof(SimdInteger), nameof(SimdInteger.ShuffleBytes)));
+            PopN(4);
+        }
+        Push(V128);
+    }
+
+    /// <summary>Splits 8 shuffle indices (0-31) into the masks of the first and the second source.</summary>
+    private static (ulong A, ulong B) SplitShuffleMask(ulong indices)
+    {
+        ulong a = 0, b = 0;
+        for (int i = 0; i < 64; i += 8)
+        {
+            ulong index = (indices >> i) & 0xFF;
+            a |= (index < 16 ? index : 0x80) << i;
+            b |= (index >= 16 ? index - 16 : 0x80) << i;
+        }
+        return (a, b);
     }
 
     /// <summary>The value is spilled so that the address can be checked first: a trap writes nothing.</summary>

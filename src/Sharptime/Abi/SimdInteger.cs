@@ -116,14 +116,23 @@ public static unsafe partial class SimdInteger
         return SwizzleScalar(a, indices);
     }
 
-    /// <summary>i8x16.shuffle with the 16 lane indices (0-31) of its immediate as a vector.</summary>
+    /// <summary>
+    /// The lanes of <paramref name="a"/> chosen by <paramref name="mask"/>, whose every index is
+    /// below 16 or has bit 7 set (giving 0): the form pshufb takes as is. Generated code
+    /// precomputes such masks from i8x16.shuffle's immediate, one per source vector.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> I8x16Shuffle(Vector128<byte> a, Vector128<byte> b, Vector128<byte> indices)
+    public static Vector128<byte> SelectBytes(Vector128<byte> a, Vector128<byte> mask)
     {
-        if (AdvSimd.Arm64.IsSupported) return AdvSimd.Arm64.VectorTableLookup((a, b), indices);
-        // Indices below 16 wrap to 240 and up when 16 is subtracted, so each half selects only its own lanes.
-        return I8x16Swizzle(a, indices) | I8x16Swizzle(b, indices - Vector128.Create((byte)16));
+        if (Ssse3.IsSupported) return Ssse3.Shuffle(a, mask);
+        if (AdvSimd.Arm64.IsSupported) return AdvSimd.Arm64.VectorTableLookup(a, mask);
+        return SwizzleScalar(a, mask);
     }
+
+    /// <summary>i8x16.shuffle of two sources, with the masks <see cref="SelectBytes"/> takes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> ShuffleBytes(Vector128<byte> a, Vector128<byte> b, Vector128<byte> maskA, Vector128<byte> maskB) =>
+        SelectBytes(a, maskA) | SelectBytes(b, maskB);
 
     private static Vector128<byte> SwizzleScalar(Vector128<byte> a, Vector128<byte> indices)
     {
