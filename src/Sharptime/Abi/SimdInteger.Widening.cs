@@ -110,18 +110,28 @@ public static partial class SimdInteger
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> I32x4ExtmulHighI16x8U(Vector128<byte> a, Vector128<byte> b) =>
         (Vector128.WidenUpper(a.AsUInt16()) * Vector128.WidenUpper(b.AsUInt16())).AsByte();
+    // pmuldq/pmuludq multiply lanes 0 and 2 into 64 bits: one instruction where a 64-bit multiply
+    // of the widened lanes takes several without AVX-512. pshufd moves lanes 0,1 (or 2,3) there.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> I64x2ExtmulLowI32x4S(Vector128<byte> a, Vector128<byte> b) =>
-        (Vector128.WidenLower(a.AsInt32()) * Vector128.WidenLower(b.AsInt32())).AsByte();
+        Sse41.IsSupported
+            ? Sse41.Multiply(Sse2.Shuffle(a.AsInt32(), 0x10), Sse2.Shuffle(b.AsInt32(), 0x10)).AsByte()
+            : (Vector128.WidenLower(a.AsInt32()) * Vector128.WidenLower(b.AsInt32())).AsByte();
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> I64x2ExtmulHighI32x4S(Vector128<byte> a, Vector128<byte> b) =>
-        (Vector128.WidenUpper(a.AsInt32()) * Vector128.WidenUpper(b.AsInt32())).AsByte();
+        Sse41.IsSupported
+            ? Sse41.Multiply(Sse2.Shuffle(a.AsInt32(), 0x32), Sse2.Shuffle(b.AsInt32(), 0x32)).AsByte()
+            : (Vector128.WidenUpper(a.AsInt32()) * Vector128.WidenUpper(b.AsInt32())).AsByte();
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> I64x2ExtmulLowI32x4U(Vector128<byte> a, Vector128<byte> b) =>
-        (Vector128.WidenLower(a.AsUInt32()) * Vector128.WidenLower(b.AsUInt32())).AsByte();
+        Sse2.IsSupported
+            ? Sse2.Multiply(Sse2.Shuffle(a.AsUInt32(), 0x10), Sse2.Shuffle(b.AsUInt32(), 0x10)).AsByte()
+            : (Vector128.WidenLower(a.AsUInt32()) * Vector128.WidenLower(b.AsUInt32())).AsByte();
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> I64x2ExtmulHighI32x4U(Vector128<byte> a, Vector128<byte> b) =>
-        (Vector128.WidenUpper(a.AsUInt32()) * Vector128.WidenUpper(b.AsUInt32())).AsByte();
+        Sse2.IsSupported
+            ? Sse2.Multiply(Sse2.Shuffle(a.AsUInt32(), 0x32), Sse2.Shuffle(b.AsUInt32(), 0x32)).AsByte()
+            : (Vector128.WidenUpper(a.AsUInt32()) * Vector128.WidenUpper(b.AsUInt32())).AsByte();
 
     /// <summary>Sums of adjacent 16-bit products; the one overflow (two -32768² products) wraps, as in the spec.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
