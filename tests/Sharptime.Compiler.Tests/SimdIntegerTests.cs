@@ -151,6 +151,35 @@ public sealed class SimdIntegerTests
         }
     }
 
+    [Theory]
+    [InlineData(65528L, false)]
+    [InlineData(65529L, true)]
+    [InlineData(0x1_0000_0000L, true)]
+    [InlineData(-16L, true)]
+    public void Memory64_and_a_second_memory_are_bounds_checked(long address, bool traps)
+    {
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (memory $a 1)
+              (memory $b (export "b") i64 1)
+              (func (export "copy_lane") (param i64)
+                (v128.store64_lane $b 1 (local.get 0)
+                  (v128.load64_lane $b 0 (local.get 0) (v128.const i64x2 7 9)))))
+            """);
+        Func copy = Export(instance, "copy_lane");
+        Memory memory = instance.GetMemory("b")!;
+        if (traps)
+        {
+            Assert.Equal(TrapCode.MemoryOutOfBounds, Wasm.Traps(() => copy.Call(Value.I64(address))).Code);
+        }
+        else
+        {
+            memory.WriteInt64((ulong)address, 42);
+            copy.Call(Value.I64(address));
+            Assert.Equal(9, memory.ReadInt64((ulong)address));
+        }
+    }
+
     [Fact]
     public void Shuffle_and_swizzle_select_lanes()
     {
