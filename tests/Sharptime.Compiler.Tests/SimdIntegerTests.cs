@@ -181,6 +181,41 @@ public sealed class SimdIntegerTests
     }
 
     [Fact]
+    public void V128_values_flow_through_blocks_loops_and_calls()
+    {
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (type $vv (func (param v128) (result v128)))
+              (table 2 funcref)
+              (elem (i32.const 0) $inc $dbl)
+              (func $inc (type $vv) (i32x4.add (local.get 0) (v128.const i32x4 1 1 1 1)))
+              (func $dbl (type $vv) (i32x4.add (local.get 0) (local.get 0)))
+              (func (export "indirect") (param v128 i32) (result v128) (call_indirect (type $vv) (local.get 0) (local.get 1)))
+              (func (export "tail") (param v128) (result v128) (return_call $dbl (local.get 0)))
+              (func (export "br_table") (param i32) (result v128)
+                (block $a (result v128)
+                  (block $b (result v128) (br_table $a $b (v128.const i32x4 7 7 7 7) (local.get 0)))
+                  (i32x4.add (v128.const i32x4 1 2 3 4))))
+              (func (export "loop") (param i32) (result v128) (local $n i32)
+                (v128.const i32x4 0 0 0 0)
+                (loop $l (param v128) (result v128)
+                  (i32x4.add (v128.const i32x4 1 2 3 4))
+                  (br_if $l (i32.lt_u (local.tee $n (i32.add (local.get $n) (i32.const 1))) (local.get 0)))))
+              (func (export "drop_under") (param v128) (result i32)
+                (block $b (result i32) (local.get 0) (i32.const 9) (br $b))))
+            """);
+        Value v = I32x4(1, 2, 3, 4);
+        Assert.Equal(I32x4(2, 3, 4, 5).AsV128(), Export(instance, "indirect").Call(v, Value.I32(0))[0].AsV128());
+        Assert.Equal(I32x4(2, 4, 6, 8).AsV128(), Export(instance, "indirect").Call(v, Value.I32(1))[0].AsV128());
+        Assert.Equal(TrapCode.UndefinedElement, Wasm.Traps(() => Export(instance, "indirect").Call(v, Value.I32(2))).Code);
+        Assert.Equal(I32x4(2, 4, 6, 8).AsV128(), Export(instance, "tail").Call(v)[0].AsV128());
+        Assert.Equal(I32x4(7, 7, 7, 7).AsV128(), Export(instance, "br_table").Call(Value.I32(0))[0].AsV128());
+        Assert.Equal(I32x4(8, 9, 10, 11).AsV128(), Export(instance, "br_table").Call(Value.I32(1))[0].AsV128());
+        Assert.Equal(I32x4(3, 6, 9, 12).AsV128(), Export(instance, "loop").Call(Value.I32(3))[0].AsV128());
+        Assert.Equal(9, Export(instance, "drop_under").Call(v)[0].AsI32());
+    }
+
+    [Fact]
     public void Shuffle_and_swizzle_select_lanes()
     {
         Instance instance = Wasm.Instantiate(Module);
