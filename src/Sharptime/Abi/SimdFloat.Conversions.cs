@@ -37,6 +37,7 @@ public static partial class SimdFloat
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> F64x2ConvertLowI32x4U(Vector128<byte> a)
     {
+        if (Avx512F.VL.IsSupported) return Avx512F.VL.ConvertToVector128Double(a.AsUInt32()).AsByte();
         Vector128<ulong> wide = Vector128.WidenLower(a.AsUInt32()) | Vector128.Create(BitConverter.DoubleToUInt64Bits(TwoPow52));
         return (wide.AsDouble() - Vector128.Create(TwoPow52)).AsByte();
     }
@@ -54,22 +55,37 @@ public static partial class SimdFloat
     public static Vector128<byte> I32x4TruncSatF64x2SZero(Vector128<byte> a)
     {
         Vector128<double> x = a.AsDouble();
+        if (Sse2.IsSupported)
+        {
+            // minpd returns its second operand for a NaN, here 0 exactly for NaN lanes; too small
+            // values convert to 0x80000000, which is already the saturated i32 minimum (as in V8).
+            Vector128<double> limit = Sse2.CompareEqual(x, x) & Vector128.Create(2147483647.0);
+            return Sse2.ConvertToVector128Int32WithTruncation(Sse2.Min(x, limit)).AsByte();
+        }
         x &= Vector128.Equals(x, x);
         x = Vector128.MinNative(Vector128.MaxNative(x, Vector128.Create(-2147483648.0)), Vector128.Create(2147483647.0));
-        if (Sse2.IsSupported) return Sse2.ConvertToVector128Int32WithTruncation(x).AsByte();
         return Vector128.Narrow(Vector128.ConvertToInt64(x), Vector128<long>.Zero).AsByte();
     }
 
     /// <summary>
-    /// NaN lanes become 0 and the rest clamp to the u32 range; the truncated value plus 2^52 holds
-    /// the integer in its low 32 bits (as in V8), which avoids a double-to-u64 conversion.
+    /// NaN lanes become 0 and the rest clamp to the u32 range. Without AVX-512 the truncated value
+    /// plus 2^52 holds the integer in its low 32 bits (as in V8), avoiding a double-to-u64 conversion.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> I32x4TruncSatF64x2UZero(Vector128<byte> a)
     {
         Vector128<double> x = a.AsDouble();
-        x &= Vector128.Equals(x, x);
-        x = Vector128.MinNative(Vector128.MaxNative(x, Vector128<double>.Zero), Vector128.Create(4294967295.0));
+        if (Sse2.IsSupported)
+        {
+            // maxpd returns its second operand, 0, for a NaN.
+            x = Sse2.Min(Sse2.Max(x, Vector128<double>.Zero), Vector128.Create(4294967295.0));
+            if (Avx512F.VL.IsSupported) return Avx512F.VL.ConvertToVector128UInt32WithTruncation(x).AsByte();
+        }
+        else
+        {
+            x &= Vector128.Equals(x, x);
+            x = Vector128.MinNative(Vector128.MaxNative(x, Vector128<double>.Zero), Vector128.Create(4294967295.0));
+        }
         Vector128<ulong> bits = (Vector128.Truncate(x) + Vector128.Create(TwoPow52)).AsUInt64();
         return Vector128.Narrow(bits, Vector128<ulong>.Zero).AsByte();
     }
