@@ -84,6 +84,11 @@ public static partial class WasiLinkerExtensions
         {
             return Errno.NotSup;
         }
+        catch (InvalidOperationException)
+        {
+            // For example sock_accept on a socket that is not listening.
+            return Errno.Inval;
+        }
         catch (UnauthorizedAccessException)
         {
             return Errno.Acces;

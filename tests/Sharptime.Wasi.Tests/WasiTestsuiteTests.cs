@@ -10,23 +10,30 @@ namespace Sharptime.Wasi.Tests;
 /// </summary>
 public sealed class WasiTestsuiteTests
 {
+    /// <summary>$SHARPTIME_WASI_TESTSUITE, else the nearest shared/wasi-testsuite above the test binaries (../shared beside the repository).</summary>
     public static string? SuiteRoot()
     {
         string? env = Environment.GetEnvironmentVariable("SHARPTIME_WASI_TESTSUITE");
-        if (env is not null && Directory.Exists(env)) return env;
-        for (string? dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        if (!string.IsNullOrEmpty(env)) return Directory.Exists(env) ? Path.GetFullPath(env) : null;
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir, "..", "shared", "wasi-testsuite");
-            if (Directory.Exists(Path.Combine(candidate, "tests"))) return Path.GetFullPath(candidate);
+            string candidate = Path.Combine(dir.FullName, "shared", "wasi-testsuite");
+            if (Directory.Exists(Path.Combine(candidate, "tests"))) return candidate;
         }
         return null;
     }
+
+    private const string Missing = "<wasi-testsuite not found>";
 
     public static TheoryData<string> Programs()
     {
         var data = new TheoryData<string>();
         string? root = SuiteRoot();
-        if (root is null) return data;
+        if (root is null)
+        {
+            data.Add(Missing);
+            return data;
+        }
         foreach (string language in new[] { "assemblyscript", "c", "rust" })
         {
             string dir = Path.Combine(root, "tests", language, "testsuite", "wasm32-wasip1");
@@ -42,6 +49,7 @@ public sealed class WasiTestsuiteTests
     [MemberData(nameof(Programs))]
     public void Program(string name)
     {
+        Assert.True(name != Missing, "the wasi-testsuite is missing: set SHARPTIME_WASI_TESTSUITE or put it at ../shared/wasi-testsuite beside the repository");
         string root = SuiteRoot()!;
         string[] parts = name.Split('/');
         string dir = Path.Combine(root, "tests", parts[0], "testsuite", "wasm32-wasip1");
