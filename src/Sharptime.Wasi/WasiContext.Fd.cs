@@ -129,9 +129,8 @@ public sealed partial class WasiContext
         if (bad != Errno.Success) return bad;
         if (e is not HostFd h) return Errno.Success;
         if (h.ReadOnly) return Errno.Perm;
-        // The descriptor may be O_RDONLY or a directory: utimensat on it with an empty path works for both.
-        byte empty = 0;
-        return LibC.UtimensAt(h.Fd, &empty, times, LibC.AT_EMPTY_PATH) < 0 ? ErrnoMapping.FromLinux(LibC.Errno) : Errno.Success;
+        // Guest descriptors are never O_PATH, so futimens works for files and directories alike.
+        return LibC.FUtimens(h.Fd, times) < 0 ? ErrnoMapping.FromLinux(LibC.Errno) : Errno.Success;
     }
 
     /// <summary>Converts (atim, mtim, fstflags) to utimensat's two timespecs; EINVAL for contradictory flags.</summary>

@@ -174,4 +174,23 @@ public sealed class FileDescriptorTests
         Assert.Equal(E.Badf, w.Call("sock_shutdown", 42, 2));
         Assert.Equal(E.Success, w.Call("fd_close", fd));
     }
+
+    [Fact]
+    public void SetTimesOnDescriptorAndPath()
+    {
+        using var f = new SandboxFixture();
+        using var w = new WasiModule(f.Config);
+        Assert.Equal(E.Success, w.Open(Box, "inside.txt"));
+        int fd = w.OpenedFd;
+        // fstflags: atim | mtim, to 2001-09-09T01:46:40Z.
+        Assert.Equal(E.Success, w.Call("fd_filestat_set_times", fd, 1_000_000_000_000_000_000L, 1_000_000_000_000_000_000L, 1 | 4));
+        Assert.Equal(new DateTime(2001, 9, 9, 1, 46, 40, DateTimeKind.Utc), File.GetLastWriteTimeUtc(Path.Combine(f.Box, "inside.txt")));
+        Assert.Equal(E.Inval, w.Call("fd_filestat_set_times", fd, 0L, 0L, 1 | 2));
+        Assert.Equal(E.Success, w.Call("path_filestat_set_times", Box, 0, WasiModule.Path1, w.Put("sub"), 0L, 2_000_000_000_000_000_000L, 4));
+        Assert.Equal(new DateTime(2033, 5, 18, 3, 33, 20, DateTimeKind.Utc), Directory.GetLastWriteTimeUtc(Path.Combine(f.Box, "sub")));
+        Assert.Equal(E.Success, w.Stat(Box, "sub/"));
+        Assert.Equal(2_000_000_000_000_000_000L, w.Memory.ReadInt64(WasiModule.Out + 48));
+        Assert.Equal(E.NotDir, w.Stat(Box, "inside.txt/"));
+        f.AssertOutsideUnchanged();
+    }
 }
