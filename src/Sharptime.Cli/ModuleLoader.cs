@@ -5,6 +5,8 @@ namespace Sharptime.Cli;
 /// <summary>Reads a module file, binary or text, and decodes and validates it.</summary>
 internal static class ModuleLoader
 {
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Loads <paramref name="path"/>: a binary when it starts with the \0asm magic, text when it looks like text.</summary>
     /// <exception cref="RunFailedException">The file cannot be read, or is not a valid module; the message names the file and the offset or line.</exception>
     public static Module Load(Engine engine, string path)
@@ -20,7 +22,12 @@ internal static class ModuleLoader
         }
         try
         {
-            if (LooksLikeText(bytes)) bytes = Wat.Parse(bytes, path);
+            if (LooksLikeText(bytes))
+            {
+                // Editors on Windows may start a text file with a UTF-8 byte order mark; the text format has no place for it.
+                int start = bytes.AsSpan().StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0;
+                bytes = Wat.Parse(bytes.AsSpan(start), path);
+            }
         }
         catch (WatException e)
         {
@@ -49,7 +56,7 @@ internal static class ModuleLoader
     private static bool LooksLikeText(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith("\0asm"u8)) return false;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        if (bytes.StartsWith(ByteOrderMark)) bytes = bytes[ByteOrderMark.Length..];
         foreach (byte b in bytes)
         {
             if (b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') continue;

@@ -29,6 +29,8 @@ internal static class RunCliCommand
                                  from ARGS, one per parameter: i32/i64 in decimal or 0x hexadecimal
                                  (signed or unsigned), f32/f64 as decimals, inf, -inf, nan or
                                  nan:0xPAYLOAD. Results are printed one per line.
+          --trap-unknown-imports Define every imported function that nothing provides as a function
+                                 that traps when called (instead of refusing to instantiate)
           --preload NAME=PATH    Instantiate the module at PATH first and link its exports under the
                                  import module name NAME. Repeatable.
           -W NAME[=y|n][,...]    Enable or disable a proposal (all, simd, threads, gc, memory64,
@@ -101,10 +103,12 @@ internal static class RunCliCommand
         {
             foreach ((string name, Module preload) in preloads)
             {
+                if (options.TrapUnknownImports) linker.DefineUnknownImportsAsTraps(preload);
                 Instance instance = Instantiate(linker, store, preload, name);
                 CallIfExported(instance, InitializeExport);
                 linker.DefineInstance(name, instance);
             }
+            if (options.TrapUnknownImports) linker.DefineUnknownImportsAsTraps(module);
             Instance main = Instantiate(linker, store, module, options.File);
             CallIfExported(main, InitializeExport);
             if (options.Invoke is string export) return Invoke(main, export, options, stdout);
@@ -127,6 +131,11 @@ internal static class RunCliCommand
         {
             WriteTrap(stderr, e);
             return TrapExitCode;
+        }
+        catch (WasmException e) when (e is not LinkException)
+        {
+            // The engine refused the module when compiling or instantiating it (an instruction it cannot run yet...).
+            throw new RunFailedException($"{options.File}: {e.Message}", e);
         }
     }
 

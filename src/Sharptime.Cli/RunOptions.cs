@@ -39,6 +39,9 @@ internal sealed class RunOptions
     /// <summary>The maximum size of a linear memory in bytes (<c>-W max-memory-size=N</c>), or null for the default.</summary>
     public ulong? MaxMemorySize { get; private set; }
 
+    /// <summary>Whether imported functions nobody defines become functions that trap when called (<c>--trap-unknown-imports</c>).</summary>
+    public bool TrapUnknownImports { get; private set; }
+
     /// <summary>Whether --help was asked for.</summary>
     public bool Help { get; private set; }
 
@@ -108,6 +111,9 @@ internal sealed class RunOptions
             case "--invoke":
                 Invoke = attached ?? Value(name, args, ref i, "the name of an exported function");
                 if (Invoke.Length == 0) throw new UsageException("--invoke needs the name of an exported function");
+                break;
+            case "--trap-unknown-imports" when attached is null:
+                TrapUnknownImports = true;
                 break;
             case "--preload":
                 AddPreload(attached ?? Value(name, args, ref i, "NAME=PATH"));
