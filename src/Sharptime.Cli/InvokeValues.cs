@@ -21,9 +21,6 @@ internal static class InvokeValues
         _ => throw new FormatException($"parameters of type {type} cannot be given on the command line"),
     };
 
-    /// <summary>Whether a parameter of <paramref name="type"/> can be given on the command line.</summary>
-    public static bool IsSupported(ValType type) => type.Kind is ValKind.I32 or ValKind.I64 or ValKind.F32 or ValKind.F64;
-
     /// <summary>The text Wasmtime prints for a result.</summary>
     public static string Format(Value value) => value.Type.Kind switch
     {

@@ -65,10 +65,11 @@ internal static class RunCliCommand
         }
         CheckPaths(options);
         Engine engine = CreateEngine(options);
-        Module module;
+        Module module = ModuleLoader.Load(engine, options.File);
         var preloads = new List<(string Name, Module Module)>();
-        module = ModuleLoader.Load(engine, options.File);
         foreach ((string name, string path) in options.Preloads) preloads.Add((name, ModuleLoader.Load(engine, path)));
+        // --invoke's arguments are checked against the export's type before anything runs.
+        Value[]? invokeArgs = options.Invoke is string export ? ParseInvokeArguments(module, export, options) : null;
 
         using var store = new Store(engine);
         var linker = new Linker(engine);
@@ -79,7 +80,7 @@ internal static class RunCliCommand
             {
                 wasi = linker.AddWasi(store, CreateWasiConfig(options, stdio));
             }
-            return Execute(options, module, preloads, store, linker, stdout, stderr);
+            return Execute(options, module, preloads, invokeArgs, store, linker, stdout, stderr);
         }
         catch (DirectoryNotFoundException e)
         {
@@ -96,8 +97,8 @@ internal static class RunCliCommand
         }
     }
 
-    private static int Execute(RunOptions options, Module module, List<(string Name, Module Module)> preloads, Store store, Linker linker,
-        TextWriter stdout, TextWriter stderr)
+    private static int Execute(RunOptions options, Module module, List<(string Name, Module Module)> preloads, Value[]? invokeArgs,
+        Store store, Linker linker, TextWriter stdout, TextWriter stderr)
     {
         try
         {
@@ -111,10 +112,14 @@ internal static class RunCliCommand
             if (options.TrapUnknownImports) linker.DefineUnknownImportsAsTraps(module);
             Instance main = Instantiate(linker, store, module, options.File);
             CallIfExported(main, InitializeExport);
-            if (options.Invoke is string export) return Invoke(main, export, options, stdout);
+            if (options.Invoke is string export)
+            {
+                foreach (Value result in main.GetFunction(export)!.Call(invokeArgs!)) stdout.WriteLine(InvokeValues.Format(result));
+                return 0;
+            }
             if (main.GetFunction(StartExport) is not Func start)
             {
-                throw new RunFailedException($"{options.File} has no '{StartExport}' function to run; call one of its exported functions with --invoke NAME ({ExportedFunctions(main)})");
+                throw new RunFailedException($"{options.File} has no '{StartExport}' function to run; call one of its exported functions with --invoke NAME ({ExportedFunctions(module)})");
             }
             if (start.Type.Params.Count != 0 || start.Type.Results.Count != 0)
             {
@@ -156,17 +161,28 @@ internal static class RunCliCommand
         if (instance.GetFunction(name) is Func f && f.Type.Params.Count == 0 && f.Type.Results.Count == 0) f.Call();
     }
 
-    private static int Invoke(Instance instance, string name, RunOptions options, TextWriter stdout)
+    /// <summary>The arguments of <c>--invoke</c>, parsed per parameter type of the exported function.</summary>
+    /// <exception cref="RunFailedException">The module has no function export of that name.</exception>
+    /// <exception cref="UsageException">Too few arguments, or one that is not a value of its parameter's type.</exception>
+    private static Value[] ParseInvokeArguments(Module module, string name, RunOptions options)
     {
-        if (instance.GetFunction(name) is not Func func)
+        FuncType? type = null;
+        bool exported = false;
+        foreach (ModuleExport e in module.Exports)
         {
-            string what = instance.GetExport(name) is not null ? $"'{name}' is not a function" : $"no export named '{name}'";
-            throw new RunFailedException($"{options.File}: {what} ({ExportedFunctions(instance)})");
+            if (e.Name != name) continue;
+            exported = true;
+            type = e.FuncType;
         }
-        IReadOnlyList<ValType> parameters = func.Type.Params;
+        if (type is null)
+        {
+            string what = exported ? $"'{name}' is not a function" : $"no export named '{name}'";
+            throw new RunFailedException($"{options.File}: {what} ({ExportedFunctions(module)})");
+        }
+        IReadOnlyList<ValType> parameters = type.Params;
         if (options.GuestArgs.Count < parameters.Count)
         {
-            throw new UsageException($"--invoke {name}: the function takes {parameters.Count} argument(s) {func.Type}, {options.GuestArgs.Count} given");
+            throw new UsageException($"--invoke {name}: the function takes {parameters.Count} argument(s) {type}, {options.GuestArgs.Count} given");
         }
         var args = new Value[parameters.Count];
         for (int i = 0; i < args.Length; i++)
@@ -180,17 +196,15 @@ internal static class RunCliCommand
                 throw new UsageException($"--invoke {name}: argument {i + 1}: {e.Message}", e);
             }
         }
-        Value[] results = func.Call(args);
-        foreach (Value result in results) stdout.WriteLine(InvokeValues.Format(result));
-        return 0;
+        return args;
     }
 
-    private static string ExportedFunctions(Instance instance)
+    private static string ExportedFunctions(Module module)
     {
         var names = new List<string>();
-        foreach (KeyValuePair<string, Extern> export in instance.Exports)
+        foreach (ModuleExport export in module.Exports)
         {
-            if (export.Value is Func) names.Add(export.Key);
+            if (export.FuncType is not null) names.Add(export.Name);
         }
         names.Sort(StringComparer.Ordinal);
         return names.Count == 0 ? "it exports no functions" : "exported functions: " + string.Join(", ", names);
