@@ -182,6 +182,20 @@ public sealed class RunCommandTests
         Assert.StartsWith(message, Assert.Single(run.ErrorLines), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Invoke_arguments_are_checked_before_the_module_runs()
+    {
+        using var dir = new TempDirectory();
+        string file = dir.Write("reactor.wat", GuestRunner.Command("""
+              (func (export "_initialize") (call $proc_exit (i32.const 9)))
+              (func (export "f") (param i32) (result i32) (local.get 0))
+            """));
+        GuestRun run = GuestRunner.Run("run", "--invoke", "f", file, "x");
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("sharptime: --invoke f: argument 1: 'x' is not an i32", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        Assert.Equal(9, GuestRunner.Run("run", "--invoke", "f", file, "1").ExitCode);
+    }
+
     public static IEnumerable<object[]> UserErrors()
     {
         // (file name, contents or null for none, extra options, exit code, start of the one stderr line)
