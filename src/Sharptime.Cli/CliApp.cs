@@ -113,7 +113,7 @@ internal static class CliApp
         if (first.StartsWith('-'))
         {
             string name = first.Split('=')[0];
-            return name is "--dir" or "--mapdir" or "--env" or "--argv0" or "--invoke" or "--preload" or "--trap-unknown-imports"
+            return name is "--dir" or "--mapdir" or "--env" or "--argv0" or "--invoke" or "--preload" or "--trap-unknown-imports" or "--tcplisten"
                 || (first.StartsWith("-W", StringComparison.Ordinal) && !first.StartsWith("--", StringComparison.Ordinal))
                 || (first.StartsWith("-S", StringComparison.Ordinal) && !first.StartsWith("--", StringComparison.Ordinal));
         }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Sharptime.Compiler;
 using Sharptime.Wasi;
 
@@ -31,6 +33,9 @@ internal static class RunCliCommand
                                  nan:0xPAYLOAD. Results are printed one per line.
           --trap-unknown-imports Define every imported function that nothing provides as a function
                                  that traps when called (instead of refusing to instantiate)
+          --tcplisten HOST:PORT  Listen on a TCP address and give the guest the listening socket as a
+                                 pre-opened descriptor (after the --dir ones), for sock_accept.
+                                 Repeatable. PORT 0 picks a free port.
           --preload NAME=PATH    Instantiate the module at PATH first and link its exports under the
                                  import module name NAME. Repeatable.
           -W NAME[=y|n][,...]    Enable or disable a proposal (all, simd, threads, gc, memory64,
@@ -74,11 +79,13 @@ internal static class RunCliCommand
         using var store = new Store(engine);
         var linker = new Linker(engine);
         WasiContext? wasi = null;
+        var sockets = new List<Socket>();
         try
         {
             if (options.Wasi && (ImportsWasi(module) || preloads.Exists(p => ImportsWasi(p.Module))))
             {
-                wasi = linker.AddWasi(store, CreateWasiConfig(options, stdio));
+                foreach ((string host, ushort port) in options.TcpListen) sockets.Add(Listen(host, port));
+                wasi = linker.AddWasi(store, CreateWasiConfig(options, stdio, sockets));
             }
             return Execute(options, module, preloads, invokeArgs, store, linker, stdout, stderr);
         }
@@ -94,6 +101,41 @@ internal static class RunCliCommand
         finally
         {
             wasi?.Dispose();
+            foreach (Socket socket in sockets) socket.Dispose();
+        }
+    }
+
+    /// <summary>A listening TCP socket on HOST:PORT (an IP address, or a name such as localhost).</summary>
+    /// <exception cref="UsageException">The address cannot be parsed or resolved.</exception>
+    /// <exception cref="RunFailedException">Listening failed (the port is taken...).</exception>
+    private static Socket Listen(string host, ushort port)
+    {
+        string address = $"{host}:{port}";
+        IPAddress? ip;
+        if (!IPAddress.TryParse(host, out ip))
+        {
+            try
+            {
+                IPAddress[] found = Dns.GetHostAddresses(host);
+                ip = found.Length > 0 ? found[0] : null;
+            }
+            catch (SocketException e)
+            {
+                throw new UsageException($"--tcplisten '{address}': cannot resolve '{host}': {e.Message}", e);
+            }
+            if (ip is null) throw new UsageException($"--tcplisten '{address}': '{host}' has no address");
+        }
+        var socket = new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(ip, port));
+            socket.Listen();
+            return socket;
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw new RunFailedException($"--tcplisten {address}: cannot listen: {e.Message}", e);
         }
     }
 
@@ -266,7 +308,7 @@ internal static class RunCliCommand
         return new Engine(config);
     }
 
-    private static WasiConfig CreateWasiConfig(RunOptions options, GuestStdio stdio)
+    private static WasiConfig CreateWasiConfig(RunOptions options, GuestStdio stdio, List<Socket> sockets)
     {
         var args = new List<string>(options.GuestArgs.Count + 1) { options.Argv0 ?? Path.GetFileName(options.File) };
         args.AddRange(options.GuestArgs);
@@ -281,6 +323,7 @@ internal static class RunCliCommand
         config = stdio.Stdout is Stream stdout ? config.WithStdout(stdout) : config.WithInheritedStdout();
         config = stdio.Stderr is Stream stderr ? config.WithStderr(stderr) : config.WithInheritedStderr();
         foreach ((string host, string guest) in options.Dirs) config = config.WithPreopenedDirectory(host, guest);
+        foreach (Socket socket in sockets) config = config.WithPreopenedSocket(socket);
         return config;
     }
 }

@@ -21,6 +21,9 @@ internal sealed class RunOptions
     /// <summary>Pre-opened directories: host path, guest path.</summary>
     public List<(string Host, string Guest)> Dirs { get; } = [];
 
+    /// <summary>TCP addresses to listen on and give the guest as pre-opened sockets (<c>--tcplisten</c>), in order.</summary>
+    public List<(string Host, ushort Port)> TcpListen { get; } = [];
+
     /// <summary>Environment variables in command-line order; a null value inherits the host's.</summary>
     public List<(string Name, string? Value)> Env { get; } = [];
 
@@ -115,6 +118,9 @@ internal sealed class RunOptions
             case "--trap-unknown-imports" when attached is null:
                 TrapUnknownImports = true;
                 break;
+            case "--tcplisten":
+                AddTcpListen(attached ?? Value(name, args, ref i, "HOST:PORT"));
+                break;
             case "--preload":
                 AddPreload(attached ?? Value(name, args, ref i, "NAME=PATH"));
                 break;
@@ -152,6 +158,17 @@ internal sealed class RunOptions
             throw new UsageException($"--env '{name}': names and values may not contain NUL");
         }
         Env.Add((name, equals < 0 ? null : value[(equals + 1)..]));
+    }
+
+    private void AddTcpListen(string value)
+    {
+        int colon = value.LastIndexOf(':');
+        if (colon <= 0) throw new UsageException($"--tcplisten '{value}': expected HOST:PORT");
+        if (!ushort.TryParse(value.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ushort port))
+        {
+            throw new UsageException($"--tcplisten '{value}': '{value[(colon + 1)..]}' is not a port number (0 to 65535)");
+        }
+        TcpListen.Add((value[..colon].Trim('[', ']'), port));
     }
 
     private void AddPreload(string value)

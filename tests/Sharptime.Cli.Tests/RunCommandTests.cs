@@ -214,6 +214,8 @@ public sealed class RunCommandTests
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "-W", "frob=y" }, 2, "sharptime: unknown feature 'frob'"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "-S", "frob" }, 2, "sharptime: unknown or unsupported WASI option 'frob'"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "--env", "=x" }, 2, "sharptime: --env '=x': expected NAME[=VALUE]"];
+        yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "--tcplisten", "8080" }, 2, "sharptime: --tcplisten '8080': expected HOST:PORT"];
+        yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "--tcplisten", "127.0.0.1:65536" }, 2, "sharptime: --tcplisten '127.0.0.1:65536': '65536' is not a port number"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "--preload", "nope" }, 2, "sharptime: --preload 'nope': expected NAME=PATH"];
         yield return ["shared.wat", "(module (memory 1 1 shared) (func (export \"_start\")))", new[] { "-W", "threads=n" }, 1, "error: {0} is not a valid WebAssembly module"];
     }
@@ -325,6 +327,25 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Tcplisten_gives_the_guest_a_listening_socket_after_the_directories()
+    {
+        using var dir = new TempDirectory();
+        // Exits with the file type of fd 3 (6 = socket_stream), or 100 + errno when fd_fdstat_get fails.
+        string file = dir.Write("socket.wat", """
+            (module
+              (import "wasi_snapshot_preview1" "fd_fdstat_get" (func $fdstat (param i32 i32) (result i32)))
+              (import "wasi_snapshot_preview1" "proc_exit" (func $proc_exit (param i32)))
+              (memory (export "memory") 1)
+              (func (export "_start") (local $errno i32)
+                (local.set $errno (call $fdstat (i32.const 3) (i32.const 64)))
+                (if (local.get $errno) (then (call $proc_exit (i32.add (i32.const 100) (local.get $errno)))))
+                (call $proc_exit (i32.load8_u (i32.const 64)))))
+            """);
+        Assert.Equal(6, GuestRunner.Run("run", "--tcplisten", "127.0.0.1:0", file).ExitCode);
+        Assert.Equal(3, GuestRunner.Run("run", "--dir", dir.Path, "--tcplisten=127.0.0.1:0", file).ExitCode); // fd 3 is the directory
+    }
+
+    [Fact]
     public void A_reactor_is_initialized_before_the_invoked_function()
     {
         using var dir = new TempDirectory();
@@ -381,7 +402,7 @@ public sealed class RunCommandTests
         GuestRun run = GuestRunner.Run("run", "--help");
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("Usage: sharptime run", run.Stdout, StringComparison.Ordinal);
-        foreach (string option in new[] { "--dir", "--mapdir", "--env", "--argv0", "--invoke", "--preload", "--trap-unknown-imports", "-W", "-S", "inherit-env", "max-memory-size", "134" })
+        foreach (string option in new[] { "--dir", "--mapdir", "--env", "--argv0", "--invoke", "--preload", "--trap-unknown-imports", "--tcplisten", "-W", "-S", "inherit-env", "max-memory-size", "134" })
         {
             Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
         }
