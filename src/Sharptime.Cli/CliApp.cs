@@ -10,8 +10,10 @@ internal static class CliApp
 {
     public const string Usage = """
         Usage: sharptime <command> [options]
+               sharptime [run options] <FILE> [ARGS...]   (the same as 'sharptime run')
 
         Commands:
+          run [options] <FILE> [ARGS...] Run a WebAssembly module (.wasm or .wat) with WASI preview 1
           wast [options] <FILE|DIR>...   Run WebAssembly scripts (.wast); directories are searched recursively
           help [command]                 Show this help, or the help of a command
 
@@ -19,22 +21,31 @@ internal static class CliApp
           -h, --help                     Show this help
           -V, --version                  Show the version
 
-        Not implemented yet: run, compile, settings, inspect.
+        'sharptime help run' and 'sharptime help wast' describe each command.
+        Not implemented yet: compile, settings, inspect.
         """;
 
-    private static readonly string[] NotImplemented = ["run", "compile", "settings", "inspect", "serve", "config", "explore"];
+    private static readonly string[] NotImplemented = ["compile", "settings", "inspect", "serve", "config", "explore"];
 
     /// <summary>Runs the command line and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, GuestStdio.Inherited);
+
+    /// <summary>Runs the command line with the guest's standard streams given (for tests) and returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, GuestStdio stdio)
     {
         try
         {
-            return Dispatch(args, stdout, stderr);
+            return Dispatch(args, stdout, stderr, stdio);
         }
         catch (UsageException e)
         {
             stderr.WriteLine($"sharptime: {e.Message}");
             return 2;
+        }
+        catch (RunFailedException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return 1;
         }
 #pragma warning disable CA1031 // The last resort: a bug is reported in one line, with the trace only on request.
         catch (Exception e)
@@ -47,7 +58,7 @@ internal static class CliApp
         }
     }
 
-    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
+    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr, GuestStdio stdio)
     {
         if (args.Length == 0)
         {
@@ -66,6 +77,11 @@ internal static class CliApp
                     stdout.WriteLine(WastCliCommand.Usage);
                     return 0;
                 }
+                if (args.Length > 1 && args[1] == "run")
+                {
+                    stdout.WriteLine(RunCliCommand.Usage);
+                    return 0;
+                }
                 if (args.Length > 1) throw new UsageException($"unknown command '{args[1]}' (try 'sharptime --help')");
                 stdout.WriteLine(Usage);
                 return 0;
@@ -74,7 +90,10 @@ internal static class CliApp
                 return 0;
             case "wast":
                 return WastCliCommand.Run(args.AsSpan(1), stdout, stderr);
+            case "run":
+                return RunCliCommand.Run(args.AsSpan(1), stdout, stderr, stdio);
             default:
+                if (IsRunShorthand(command)) return RunCliCommand.Run(args, stdout, stderr, stdio);
                 if (Array.IndexOf(NotImplemented, command) >= 0)
                 {
                     throw new UsageException($"the '{command}' command is not implemented yet (available: wast)");
@@ -82,6 +101,23 @@ internal static class CliApp
                 if (command.StartsWith('-')) throw new UsageException($"unknown option '{command}' (try 'sharptime --help')");
                 throw new UsageException($"unknown command '{command}' (try 'sharptime --help')");
         }
+    }
+
+    /// <summary>
+    /// Whether <c>sharptime ARG...</c> means <c>sharptime run ARG...</c>, as <c>wasmtime foo.wasm</c> does: the
+    /// first argument is an option of run, an existing file, or a name ending in .wasm or .wat. Anything
+    /// else stays an unknown command, so a typo in a command name is not reported as a missing file.
+    /// </summary>
+    private static bool IsRunShorthand(string first)
+    {
+        if (first.StartsWith('-'))
+        {
+            string name = first.Split('=')[0];
+            return name is "--dir" or "--mapdir" or "--env" or "--argv0" or "--invoke" or "--preload" or "--trap-unknown-imports" or "--tcplisten"
+                || (first.StartsWith("-W", StringComparison.Ordinal) && !first.StartsWith("--", StringComparison.Ordinal))
+                || (first.StartsWith("-S", StringComparison.Ordinal) && !first.StartsWith("--", StringComparison.Ordinal));
+        }
+        return File.Exists(first) || first.EndsWith(".wasm", StringComparison.OrdinalIgnoreCase) || first.EndsWith(".wat", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The informational version of this build (without the source revision suffix).</summary>

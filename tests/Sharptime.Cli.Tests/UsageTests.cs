@@ -4,7 +4,8 @@ public sealed class UsageTests
 {
     [Theory]
     [InlineData(new[] { "frobnicate" }, "sharptime: unknown command 'frobnicate'")]
-    [InlineData(new[] { "run", "app.wasm" }, "sharptime: the 'run' command is not implemented yet")]
+    [InlineData(new[] { "run", "app.wasm" }, "sharptime: app.wasm: no such file")]
+    [InlineData(new[] { "app.wasm" }, "sharptime: app.wasm: no such file")]
     [InlineData(new[] { "compile", "app.wasm" }, "sharptime: the 'compile' command is not implemented yet")]
     [InlineData(new[] { "--frob" }, "sharptime: unknown option '--frob'")]
     [InlineData(new[] { "wast" }, "sharptime: wast needs at least one .wast file or directory")]

@@ -1,0 +1,329 @@
+using System.Net;
+using System.Net.Sockets;
+using Sharptime.Compiler;
+using Sharptime.Wasi;
+
+namespace Sharptime.Cli;
+
+/// <summary>
+/// <c>sharptime run</c>: loads a module (.wasm or .wat), links WASI preview 1, instantiates it and calls
+/// <c>_start</c> (or the export named by <c>--invoke</c>). Modelled on <c>wasmtime run</c>.
+/// </summary>
+internal static class RunCliCommand
+{
+    public const string Usage = """
+        Usage: sharptime run [options] <FILE> [ARGS...]
+               sharptime [options] <FILE> [ARGS...]
+
+        Runs a WebAssembly module: binary (.wasm) or text (.wat; detected by content). WASI preview 1
+        (wasi_snapshot_preview1) is linked; a command module's _start is called, a reactor's
+        _initialize first. Everything after FILE is passed to the guest as its arguments, after argv[0].
+
+        Options:
+          --dir HOST[::GUEST]    Give the guest the host directory HOST under the name GUEST (default:
+                                 HOST). Repeatable. Example: --dir .  or  --dir ./data::/data
+          --mapdir GUEST::HOST   The same, in Wasmtime's older spelling
+          --env NAME[=VALUE]     Set an environment variable for the guest; without a value, pass the
+                                 host's value of NAME. Repeatable. The guest sees no other variable
+                                 unless -S inherit-env is given.
+          --argv0 NAME           The guest's argv[0] (default: the file name of FILE, without folders)
+          --invoke NAME          Call the exported function NAME instead of _start. Its arguments come
+                                 from ARGS, one per parameter: i32/i64 in decimal or 0x hexadecimal
+                                 (signed or unsigned), f32/f64 as decimals, inf, -inf, nan or
+                                 nan:0xPAYLOAD. Results are printed one per line.
+          --trap-unknown-imports Define every imported function that nothing provides as a function
+                                 that traps when called (instead of refusing to instantiate)
+          --tcplisten HOST:PORT  Listen on a TCP address and give the guest the listening socket as a
+                                 pre-opened descriptor (after the --dir ones), for sock_accept.
+                                 Repeatable. PORT 0 picks a free port.
+          --preload NAME=PATH    Instantiate the module at PATH first and link its exports under the
+                                 import module name NAME. Repeatable.
+          -W NAME[=y|n][,...]    Enable or disable a proposal (all, simd, threads, gc, memory64,
+                                 exceptions, tail-call, multi-memory, ... see 'sharptime wast --help').
+                                 Also -W max-memory-size=BYTES: the largest a linear memory may grow.
+          -S OPTION[=y|n][,...]  WASI options: inherit-env (the guest sees the host's whole
+                                 environment), cli=n (do not link WASI at all), preview2=n (accepted;
+                                 Sharptime only has preview 1).
+          --                     End of options: the next argument is FILE
+          -h, --help             Show this help
+
+        Exit status: the guest's proc_exit code; 0 when _start (or the invoked function) returns;
+        134 when execution traps (3 on Windows; as Wasmtime, 128 + SIGABRT), after printing
+        "error: wasm trap: MESSAGE" and the Wasm backtrace on stderr; 1 when the module cannot be
+        loaded, linked or started; 2 for a wrong command line (unknown option, missing file or
+        directory, bad --invoke arguments). Every error is one line on stderr.
+        """;
+
+    /// <summary>The exit code of a trap: Wasmtime's (128 + SIGABRT on Unix, 3 on Windows).</summary>
+    public static int TrapExitCode => OperatingSystem.IsWindows() ? 3 : 134;
+
+    private const string StartExport = "_start";
+    private const string InitializeExport = "_initialize";
+
+    public static int Run(ReadOnlySpan<string> args, TextWriter stdout, TextWriter stderr, GuestStdio stdio)
+    {
+        RunOptions options = RunOptions.Parse(args);
+        if (options.Help)
+        {
+            stdout.WriteLine(Usage);
+            return 0;
+        }
+        CheckPaths(options);
+        Engine engine = CreateEngine(options);
+        Module module = ModuleLoader.Load(engine, options.File);
+        var preloads = new List<(string Name, Module Module)>();
+        foreach ((string name, string path) in options.Preloads) preloads.Add((name, ModuleLoader.Load(engine, path)));
+        // --invoke's arguments are checked against the export's type before anything runs.
+        Value[]? invokeArgs = options.Invoke is string export ? ParseInvokeArguments(module, export, options) : null;
+
+        using var store = new Store(engine);
+        var linker = new Linker(engine);
+        WasiContext? wasi = null;
+        var sockets = new List<Socket>();
+        try
+        {
+            if (options.Wasi && (ImportsWasi(module) || preloads.Exists(p => ImportsWasi(p.Module))))
+            {
+                foreach ((string host, ushort port) in options.TcpListen) sockets.Add(Listen(host, port));
+                wasi = linker.AddWasi(store, CreateWasiConfig(options, stdio, sockets));
+            }
+            return Execute(options, module, preloads, invokeArgs, store, linker, stdout, stderr);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            // A pre-opened directory vanished or is not readable (it existed when the command line was checked).
+            throw new RunFailedException(e.Message, e);
+        }
+        catch (PlatformNotSupportedException e)
+        {
+            throw new RunFailedException(e.Message, e);
+        }
+        finally
+        {
+            wasi?.Dispose();
+            foreach (Socket socket in sockets) socket.Dispose();
+        }
+    }
+
+    /// <summary>A listening TCP socket on HOST:PORT (an IP address, or a name such as localhost).</summary>
+    /// <exception cref="UsageException">The address cannot be parsed or resolved.</exception>
+    /// <exception cref="RunFailedException">Listening failed (the port is taken...).</exception>
+    private static Socket Listen(string host, ushort port)
+    {
+        string address = $"{host}:{port}";
+        IPAddress? ip;
+        if (!IPAddress.TryParse(host, out ip))
+        {
+            try
+            {
+                IPAddress[] found = Dns.GetHostAddresses(host);
+                ip = found.Length > 0 ? found[0] : null;
+            }
+            catch (SocketException e)
+            {
+                throw new UsageException($"--tcplisten '{address}': cannot resolve '{host}': {e.Message}", e);
+            }
+            if (ip is null) throw new UsageException($"--tcplisten '{address}': '{host}' has no address");
+        }
+        var socket = new Socket(ip.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(ip, port));
+            socket.Listen();
+            return socket;
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw new RunFailedException($"--tcplisten {address}: cannot listen: {e.Message}", e);
+        }
+    }
+
+    private static int Execute(RunOptions options, Module module, List<(string Name, Module Module)> preloads, Value[]? invokeArgs,
+        Store store, Linker linker, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            foreach ((string name, Module preload) in preloads)
+            {
+                if (options.TrapUnknownImports) linker.DefineUnknownImportsAsTraps(preload);
+                Instance instance = Instantiate(linker, store, preload, name);
+                CallIfExported(instance, InitializeExport);
+                linker.DefineInstance(name, instance);
+            }
+            if (options.TrapUnknownImports) linker.DefineUnknownImportsAsTraps(module);
+            Instance main = Instantiate(linker, store, module, options.File);
+            CallIfExported(main, InitializeExport);
+            if (options.Invoke is string export)
+            {
+                foreach (Value result in main.GetFunction(export)!.Call(invokeArgs!)) stdout.WriteLine(InvokeValues.Format(result));
+                return 0;
+            }
+            if (main.GetFunction(StartExport) is not Func start)
+            {
+                throw new RunFailedException($"{options.File} has no '{StartExport}' function to run; call one of its exported functions with --invoke NAME ({ExportedFunctions(module)})");
+            }
+            if (start.Type.Params.Count != 0 || start.Type.Results.Count != 0)
+            {
+                throw new RunFailedException($"{options.File}: '{StartExport}' has type {start.Type}, a command's must be (func); use --invoke to call it with arguments");
+            }
+            start.Call();
+            return 0;
+        }
+        catch (WasiExitException e)
+        {
+            return e.ExitCode;
+        }
+        catch (TrapException e)
+        {
+            WriteTrap(stderr, e);
+            return TrapExitCode;
+        }
+        catch (WasmException e) when (e is not LinkException)
+        {
+            // The engine refused the module when compiling or instantiating it (an instruction it cannot run yet...).
+            throw new RunFailedException($"{options.File}: {e.Message}", e);
+        }
+    }
+
+    private static Instance Instantiate(Linker linker, Store store, Module module, string what)
+    {
+        try
+        {
+            return linker.Instantiate(store, module);
+        }
+        catch (LinkException e)
+        {
+            throw new RunFailedException($"cannot instantiate {what}: {e.Message}", e);
+        }
+    }
+
+    private static void CallIfExported(Instance instance, string name)
+    {
+        if (instance.GetFunction(name) is Func f && f.Type.Params.Count == 0 && f.Type.Results.Count == 0) f.Call();
+    }
+
+    /// <summary>The arguments of <c>--invoke</c>, parsed per parameter type of the exported function.</summary>
+    /// <exception cref="RunFailedException">The module has no function export of that name.</exception>
+    /// <exception cref="UsageException">Too few arguments, or one that is not a value of its parameter's type.</exception>
+    private static Value[] ParseInvokeArguments(Module module, string name, RunOptions options)
+    {
+        FuncType? type = null;
+        bool exported = false;
+        foreach (ModuleExport e in module.Exports)
+        {
+            if (e.Name != name) continue;
+            exported = true;
+            type = e.FuncType;
+        }
+        if (type is null)
+        {
+            string what = exported ? $"'{name}' is not a function" : $"no export named '{name}'";
+            throw new RunFailedException($"{options.File}: {what} ({ExportedFunctions(module)})");
+        }
+        IReadOnlyList<ValType> parameters = type.Params;
+        if (options.GuestArgs.Count < parameters.Count)
+        {
+            throw new UsageException($"--invoke {name}: the function takes {parameters.Count} argument(s) {type}, {options.GuestArgs.Count} given");
+        }
+        var args = new Value[parameters.Count];
+        for (int i = 0; i < args.Length; i++)
+        {
+            try
+            {
+                args[i] = InvokeValues.Parse(options.GuestArgs[i], parameters[i]);
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException($"--invoke {name}: argument {i + 1}: {e.Message}", e);
+            }
+        }
+        return args;
+    }
+
+    private static string ExportedFunctions(Module module)
+    {
+        var names = new List<string>();
+        foreach (ModuleExport export in module.Exports)
+        {
+            if (export.FuncType is not null) names.Add(export.Name);
+        }
+        names.Sort(StringComparer.Ordinal);
+        return names.Count == 0 ? "it exports no functions" : "exported functions: " + string.Join(", ", names);
+    }
+
+    /// <summary>
+    /// "error: wasm trap: MESSAGE", then the Wasm frames innermost first in Wasmtime's layout:
+    /// index, code offset in the module binary, module!function.
+    /// </summary>
+    internal static void WriteTrap(TextWriter stderr, TrapException trap)
+    {
+        stderr.WriteLine($"error: wasm trap: {trap.Message}");
+        IReadOnlyList<WasmFrame> frames = trap.Backtrace;
+        if (frames.Count == 0) return;
+        stderr.WriteLine("wasm backtrace:");
+        for (int i = 0; i < frames.Count; i++)
+        {
+            WasmFrame f = frames[i];
+            string offset = f.CodeOffset is int o ? $"0x{o:x}" : "";
+            string function = f.FunctionName ?? $"<wasm function {f.FunctionIndex}>";
+            stderr.WriteLine($"  {i,3}: {offset,8} - {f.ModuleName ?? "<unknown>"}!{function}");
+        }
+    }
+
+    private static bool ImportsWasi(Module module)
+    {
+        foreach (ModuleImport import in module.Imports)
+        {
+            if (import.Module == WasiLinkerExtensions.ModuleName) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The paths of the command line exist (user errors, exit code 2, before any work).</summary>
+    private static void CheckPaths(RunOptions options)
+    {
+        CheckFile(options.File, "");
+        foreach ((_, string path) in options.Preloads) CheckFile(path, "--preload ");
+        foreach ((string host, _) in options.Dirs)
+        {
+            if (!Directory.Exists(host))
+            {
+                throw new UsageException(File.Exists(host) ? $"--dir {host}: not a directory" : $"--dir {host}: no such directory");
+            }
+        }
+    }
+
+    private static void CheckFile(string path, string option)
+    {
+        if (Directory.Exists(path)) throw new UsageException($"{option}{path}: is a directory, not a WebAssembly file");
+        if (!File.Exists(path)) throw new UsageException($"{option}{path}: no such file");
+    }
+
+    private static Engine CreateEngine(RunOptions options)
+    {
+        Config config = Config.Default.UseCompiler();
+        config = config with { Features = options.Features.Apply(config.Features) };
+        if (options.MaxMemorySize is ulong max) config = config with { MaxMemoryBytes = max };
+        return new Engine(config);
+    }
+
+    private static WasiConfig CreateWasiConfig(RunOptions options, GuestStdio stdio, List<Socket> sockets)
+    {
+        var args = new List<string>(options.GuestArgs.Count + 1) { options.Argv0 ?? Path.GetFileName(options.File) };
+        args.AddRange(options.GuestArgs);
+        WasiConfig config = WasiConfig.Default.WithArgs(args);
+        if (options.InheritEnv) config = config.WithInheritedEnv();
+        foreach ((string name, string? value) in options.Env)
+        {
+            string? v = value ?? Environment.GetEnvironmentVariable(name);
+            if (v is not null) config = config.WithEnv(name, v);
+        }
+        config = stdio.Stdin is Stream stdin ? config.WithStdin(stdin) : config.WithInheritedStdin();
+        config = stdio.Stdout is Stream stdout ? config.WithStdout(stdout) : config.WithInheritedStdout();
+        config = stdio.Stderr is Stream stderr ? config.WithStderr(stderr) : config.WithInheritedStderr();
+        foreach ((string host, string guest) in options.Dirs) config = config.WithPreopenedDirectory(host, guest);
+        foreach (Socket socket in sockets) config = config.WithPreopenedSocket(socket);
+        return config;
+    }
+}

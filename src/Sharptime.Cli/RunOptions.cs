@@ -1,0 +1,232 @@
+namespace Sharptime.Cli;
+
+/// <summary>
+/// The command line of <c>sharptime run</c>, parsed. Options come before the module; everything after the
+/// module is the guest's arguments (as in Wasmtime), and <c>--</c> ends the options explicitly.
+/// </summary>
+internal sealed class RunOptions
+{
+    /// <summary>The module file (.wasm binary or .wat text).</summary>
+    public string File { get; private set; } = "";
+
+    /// <summary>The guest's arguments after argv[0].</summary>
+    public List<string> GuestArgs { get; } = [];
+
+    /// <summary>argv[0] for the guest, or null for the module's file name.</summary>
+    public string? Argv0 { get; private set; }
+
+    /// <summary>The export to call instead of <c>_start</c>, or null.</summary>
+    public string? Invoke { get; private set; }
+
+    /// <summary>Pre-opened directories: host path, guest path.</summary>
+    public List<(string Host, string Guest)> Dirs { get; } = [];
+
+    /// <summary>TCP addresses to listen on and give the guest as pre-opened sockets (<c>--tcplisten</c>), in order.</summary>
+    public List<(string Host, ushort Port)> TcpListen { get; } = [];
+
+    /// <summary>Environment variables in command-line order; a null value inherits the host's.</summary>
+    public List<(string Name, string? Value)> Env { get; } = [];
+
+    /// <summary>Whether the guest gets the whole host environment (<c>-S inherit-env</c>).</summary>
+    public bool InheritEnv { get; private set; }
+
+    /// <summary>Whether WASI is provided at all (<c>-S cli=n</c> turns it off).</summary>
+    public bool Wasi { get; private set; } = true;
+
+    /// <summary>Modules instantiated first and linked under a name (<c>--preload NAME=PATH</c>).</summary>
+    public List<(string Name, string Path)> Preloads { get; } = [];
+
+    /// <summary>The <c>-W</c> proposal overrides.</summary>
+    public FeatureFlags Features { get; } = new();
+
+    /// <summary>The maximum size of a linear memory in bytes (<c>-W max-memory-size=N</c>), or null for the default.</summary>
+    public ulong? MaxMemorySize { get; private set; }
+
+    /// <summary>Whether imported functions nobody defines become functions that trap when called (<c>--trap-unknown-imports</c>).</summary>
+    public bool TrapUnknownImports { get; private set; }
+
+    /// <summary>Whether --help was asked for.</summary>
+    public bool Help { get; private set; }
+
+    /// <summary>Parses the arguments that follow <c>run</c>.</summary>
+    /// <exception cref="UsageException">An unknown option, a missing value, or no module.</exception>
+    public static RunOptions Parse(ReadOnlySpan<string> args)
+    {
+        var options = new RunOptions();
+        int i = 0;
+        for (; i < args.Length; i++)
+        {
+            string arg = args[i];
+            if (arg == "--")
+            {
+                i++;
+                break;
+            }
+            if (arg is "-h" or "--help")
+            {
+                options.Help = true;
+                return options;
+            }
+            if (arg.Length < 2 || arg[0] != '-') break;
+            options.ParseOption(arg, args, ref i);
+        }
+        if (i >= args.Length) throw new UsageException("run needs a WebAssembly file (try 'sharptime run --help')");
+        options.File = args[i];
+        for (i++; i < args.Length; i++) options.GuestArgs.Add(args[i]);
+        return options;
+    }
+
+    private void ParseOption(string arg, ReadOnlySpan<string> args, ref int i)
+    {
+        // -W and -S take their value attached (-Wthreads) or as the next argument (-W threads).
+        if (arg.StartsWith("-W", StringComparison.Ordinal) && !arg.StartsWith("--", StringComparison.Ordinal))
+        {
+            AddWasmOptions(arg.Length > 2 ? arg[2..] : Value(arg, args, ref i, "a value such as threads=y"));
+            return;
+        }
+        if (arg.StartsWith("-S", StringComparison.Ordinal) && !arg.StartsWith("--", StringComparison.Ordinal))
+        {
+            AddWasiOptions(arg.Length > 2 ? arg[2..] : Value(arg, args, ref i, "a value such as inherit-env"));
+            return;
+        }
+        string name = arg;
+        string? attached = null;
+        int equals = arg.IndexOf('=', StringComparison.Ordinal);
+        if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 0)
+        {
+            name = arg[..equals];
+            attached = arg[(equals + 1)..];
+        }
+        switch (name)
+        {
+            case "--dir":
+                AddDir(attached ?? Value(name, args, ref i, "HOST[::GUEST]"));
+                break;
+            case "--mapdir":
+                AddMapDir(attached ?? Value(name, args, ref i, "GUEST::HOST"));
+                break;
+            case "--env":
+                AddEnv(attached ?? Value(name, args, ref i, "NAME[=VALUE]"));
+                break;
+            case "--argv0":
+                Argv0 = attached ?? Value(name, args, ref i, "a name");
+                break;
+            case "--invoke":
+                Invoke = attached ?? Value(name, args, ref i, "the name of an exported function");
+                if (Invoke.Length == 0) throw new UsageException("--invoke needs the name of an exported function");
+                break;
+            case "--trap-unknown-imports" when attached is null:
+                TrapUnknownImports = true;
+                break;
+            case "--tcplisten":
+                AddTcpListen(attached ?? Value(name, args, ref i, "HOST:PORT"));
+                break;
+            case "--preload":
+                AddPreload(attached ?? Value(name, args, ref i, "NAME=PATH"));
+                break;
+            default:
+                throw new UsageException($"unknown option '{arg}' for run (try 'sharptime run --help')");
+        }
+    }
+
+    private static string Value(string option, ReadOnlySpan<string> args, ref int i, string what) =>
+        i + 1 < args.Length ? args[++i] : throw new UsageException($"{option} needs {what}");
+
+    private void AddDir(string value)
+    {
+        int sep = value.IndexOf("::", StringComparison.Ordinal);
+        string host = sep < 0 ? value : value[..sep];
+        string guest = sep < 0 ? value : value[(sep + 2)..];
+        if (host.Length == 0 || guest.Length == 0) throw new UsageException($"--dir '{value}': expected HOST[::GUEST] with both parts non-empty");
+        Dirs.Add((host, guest));
+    }
+
+    private void AddMapDir(string value)
+    {
+        int sep = value.IndexOf("::", StringComparison.Ordinal);
+        if (sep <= 0 || sep + 2 >= value.Length) throw new UsageException($"--mapdir '{value}': expected GUEST::HOST");
+        Dirs.Add((value[(sep + 2)..], value[..sep]));
+    }
+
+    private void AddEnv(string value)
+    {
+        int equals = value.IndexOf('=', StringComparison.Ordinal);
+        string name = equals < 0 ? value : value[..equals];
+        if (name.Length == 0) throw new UsageException($"--env '{value}': expected NAME[=VALUE] with a non-empty name");
+        if (name.Contains('\0', StringComparison.Ordinal) || (equals >= 0 && value.Contains('\0', StringComparison.Ordinal)))
+        {
+            throw new UsageException($"--env '{name}': names and values may not contain NUL");
+        }
+        Env.Add((name, equals < 0 ? null : value[(equals + 1)..]));
+    }
+
+    private void AddTcpListen(string value)
+    {
+        int colon = value.LastIndexOf(':');
+        if (colon <= 0) throw new UsageException($"--tcplisten '{value}': expected HOST:PORT");
+        if (!ushort.TryParse(value.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ushort port))
+        {
+            throw new UsageException($"--tcplisten '{value}': '{value[(colon + 1)..]}' is not a port number (0 to 65535)");
+        }
+        TcpListen.Add((value[..colon].Trim('[', ']'), port));
+    }
+
+    private void AddPreload(string value)
+    {
+        int equals = value.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0 || equals + 1 >= value.Length) throw new UsageException($"--preload '{value}': expected NAME=PATH");
+        Preloads.Add((value[..equals], value[(equals + 1)..]));
+    }
+
+    /// <summary>Wasmtime's <c>-W</c>: proposals (name=y|n) and the memory limit.</summary>
+    private void AddWasmOptions(string value)
+    {
+        var proposals = new List<string>();
+        foreach (string item in value.Split(','))
+        {
+            if (item.StartsWith("max-memory-size=", StringComparison.Ordinal))
+            {
+                string size = item["max-memory-size=".Length..];
+                MaxMemorySize = ulong.TryParse(size, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong bytes)
+                    ? bytes
+                    : throw new UsageException($"invalid value '{size}' for -W max-memory-size (expected a number of bytes)");
+            }
+            else
+            {
+                proposals.Add(item);
+            }
+        }
+        if (proposals.Count > 0) Features.Add(string.Join(',', proposals));
+    }
+
+    /// <summary>Wasmtime's <c>-S</c>: the WASI options that apply to preview 1.</summary>
+    private void AddWasiOptions(string value)
+    {
+        foreach (string item in value.Split(','))
+        {
+            int equals = item.IndexOf('=', StringComparison.Ordinal);
+            string name = equals < 0 ? item : item[..equals];
+            bool enabled = equals < 0 || item[(equals + 1)..] switch
+            {
+                "y" or "yes" or "true" or "on" => true,
+                "n" or "no" or "false" or "off" => false,
+                string other => throw new UsageException($"invalid value '{other}' for -S {name} (expected y or n)"),
+            };
+            switch (name)
+            {
+                case "inherit-env":
+                    InheritEnv = enabled;
+                    break;
+                case "cli":
+                    Wasi = enabled;
+                    break;
+                case "preview2" when !enabled:
+                    // Wasmtime runs preview 1 modules on its preview 2 implementation unless told not to; Sharptime
+                    // has only preview 1, so turning preview 2 off changes nothing.
+                    break;
+                default:
+                    throw new UsageException($"unknown or unsupported WASI option '{name}' in -S (supported: inherit-env, cli, preview2=n)");
+            }
+        }
+    }
+}
