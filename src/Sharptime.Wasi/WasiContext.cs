@@ -29,7 +29,7 @@ public sealed partial class WasiContext : IDisposable
             _fds.Add(new StreamFd(config.InheritStdout ? Console.OpenStandardOutput() : config.Stdout, readable: false, owns: config.InheritStdout));
             _fds.Add(new StreamFd(config.InheritStderr ? Console.OpenStandardError() : config.Stderr, readable: false, owns: config.InheritStderr));
             foreach (WasiPreopenedDirectory d in config.PreopenedDirectories) _fds.Add(OpenPreopen(d));
-            foreach (System.Net.Sockets.Socket s in config.PreopenedSockets) _fds.Add(new SocketFd(s, owns: false) { PreopenName = null });
+            foreach (System.Net.Sockets.Socket s in config.PreopenedSockets) _fds.Add(new SocketFd(s, owns: false));
         }
         catch
         {
@@ -64,10 +64,31 @@ public sealed partial class WasiContext : IDisposable
             int e = LibC.Errno;
             throw new DirectoryNotFoundException($"cannot pre-open directory {full} for the guest as {d.GuestPath}: {Marshal.GetPInvokeErrorMessage(e)}");
         }
+        ProbeOpenAt2(fd, full);
         bool ro = d.Access == WasiDirectoryAccess.ReadOnly;
         Rights dir = ro ? ReadOnlyDirectoryRights : Rights.Directory;
         Rights inheriting = ro ? ReadOnlyDirectoryRights | (Rights.RegularFile & ~WriteRights) : Rights.Directory | Rights.RegularFile;
         return new HostFd(fd, Filetype.Directory, dir, inheriting, ro) { PreopenName = d.GuestPath };
+    }
+
+    /// <summary>
+    /// The sandbox needs openat2 (Linux 5.6+); a container's seccomp filter may also refuse it.
+    /// Without it no guest path could be resolved safely, so say so at set-up.
+    /// </summary>
+    private static unsafe void ProbeOpenAt2(int dirfd, string hostPath)
+    {
+        byte* dot = stackalloc byte[] { (byte)'.', 0 };
+        var how = new LibC.OpenHow { Flags = (ulong)(LibC.O_PATH | LibC.O_DIRECTORY | LibC.O_CLOEXEC), Resolve = LibC.RESOLVE_BENEATH };
+        int probe = LibC.OpenAt2(dirfd, dot, ref how);
+        if (probe >= 0)
+        {
+            LibC.Close(probe);
+            return;
+        }
+        int e = LibC.Errno;
+        LibC.Close(dirfd);
+        throw new PlatformNotSupportedException(
+            $"Sharptime.Wasi cannot sandbox {hostPath}: openat2 failed ({Marshal.GetPInvokeErrorMessage(e)}); it needs Linux 5.6 or later without a seccomp filter that blocks openat2");
     }
 
     /// <summary>AT_FDCWD: only used for the host's own pre-open paths, never for a guest path.</summary>
@@ -127,8 +148,4 @@ public sealed partial class WasiContext : IDisposable
         _fds[(int)fd] = null;
         return e;
     }
-
-    internal void Replace(uint fd, FdEntry entry) => _fds[(int)fd] = entry;
-
-    internal int Count => _fds.Count;
 }

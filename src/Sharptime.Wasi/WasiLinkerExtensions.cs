@@ -18,7 +18,7 @@ public static partial class WasiLinkerExtensions
     /// <param name="store">The store the guest runs in.</param>
     /// <param name="config">What the guest gets.</param>
     /// <returns>The context: the guest's descriptor table and exit status.</returns>
-    /// <exception cref="PlatformNotSupportedException">The host is not Linux x86-64.</exception>
+    /// <exception cref="PlatformNotSupportedException">The host is not Linux x86-64, or its kernel refuses openat2 (needed by the sandbox).</exception>
     /// <exception cref="DirectoryNotFoundException">A pre-opened directory cannot be opened.</exception>
     public static WasiContext AddWasi(this Linker linker, Store store, WasiConfig config)
     {
@@ -83,6 +83,11 @@ public static partial class WasiLinkerExtensions
         catch (NotSupportedException)
         {
             return Errno.NotSup;
+        }
+        catch (InvalidOperationException)
+        {
+            // For example sock_accept on a socket that is not listening.
+            return Errno.Inval;
         }
         catch (UnauthorizedAccessException)
         {

@@ -54,10 +54,13 @@ internal static unsafe partial class LibC
     {
         fixed (OpenHow* h = &how)
         {
-            while (true)
+            // EAGAIN: a rename raced with a ".." step under RESOLVE_BENEATH; the walk is redone.
+            for (int attempt = 0; ; attempt++)
             {
                 long r = syscall(SYS_openat2, dirfd, path, h, (nuint)sizeof(OpenHow));
-                if (r >= 0 || Marshal.GetLastPInvokeError() != EINTR) return (int)r;
+                if (r >= 0) return (int)r;
+                int e = Marshal.GetLastPInvokeError();
+                if (e != EINTR && (e != EAGAIN || attempt >= 64)) return -1;
             }
         }
     }
@@ -135,6 +138,12 @@ internal static unsafe partial class LibC
 
     [LibraryImport(Lib, EntryPoint = "dup", SetLastError = true)]
     public static partial int Dup(int fd);
+
+    [LibraryImport(Lib, EntryPoint = "clock_gettime", SetLastError = true)]
+    public static partial int ClockGetTime(int clock, Timespec* time);
+
+    [LibraryImport(Lib, EntryPoint = "clock_getres", SetLastError = true)]
+    public static partial int ClockGetRes(int clock, Timespec* resolution);
 
     /// <summary>The errno of the last call.</summary>
     public static int Errno => Marshal.GetLastPInvokeError();
