@@ -24,9 +24,40 @@ internal sealed partial class FunctionCompiler
         MethodInfo? helper = SimdFloatHelperFor(instr.Opcode);
         if (helper is null) return false;
         _il.Emit(OpCodes.Call, helper);
+        if (instr.Opcode is Opcode.F32x4Add or Opcode.F32x4Sub or Opcode.F32x4Mul or Opcode.F32x4Div && HasConstantOperand())
+        {
+            _il.Emit(OpCodes.Call, typeof(SimdFloat).GetMethod(nameof(SimdFloat.QuietF32x4))!);
+        }
+        else if (instr.Opcode is Opcode.F64x2Add or Opcode.F64x2Sub or Opcode.F64x2Mul or Opcode.F64x2Div && HasConstantOperand())
+        {
+            _il.Emit(OpCodes.Call, typeof(SimdFloat).GetMethod(nameof(SimdFloat.QuietF64x2))!);
+        }
         PopN(info.Params.Length);
         Push(typeof(Vector128<byte>));
         return true;
+    }
+
+    /// <summary>
+    /// Whether an operand of the current binary instruction is a <c>v128.const</c> the JIT can see:
+    /// the previous instruction, or the one before a <c>local.get</c>/<c>global.get</c>. The JIT folds
+    /// identities such as <c>x * 1</c> to <c>x</c>, so such results get their NaNs quieted. A
+    /// constant that reaches the operation through a local set earlier is not detected.
+    /// </summary>
+    private bool HasConstantOperand()
+    {
+        // _wasmOffsets ends with the current instruction.
+        if (_wasmOffsets.Count < 2) return false;
+        Opcode previous = OpcodeAt(_wasmOffsets[^2]);
+        if (previous == Opcode.V128Const) return true;
+        return _wasmOffsets.Count >= 3 && previous is Opcode.LocalGet or Opcode.GlobalGet && OpcodeAt(_wasmOffsets[^3]) == Opcode.V128Const;
+    }
+
+    private Opcode OpcodeAt(int offset)
+    {
+        var reader = new InstructionReader(_module.Bytes.Span[offset..], offset);
+        var instr = new Instruction();
+        reader.Read(ref instr);
+        return instr.Opcode;
     }
 
     private static MethodInfo? SimdFloatHelperFor(Opcode op)

@@ -166,6 +166,24 @@ public sealed class SimdFloatTests
         Assert.Equal([B((double)0.1f), B(-0.0)], F64x2("f64x2.promote_low_f32x4", [B(0.1f) | ((ulong)B(-0f) << 32), ~0UL]));
     }
 
+    [Theory]
+    [InlineData("(f32x4.mul (local.get 0) (v128.const f32x4 1 1 1 1))")]
+    [InlineData("(f32x4.mul (v128.const f32x4 1 1 1 1) (local.get 0))")]
+    [InlineData("(f32x4.div (local.get 0) (v128.const f32x4 1 1 1 1))")]
+    [InlineData("(f32x4.sub (local.get 0) (v128.const f32x4 0 0 0 0))")]
+    [InlineData("(f32x4.add (local.get 0) (v128.const f32x4 -0 -0 -0 -0))")]
+    public void Identity_constants_still_quiet_signaling_nans(string body)
+    {
+        // The JIT folds these to the other operand; the result must still be an arithmetic NaN.
+        Func f = Wasm.Instantiate($"(module (func (export \"f\") (param v128) (result v128) {body}))").GetFunction("f")!;
+        (ulong low, ulong high) = f.Call(Value.V128(F32SNaN | ((ulong)B(-0f) << 32), B(2f) | ((ulong)F32CanonicalNaN << 32)))[0].AsV128();
+        Assert.True(IsArithmeticNaN((uint)low), $"{low:x16}");
+        Assert.Equal([B(-0f), B(2f)], new[] { (uint)(low >> 32), (uint)high });
+        Assert.True(IsCanonicalNaN((uint)(high >> 32)));
+        Func d = Wasm.Instantiate($"(module (func (export \"f\") (param v128) (result v128) {body.Replace("f32x4", "f64x2", StringComparison.Ordinal).Replace(" 1 1 1 1", " 1 1", StringComparison.Ordinal).Replace(" 0 0 0 0", " 0 0", StringComparison.Ordinal).Replace(" -0 -0 -0 -0", " -0 -0", StringComparison.Ordinal)}))").GetFunction("f")!;
+        Assert.True(IsArithmeticNaN(d.Call(Value.V128(F64SNaN, B(3.0)))[0].AsV128().Low));
+    }
+
     /// <summary>Every binary op against the scalar instruction it lifts, lane by lane, on awkward values.</summary>
     [Theory]
     [InlineData("add")]

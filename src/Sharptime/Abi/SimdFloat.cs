@@ -232,13 +232,24 @@ public static partial class SimdFloat
     public static Vector128<byte> F64x2Ge(Vector128<byte> a, Vector128<byte> b) => Vector128.GreaterThanOrEqual(a.AsDouble(), b.AsDouble()).AsByte();
 #pragma warning restore CS1591
 
-    /// <summary>Sets the quiet bit of NaN lanes: a signaling operand becomes an arithmetic NaN.</summary>
+    /// <summary>
+    /// Sets the quiet bit of NaN lanes: a signaling NaN becomes an arithmetic NaN, every other value
+    /// is unchanged. Generated code applies it after arithmetic with a constant operand, because the
+    /// JIT folds <c>x * 1</c>, <c>x / 1</c>, <c>x - 0</c> and <c>x + -0</c> to <c>x</c>, which
+    /// keeps a signaling NaN signaling.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector128<byte> QuietF32(Vector128<float> r) =>
+    public static Vector128<byte> QuietF32x4(Vector128<byte> r) => QuietF32(r.AsSingle());
+
+    /// <summary>The f64x2 form of <see cref="QuietF32x4"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> QuietF64x2(Vector128<byte> r) => QuietF64(r.AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> QuietF32(Vector128<float> r) =>
         (r.AsUInt32() | (~Vector128.Equals(r, r).AsUInt32() & Vector128.Create(F32QuietBit))).AsByte();
 
-    /// <summary>Sets the quiet bit of NaN lanes: a signaling operand becomes an arithmetic NaN.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector128<byte> QuietF64(Vector128<double> r) =>
+    private static Vector128<byte> QuietF64(Vector128<double> r) =>
         (r.AsUInt64() | (~Vector128.Equals(r, r).AsUInt64() & Vector128.Create(F64QuietBit))).AsByte();
 }
