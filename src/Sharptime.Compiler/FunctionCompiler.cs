@@ -127,7 +127,7 @@ internal sealed partial class FunctionCompiler
         {
             reader.Read(ref instr);
             const WasmFeatures Unsupported = WasmFeatures.Gc | WasmFeatures.ExceptionHandling
-                | WasmFeatures.LegacyExceptions | WasmFeatures.Threads | WasmFeatures.WideArithmetic;
+                | WasmFeatures.LegacyExceptions | WasmFeatures.Threads;
             if ((instr.Info.Feature & Unsupported) != 0)
             {
                 return $"{instr.Info.Name} (offset {instr.Offset})";
@@ -195,7 +195,7 @@ internal sealed partial class FunctionCompiler
         _previousFloatConst = _lastFloatConst;
         _lastFloatConst = instr.Opcode is Opcode.F32Const or Opcode.F64Const ? instr.Bits : null;
         if (EmitControl(ref instr) || EmitVariable(ref instr) || EmitMemory(ref instr) || EmitCall(ref instr)
-            || EmitReference(ref instr) || EmitTable(ref instr) || EmitNumeric(ref instr) || EmitSimd(ref instr))
+            || EmitReference(ref instr) || EmitTable(ref instr) || EmitNumeric(ref instr) || EmitSimd(ref instr) || EmitWideArithmetic(ref instr))
         {
             return;
         }
