@@ -3,7 +3,7 @@
 #   hello.wasm, args_env.wasm, clocks_random.wasm, files.wasm   one .c file each
 #   squash.wasm                                                  squash/*.c
 #   tern.wasm                                                    tern/*.c plus the Tern compiler
-#                                                                in bench/corpus/src/tern
+#                                                                from bench/corpus/src/tern
 # Needs clang 14, wasm-ld 14 and wasi-libc with the wasm32 compiler-rt builtins. On Debian or
 # Ubuntu: apt-get install clang lld wasi-libc libclang-rt-14-dev-wasm32
 # It installs nothing. The output is reproducible: running it again gives the same bytes.
@@ -63,13 +63,10 @@ for p in "${wanted[@]}"; do
     hello | args_env | clocks_random | files) build "$p" "$p.c" ;;
     squash) build squash squash/*.c ;;
     tern)
-        # The Tern compiler is shared with the benchmark corpus and compiled from there,
-        # without its benchmark driver and program table; tern/ adds the WASI front end.
-        tern_files=()
-        for f in "$tern_src"/*.c; do
-            case "$(basename "$f")" in driver.c | programs.c) ;; *) tern_files+=("$f") ;; esac
-        done
-        build tern -I"$tern_src" tern/*.c "${tern_files[@]}"
+        # The Tern compiler and VM are shared with the benchmark corpus and compiled from there
+        # unchanged (driver.c and programs.c give tern_compile and the self-check's programs);
+        # tern/ adds the WASI front end.
+        build tern -I"$tern_src" tern/*.c "$tern_src"/*.c
         ;;
     *)
         echo "build.sh: unknown program '$p' (known: ${all[*]})" >&2
