@@ -116,6 +116,40 @@ public sealed class SquashProgramTests
     }
 
     [Fact]
+    public void RandomDamageNeverCrashesTheDecoder()
+    {
+        // Each damaged copy must either be rejected with exit code 2 and a "corrupt input"
+        // message, or (when the damage hits bits the decoder ignores, such as the level byte)
+        // still decompress to exactly the original. A trap or any other outcome fails.
+        using var dir = new TempDirectory(WasiProgram.DataDirectory("squash"));
+        Assert.Equal(0, WasiProgram.Run("squash", InData(dir, "c", "/data/access.log", "/data/access.sqz")).ExitCode);
+        byte[] original = File.ReadAllBytes(dir["access.log"]);
+        byte[] packed = File.ReadAllBytes(dir["access.sqz"]);
+        var random = new Random(20261122);
+        int rejected = 0;
+        for (int round = 0; round < 24; round++)
+        {
+            byte[] damaged = round % 3 == 2 ? packed[..random.Next(packed.Length)] : (byte[])packed.Clone();
+            if (round % 3 != 2)
+            {
+                for (int k = 0, flips = 1 + random.Next(4); k < flips; k++) damaged[random.Next(damaged.Length)] ^= (byte)(1 << random.Next(8));
+            }
+            File.WriteAllBytes(dir["damaged.sqz"], damaged);
+            File.Delete(dir["damaged.out"]);
+            ProgramResult r = WasiProgram.Run("squash", InData(dir, "d", "/data/damaged.sqz", "/data/damaged.out"));
+            if (r.ExitCode == 0)
+            {
+                Assert.Equal(original, File.ReadAllBytes(dir["damaged.out"]));
+                continue;
+            }
+            Assert.Equal(2, r.ExitCode);
+            Assert.StartsWith("squash: /data/damaged.sqz: corrupt input: ", r.Stderr, StringComparison.Ordinal);
+            rejected++;
+        }
+        Assert.True(rejected >= 20, $"only {rejected} of 24 damaged inputs were rejected");
+    }
+
+    [Fact]
     public void AnEmptyFileRoundTrips()
     {
         using var dir = new TempDirectory();
