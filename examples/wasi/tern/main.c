@@ -4,8 +4,10 @@
  * reports the result. The VM keeps no printed values, only their count and a running checksum,
  * so that is what the front end reports for `print` statements.
  *
- *   tern [-O0] [--list] FILE [N]   compile FILE (optimized unless -O0) and run main(N), N = 10
- *   tern --selfcheck [N]           run the corpus's own self-check over its built-in programs
+ *   tern [-O0] [--list] [--fuel STEPS] FILE [N]
+ *                          compile FILE (optimized unless -O0) and run main(N), N = 10, for at
+ *                          most STEPS VM instructions (default 2^30)
+ *   tern --selfcheck [N]   run the corpus's own self-check over its built-in programs
  *
  * Exit codes: 0 the program ran, 1 compile error, 2 bad usage or unreadable file, 3 VM trap. */
 #include <errno.h>
@@ -18,8 +20,8 @@
 
 uint64_t tern_selfcheck(uint32_t n);
 
-/* Every valid program at these sizes finishes long before this; a runaway loop still ends. */
-#define FUEL (1ull << 36)
+/* The sample programs need a few million steps; a runaway loop ends within seconds. */
+#define DEFAULT_FUEL (1ull << 30)
 #define LISTING_BYTES (1u << 20)
 
 static const char *error_kind(enum tern_error_kind kind)
@@ -81,7 +83,7 @@ static char *read_source(const char *path)
     return text;
 }
 
-static int run_file(const char *path, int optimize, int list, int64_t arg)
+static int run_file(const char *path, int optimize, int list, uint64_t fuel, int64_t arg)
 {
     char *src = read_source(path);
     if (src == NULL)
@@ -108,18 +110,18 @@ static int run_file(const char *path, int optimize, int list, int64_t arg)
             free(listing);
         }
     }
-    struct tern_result r = tern_run(&c.code, c.prog, arg, FUEL);
+    struct tern_result r = tern_run(&c.code, c.prog, arg, fuel);
     int status = 0;
     if (r.trap != TRAP_NONE) {
         /* The VM reports the pc after the trapping instruction (it increments before it
-         * executes); no main means nothing ran at all. */
-        if (r.trap == TRAP_NO_MAIN || r.trap_pc == 0 || r.trap_pc > c.code.count) {
+         * executes), except when fuel runs out: then nothing at pc has run yet. */
+        uint32_t pc = r.trap == TRAP_FUEL ? r.trap_pc : r.trap_pc - 1;
+        if (r.trap == TRAP_NO_MAIN || r.trap_pc == 0 || pc >= c.code.count) {
             printf("trap: %s\n", trap_name(r.trap));
         } else {
-            uint32_t pc = r.trap_pc - 1;
-            printf("trap: %s at instruction %" PRIu32 " (%s, line %" PRIu32 ")\n",
-                   trap_name(r.trap), pc, tern_opcode_name(c.code.insns[pc].op),
-                   c.code.insns[pc].line);
+            printf("trap: %s %s instruction %" PRIu32 " (%s, line %" PRIu32 ")\n",
+                   trap_name(r.trap), r.trap == TRAP_FUEL ? "before" : "at", pc,
+                   tern_opcode_name(c.code.insns[pc].op), c.code.insns[pc].line);
         }
         status = 3;
     } else {
@@ -127,7 +129,8 @@ static int run_file(const char *path, int optimize, int list, int64_t arg)
     }
     printf("printed %" PRIu32 " value%s, checksum %016" PRIx64 "\n", r.output_count,
            r.output_count == 1 ? "" : "s", r.output_hash);
-    printf("executed %" PRIu64 " instructions\n", r.steps);
+    /* The VM counts the step it refused for lack of fuel as well. */
+    printf("executed %" PRIu64 " instructions\n", r.trap == TRAP_FUEL ? r.steps - 1 : r.steps);
     free(src);
     return status;
 }
@@ -145,14 +148,15 @@ static int parse_int(const char *s, int64_t *out)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: tern [-O0] [--list] FILE [N]   compile FILE and run main(N) (N = 10)\n"
-                    "       tern --selfcheck [N]           check the built-in programs\n");
+    fprintf(stderr, "usage: tern [-O0] [--list] [--fuel STEPS] FILE [N]   compile FILE, run main(N)\n"
+                    "       tern --selfcheck [N]                         check the built-in programs\n");
     return 2;
 }
 
 int main(int argc, char **argv)
 {
     int optimize = 1, list = 0, i = 1;
+    uint64_t fuel = DEFAULT_FUEL;
     if (argc >= 2 && strcmp(argv[1], "--selfcheck") == 0) {
         int64_t n = 1;
         if (argc > 3 || (argc == 3 && (!parse_int(argv[2], &n) || n < 1 || n > 1000)))
@@ -167,11 +171,17 @@ int main(int argc, char **argv)
             optimize = 0;
         else if (strcmp(argv[i], "--list") == 0)
             list = 1;
+        else if (strcmp(argv[i], "--fuel") == 0 && i + 1 < argc) {
+            int64_t steps;
+            if (!parse_int(argv[++i], &steps) || steps < 1)
+                return usage();
+            fuel = (uint64_t)steps;
+        }
         else
             return usage();
     }
     int64_t arg = 10;
     if (i >= argc || argc - i > 2 || (argc - i == 2 && !parse_int(argv[i + 1], &arg)))
         return usage();
-    return run_file(argv[i], optimize, list, arg);
+    return run_file(argv[i], optimize, list, fuel, arg);
 }

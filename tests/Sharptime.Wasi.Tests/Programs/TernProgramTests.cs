@@ -89,6 +89,20 @@ public sealed class TernProgramTests
     }
 
     [Fact]
+    public void FuelStopsARunawayLoop()
+    {
+        using var dir = new TempDirectory(WasiProgram.DataDirectory("tern"));
+        ProgramResult r = Tern(dir, "--fuel", "100000", "/src/spin.tern");
+        Assert.Equal(WasiProgram.Lines("""
+            /src/spin.tern: 1 function, 6 instructions (0 folds, 7 peephole rewrites)
+            trap: out of fuel (the program ran too long) before instruction 4 (storel, line 4)
+            printed 0 values, checksum 0000000000000000
+            executed 100000 instructions
+            """), r.Stdout);
+        Assert.Equal(3, r.ExitCode);
+    }
+
+    [Fact]
     public void SelfCheckOfTheBuiltInProgramsPasses()
     {
         ProgramResult r = WasiProgram.Run("tern", "tern.wasm", "--selfcheck", "2");
