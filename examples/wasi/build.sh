@@ -21,9 +21,11 @@ missing=()
 [ -x "$clang" ] || missing+=("clang 14 ($clang; package clang-14)")
 [ -x "$wasm_ld" ] || missing+=("wasm-ld 14 ($wasm_ld; package lld-14)")
 [ -f "$sysroot/lib/wasm32-wasi/libc.a" ] || missing+=("wasi-libc ($sysroot/lib/wasm32-wasi/libc.a; package wasi-libc)")
-builtins="$("$clang" --target=wasm32-wasi -print-libgcc-file-name 2>/dev/null || true)"
-[ -n "$builtins" ] && [ -f "$builtins" ] || \
-    missing+=("compiler-rt builtins for wasm32 (${builtins:-?}; package libclang-rt-14-dev-wasm32)")
+if [ -x "$clang" ]; then
+    builtins="$("$clang" --target=wasm32-wasi -print-libgcc-file-name 2>/dev/null || true)"
+    [ -n "$builtins" ] && [ -f "$builtins" ] || \
+        missing+=("compiler-rt builtins for wasm32 (${builtins:-?}; package libclang-rt-14-dev-wasm32)")
+fi
 if [ ${#missing[@]} -gt 0 ]; then
     echo "build.sh: cannot build, missing:" >&2
     printf '  %s\n' "${missing[@]}" >&2
