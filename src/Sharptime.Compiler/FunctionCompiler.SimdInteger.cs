@@ -10,6 +10,9 @@ internal sealed partial class FunctionCompiler
 {
     private static readonly Type V128 = typeof(Vector128<byte>);
 
+    /// <summary>The last v128.const compiled: its byte offset and value, for f32x4.extract_lane right after it.</summary>
+    private (int Offset, ulong Low, ulong High) _lastV128Const = (-1, 0, 0);
+
     /// <summary>
     /// The helper of each instruction, found once by name: <see cref="SimdInteger"/> names its
     /// methods after <see cref="Opcode"/>. Read-only after construction, so compilations on
@@ -34,7 +37,21 @@ internal sealed partial class FunctionCompiler
         {
             case Opcode.V128Const:
                 EmitV128Const(instr.V128Low, instr.V128High);
+                _lastV128Const = (instr.Offset, instr.V128Low, instr.V128High);
                 return true;
+            case Opcode.F32x4ExtractLane when OperandIsLastV128Const(instr.Offset):
+            {
+                // The JIT would fold the lane of a constant vector into a float constant, which it
+                // keeps as a double: a signaling NaN would come out quiet. Take the bits here instead.
+                _il.Emit(OpCodes.Pop);
+                Pop();
+                ulong half = instr.Index < 2 ? _lastV128Const.Low : _lastV128Const.High;
+                int bits = (int)(uint)(half >> (int)(32 * (instr.Index & 1)));
+                _il.Emit(OpCodes.Ldc_I4, bits);
+                _il.Emit(OpCodes.Call, Method(typeof(Numerics), nameof(Numerics.F32FromBitsExact)));
+                Push(typeof(float));
+                return true;
+            }
             case Opcode.I8x16Shuffle:
                 EmitShuffle(instr.V128Low, instr.V128High);
                 return true;
@@ -79,6 +96,14 @@ internal sealed partial class FunctionCompiler
         if (helper.ReturnType != typeof(void)) Push(helper.ReturnType);
         return true;
     }
+
+    /// <summary>
+    /// Whether the operand on top is the value of the v128.const just before the instruction at
+    /// <paramref name="offset"/>: compiled last, and adjacent in the code (18 bytes: prefix, opcode, 16
+    /// bytes), so no block boundary lies between them and no other path brings the value.
+    /// </summary>
+    private bool OperandIsLastV128Const(int offset) =>
+        _lastV128Const.Offset >= 0 && _lastV128Const.Offset + 18 == offset && _wasmOffsets.Count >= 2 && _wasmOffsets[^2] == _lastV128Const.Offset;
 
     private void EmitV128Const(ulong low, ulong high)
     {

@@ -255,6 +255,20 @@ public sealed class SimdIntegerTests
     }
 
     [Fact]
+    public void Signaling_nan_lanes_of_constant_vectors_stay_signaling()
+    {
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (func (export "direct") (result f32) (f32x4.extract_lane 1 (v128.const i32x4 0 0x7fa00001 0 0)))
+              (func (export "splat") (result f32) (f32x4.extract_lane 3 (i32x4.splat (i32.const 0xffa00002))))
+              (func (export "f64") (result f64) (f64x2.extract_lane 1 (v128.const i64x2 0 0x7ff4000000000001))))
+            """);
+        Assert.Equal(0x7FA00001U, Export(instance, "direct").Call()[0].AsF32Bits());
+        Assert.Equal(0xFFA00002U, Export(instance, "splat").Call()[0].AsF32Bits());
+        Assert.Equal(0x7FF4000000000001UL, Export(instance, "f64").Call()[0].AsF64Bits());
+    }
+
+    [Fact]
     public void Lane_tests_and_bitmasks()
     {
         Instance instance = Wasm.Instantiate(Module);

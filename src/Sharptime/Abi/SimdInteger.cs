@@ -85,8 +85,27 @@ public static unsafe partial class SimdInteger
     public static int I32x4ExtractLane(Vector128<byte> v, int lane) => v.AsInt32().GetElement(lane);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long I64x2ExtractLane(Vector128<byte> v, int lane) => v.AsInt64().GetElement(lane);
+    /// <summary>
+    /// Through shufps where there is one: the JIT folds GetElement of a constant vector into a
+    /// float constant, which it keeps as a double, so a signaling NaN would come out quiet.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float F32x4ExtractLane(Vector128<byte> v, int lane) => BitConverter.Int32BitsToSingle(v.AsInt32().GetElement(lane));
+    public static float F32x4ExtractLane(Vector128<byte> v, int lane)
+    {
+        if (Sse.IsSupported)
+        {
+            Vector128<float> x = v.AsSingle();
+            // Constant immediates: generated code passes a constant lane, so the switch folds away.
+            return (lane switch
+            {
+                0 => Sse.Shuffle(x, x, 0x00),
+                1 => Sse.Shuffle(x, x, 0x55),
+                2 => Sse.Shuffle(x, x, 0xAA),
+                _ => Sse.Shuffle(x, x, 0xFF),
+            }).ToScalar();
+        }
+        return BitConverter.Int32BitsToSingle(v.AsInt32().GetElement(lane));
+    }
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double F64x2ExtractLane(Vector128<byte> v, int lane) => BitConverter.Int64BitsToDouble(v.AsInt64().GetElement(lane));
 
