@@ -11,6 +11,15 @@ for tool in hyperfine node dotnet; do
 done
 dotnet build "$root/src/Sharptime.Cli" -c Release -v quiet -nologo >/dev/null
 cli="$root/src/Sharptime.Cli/bin/Release/net10.0/Sharptime.Cli.dll"
-hyperfine -N --warmup 3 --runs "${RUNS:-30}" \
+json="$(mktemp)"
+trap 'rm -f "$json"' EXIT
+hyperfine -N --warmup 3 --runs "${RUNS:-30}" --export-json "$json" \
   -n sharptime "dotnet $cli run $wasm" \
   -n node "node --experimental-wasi-unstable-preview1 --no-warnings $root/bench/wasi/node-wasi.mjs $wasm"
+python3 - "$json" <<'PY'
+import json, sys
+results = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+for name, median in results.items():
+    print(f"median {name}: {median * 1000:.1f} ms")
+print(f"sharptime / node: {results['sharptime'] / results['node']:.2f}")
+PY
