@@ -102,9 +102,12 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// memory32: the zero-extended address plus offset plus size is below 2^33, so it cannot wrap
-    /// and one unsigned compare against the length covers every byte of the access. The offset is
-    /// added to the pointer after the check so that the JIT can fold it into the addressing mode.
+    /// memory32: the access is in bounds when ea &lt;= length - (offset + size). The zero-extended
+    /// address is below 2^32 and the length at most 2^32, so the compare is signed: when the
+    /// memory is smaller than offset + size the right side is negative and every address traps.
+    /// length - (offset + size) is loop-invariant between reloads, so the JIT hoists it and the
+    /// check is one compare and branch. The offset is added to the pointer after the check so
+    /// that the JIT can fold it into the addressing mode.
     /// </summary>
     private void EmitAddress32Cached(MemArg arg, int size)
     {
@@ -113,10 +116,10 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Conv_U8);
         _il.Emit(OpCodes.Stloc, ea);
         _il.Emit(OpCodes.Ldloc, ea);
-        _il.Emit(OpCodes.Ldc_I8, (long)arg.Offset + size);
-        _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Ldloc, _memoryLength!);
-        _il.Emit(OpCodes.Ble_Un, ok);
+        _il.Emit(OpCodes.Ldc_I8, (long)arg.Offset + size);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Ble, ok);
         EmitTrap(TrapCode.MemoryOutOfBounds);
         _il.MarkLabel(ok);
         _il.Emit(OpCodes.Ldloc, _memoryBase!);
