@@ -3,12 +3,20 @@ using Sharptime.Benchmarks;
 // Usage:
 //   dotnet run -c Release --project bench/Sharptime.Benchmarks -- throughput FILE|DIR...   (.wasm or .wat)
 //   dotnet run -c Release --project bench/Sharptime.Benchmarks -- kernels --manifest bench/corpus/kernels.tsv [...]
+//   dotnet run -c Release --project bench/Sharptime.Benchmarks -- suite [BenchmarkDotNet options, e.g. --filter '*Call*']
 return args.Length > 0 && args[0] == "throughput" ? DecodeThroughput.Run(args[1..])
     : args.Length > 0 && args[0] == "kernels" ? KernelRunner.Run(args[1..])
+    : args.Length > 0 && args[0] == "suite" ? RunSuite(args[1..])
     : Usage();
+
+static int RunSuite(string[] args)
+{
+    BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Sharptime.Benchmarks.Suite.CallBenchmarks).Assembly).Run(args);
+    return 0;
+}
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Sharptime.Benchmarks throughput FILE|DIR... | kernels --manifest PATH [--reps N] [--warmup W] [--collectible] [NAME...]");
+    Console.Error.WriteLine("usage: Sharptime.Benchmarks throughput FILE|DIR... | kernels --manifest PATH [--reps N] [--warmup W] [--collectible] [NAME...] | suite [BenchmarkDotNet options]");
     return 2;
 }

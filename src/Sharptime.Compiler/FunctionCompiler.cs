@@ -134,7 +134,7 @@ internal sealed partial class FunctionCompiler
         while (!reader.AtEnd)
         {
             reader.Read(ref instr);
-            const WasmFeatures Unsupported = WasmFeatures.Simd | WasmFeatures.RelaxedSimd | WasmFeatures.Gc | WasmFeatures.ExceptionHandling
+            const WasmFeatures Unsupported = WasmFeatures.RelaxedSimd | WasmFeatures.Gc | WasmFeatures.ExceptionHandling
                 | WasmFeatures.LegacyExceptions | WasmFeatures.Threads | WasmFeatures.WideArithmetic;
             if ((instr.Info.Feature & Unsupported) != 0)
             {

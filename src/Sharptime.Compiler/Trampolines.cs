@@ -55,6 +55,16 @@ internal static class Trampolines
         return mb;
     }
 
+    /// <summary>Pushes the address of slot <paramref name="index"/> of the host call's frame.</summary>
+    private static void EmitSlotAddress(ILGenerator il, LocalBuilder slots, LocalBuilder frame, int index)
+    {
+        il.Emit(OpCodes.Ldloc, slots);
+        il.Emit(OpCodes.Ldloc, frame);
+        il.Emit(OpCodes.Ldc_I4, index);
+        il.Emit(OpCodes.Add);
+        il.Emit(OpCodes.Ldelema, typeof(Value));
+    }
+
     /// <summary>A method with the generated-code signature of <paramref name="f"/> that calls <see cref="HostCalls.InvokeUntyped"/>.</summary>
     public static MethodBuilder EmitHost(TypeBuilder type, FuncType f)
     {
@@ -64,12 +74,15 @@ internal static class Trampolines
         MethodBuilder mb = type.DefineMethod("Host", MethodAttributes.Public | MethodAttributes.Static, ClrTypes.Return(rs), parameters);
         ILGenerator il = mb.GetILGenerator();
         int ctx = parameters.Length - 1;
-        il.Emit(OpCodes.Ldc_I4, ps.Length);
-        il.Emit(OpCodes.Newarr, typeof(Value));
+        LocalBuilder slots = il.DeclareLocal(typeof(Value[]));
+        LocalBuilder frame = il.DeclareLocal(typeof(int));
+        il.Emit(OpCodes.Ldc_I4, ps.Length + rs.Length);
+        il.Emit(OpCodes.Ldloca, frame);
+        il.Emit(OpCodes.Call, typeof(HostCalls).GetMethod(nameof(HostCalls.EnterUntyped))!);
+        il.Emit(OpCodes.Stloc, slots);
         for (int i = 0; i < ps.Length; i++)
         {
-            il.Emit(OpCodes.Dup);
-            il.Emit(OpCodes.Ldc_I4, i);
+            EmitSlotAddress(il, slots, frame, i);
             il.Emit(OpCodes.Ldarg, i);
             if (ps[i].IsRef)
             {
@@ -81,26 +94,22 @@ internal static class Trampolines
             {
                 il.Emit(OpCodes.Call, typeof(Values).GetMethod(FromName(ps[i]))!);
             }
-            il.Emit(OpCodes.Stelem, typeof(Value));
+            il.Emit(OpCodes.Stobj, typeof(Value));
         }
+        il.Emit(OpCodes.Ldloc, slots);
+        il.Emit(OpCodes.Ldloc, frame);
         il.Emit(OpCodes.Ldarg, ctx);
         il.Emit(OpCodes.Call, typeof(HostCalls).GetMethod(nameof(HostCalls.InvokeUntyped))!);
-        LocalBuilder results = il.DeclareLocal(typeof(Value[]));
-        il.Emit(OpCodes.Stloc, results);
         for (int i = 1; i < rs.Length; i++)
         {
             il.Emit(OpCodes.Ldarg, ps.Length + i - 1);
-            il.Emit(OpCodes.Ldloc, results);
-            il.Emit(OpCodes.Ldc_I4, i);
-            il.Emit(OpCodes.Ldelema, typeof(Value));
+            EmitSlotAddress(il, slots, frame, ps.Length + i);
             il.Emit(OpCodes.Call, typeof(Values).GetMethod(ToName(rs[i]))!);
             il.Emit(OpCodes.Stobj, ClrTypes.Of(rs[i]));
         }
         if (rs.Length > 0)
         {
-            il.Emit(OpCodes.Ldloc, results);
-            il.Emit(OpCodes.Ldc_I4_0);
-            il.Emit(OpCodes.Ldelema, typeof(Value));
+            EmitSlotAddress(il, slots, frame, ps.Length);
             il.Emit(OpCodes.Call, typeof(Values).GetMethod(ToName(rs[0]))!);
         }
         il.Emit(OpCodes.Ret);

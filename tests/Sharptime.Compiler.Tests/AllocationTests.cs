@@ -21,4 +21,37 @@ public sealed class AllocationTests
         Assert.Equal(0, allocated);
         Assert.Equal(2 * (99 * 100 / 2 + 999 * 1000 / 2), sum);
     }
+
+    [Fact]
+    public void Untyped_host_functions_allocate_nothing_and_nest()
+    {
+        var linker = new Linker(Wasm.Engine);
+        Func<int, int>? inner = null;
+        // "down" recurses through Wasm and back: each level holds its own frame of argument slots
+        // while deeper levels take theirs, so a level's arguments must survive the nested calls.
+        linker.DefineFunction("env", "down", new FuncType([ValType.I32, ValType.I64], [ValType.I32, ValType.I64]),
+            (Caller _, ReadOnlySpan<Value> args, Span<Value> results) =>
+            {
+                int n = args[0].AsI32();
+                int below = n == 0 ? 0 : inner!(n - 1);
+                results[0] = Value.I32(below + args[0].AsI32());
+                results[1] = Value.I64(args[1].AsI64() * 2);
+            });
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (import "env" "down" (func $down (param i32 i64) (result i32 i64)))
+              (func (export "f") (param i32) (result i32)
+                (call $down (local.get 0) (i64.const 21))
+                (if (i64.ne (i64.const 42)) (then unreachable))))
+            """, linker);
+        inner = instance.GetFunction<int, int>("f");
+        Assert.Equal(500 * 501 / 2, inner(500));
+        int sum = 0;
+        for (int i = 0; i < 100; i++) sum += inner(3);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++) sum += inner(3);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.Equal(1100 * 6, sum);
+    }
 }

@@ -3,25 +3,64 @@ using System.ComponentModel;
 namespace Sharptime.Abi;
 
 /// <summary>Entry points from generated host trampolines into host functions.</summary>
+/// <remarks>
+/// Untyped host functions see their arguments and results as spans of <see cref="Value"/>. They live in a
+/// per-thread stack of slots instead of fresh arrays, so a call allocates nothing: a trampoline takes a
+/// frame with <see cref="EnterUntyped"/>, stores the arguments, and <see cref="InvokeUntyped"/> runs the
+/// callback and releases the frame. A host function that calls back into Wasm nests frames above its own.
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class HostCalls
 {
-    /// <summary>Calls the untyped host function of <paramref name="ctx"/> with boxed arguments.</summary>
-    /// <param name="args">The arguments.</param>
+    [ThreadStatic] private static Value[]? t_slots;
+    [ThreadStatic] private static int t_top;
+
+    /// <summary>Takes a frame of <paramref name="count"/> slots (arguments then results) on this thread's stack.</summary>
+    /// <param name="count">Parameters plus results.</param>
+    /// <param name="frame">The index of the frame's first slot.</param>
+    /// <returns>The array holding the frame (a frame never moves once taken).</returns>
+    public static Value[] EnterUntyped(int count, out int frame)
+    {
+        Value[]? slots = t_slots;
+        frame = t_top;
+        if (slots is null || frame + count > slots.Length)
+        {
+            // Outer frames keep the array they were given; nested frames continue in a bigger one.
+            slots = new Value[Math.Max(64, (frame + count) * 2)];
+            t_slots = slots;
+        }
+        t_top = frame + count;
+        return slots;
+    }
+
+    /// <summary>Calls the untyped host function of <paramref name="ctx"/> on the frame <paramref name="frame"/> of <paramref name="slots"/>.</summary>
+    /// <param name="slots">The array <see cref="EnterUntyped"/> returned, arguments stored.</param>
+    /// <param name="frame">The frame's first slot.</param>
     /// <param name="ctx">The host function's context.</param>
-    /// <returns>The results, as many as the function type says.</returns>
-    public static Value[] InvokeUntyped(Value[] args, VmContext ctx)
+    /// <remarks>The results are left in the slots after the arguments, for the trampoline to read back.</remarks>
+    public static void InvokeUntyped(Value[] slots, int frame, VmContext ctx)
     {
         HostFunction host = ctx.Host!;
-        var results = new Value[host.Type.Results.Count];
-        ((HostCallback)host.Callback)(new Caller(ctx), args, results);
-        for (int i = 0; i < results.Length; i++)
+        int parameters = host.Type.Params.Count;
+        int resultCount = host.Type.Results.Count;
+        Span<Value> results = slots.AsSpan(frame + parameters, resultCount);
+        try
+        {
+            results.Clear();
+            ((HostCallback)host.Callback)(new Caller(ctx), slots.AsSpan(frame, parameters), results);
+        }
+        finally
+        {
+            // Drop references held by arguments so the slots do not keep guest objects alive.
+            slots.AsSpan(frame, parameters).Clear();
+            t_top = frame;
+        }
+        for (int i = 0; i < resultCount; i++)
         {
             if (!Runtime.Matching.ValueMatches(results[i], host.Type.Results[i]))
             {
                 throw new WasmException($"host function returned {results[i].Type} for result {i}, its type says {host.Type.Results[i]}");
             }
         }
-        return results;
     }
 }
