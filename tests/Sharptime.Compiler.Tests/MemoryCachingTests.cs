@@ -39,6 +39,41 @@ public sealed class MemoryCachingTests
     }
 
     [Fact]
+    public void Grow_deep_in_direct_and_tail_calls_reloads_the_callers()
+    {
+        // Only calls to functions that may grow reload the cache: the analysis must see through
+        // direct calls, tail calls and recursion to the import and the memory.grow.
+        var linker = new Linker(Wasm.Engine);
+        linker.DefineFunction("env", "grow", (Caller c, int pages) => (int)c.GetMemory("memory")!.Grow((ulong)pages));
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (import "env" "grow" (func $host_grow (param i32) (result i32)))
+              (memory (export "memory") 1 16)
+              (func $pure (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+              (func $tail (param i32) (result i32) (return_call $host_grow (local.get 0)))
+              (func $middle (param i32) (result i32) (call $tail (local.get 0)))
+              (func $rec (param i32) (result i32)
+                (if (result i32) (i32.eqz (local.get 0))
+                  (then (memory.grow (i32.const 1)))
+                  (else (call $rec (i32.sub (local.get 0) (i32.const 1))))))
+              (func (export "via_import") (param $addr i32) (result i32)
+                (i32.store (i32.const 0) (call $pure (i32.const 1)))
+                (drop (call $middle (i32.const 2)))
+                (i32.store (local.get $addr) (i32.const 9))
+                (i32.load (local.get $addr)))
+              (func (export "via_recursion") (param $addr i32) (result i32)
+                (i32.store (i32.const 0) (call $pure (i32.const 1)))
+                (drop (call $rec (i32.const 3)))
+                (i32.store (local.get $addr) (i32.const 8))
+                (i32.load (local.get $addr))))
+            """, linker);
+        Assert.Equal(9, instance.GetFunction<int, int>("via_import")(3 * Page - 4));
+        Assert.Equal(8, instance.GetFunction<int, int>("via_recursion")(4 * Page - 4));
+        Assert.Equal(TrapCode.MemoryOutOfBounds, Wasm.Traps(() => instance.GetFunction<int, int>("via_recursion")(6 * Page)).Code);
+        Assert.Equal(5UL, instance.GetMemory("memory")!.Pages);
+    }
+
+    [Fact]
     public void Memory_grow_then_access_in_the_same_function()
     {
         Instance instance = Wasm.Instantiate("""
