@@ -41,8 +41,8 @@ public sealed class MemoryCachingTests
     [Fact]
     public void Grow_deep_in_direct_and_tail_calls_reloads_the_callers()
     {
-        // Only calls to functions that may grow reload the cache: the analysis must see through
-        // direct calls, tail calls and recursion to the import and the memory.grow.
+        // The grow happens several calls deep (through a tail call to the import, and at the bottom
+        // of a recursion): any scheme that skips reloads after some calls must see through these.
         var linker = new Linker(Wasm.Engine);
         linker.DefineFunction("env", "grow", (Caller c, int pages) => (int)c.GetMemory("memory")!.Grow((ulong)pages));
         Instance instance = Wasm.Instantiate("""
