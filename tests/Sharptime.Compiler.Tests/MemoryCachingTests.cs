@@ -259,4 +259,23 @@ public sealed class MemoryCachingTests
             Assert.Equal(2, memory.ReadInt64((ulong)((pages * Page) - 8)));
         }
     }
+
+    [Fact]
+    public void A_check_in_a_loop_body_does_not_cover_the_next_iteration()
+    {
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (memory 1)
+              (func (export "sum") (param $p i32) (param $n i32) (result i32) (local $s i32)
+                (loop $l
+                  (local.set $s (i32.add (local.get $s) (i32.load (local.get $p))))
+                  (i32.store (local.get $p) (local.get $s))
+                  (local.set $p (i32.add (local.get $p) (i32.const 4)))
+                  (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+                (local.get $s)))
+            """);
+        Func<int, int, int> sum = instance.GetFunction<int, int, int>("sum");
+        Assert.Equal(0, sum(Page - 16, 4));
+        Assert.Equal(TrapCode.MemoryOutOfBounds, Wasm.Traps(() => sum(Page - 16, 5)).Code);
+    }
 }
