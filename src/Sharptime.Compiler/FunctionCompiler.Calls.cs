@@ -72,6 +72,7 @@ internal sealed partial class FunctionCompiler
         LocalBuilder[] outs = PushResultRefs(f);
         LoadContext();
         _il.Emit(OpCodes.Call, target);
+        ReloadMemory0();
         FinishCall(f, outs);
     }
 
@@ -108,6 +109,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ret);
             return;
         }
+        ReloadMemory0();
         FinishCall(f, outs);
     }
 

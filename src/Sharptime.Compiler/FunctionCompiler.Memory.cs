@@ -39,6 +39,7 @@ internal sealed partial class FunctionCompiler
                 return true;
             case Opcode.MemoryGrow:
                 EmitHelper(Method(typeof(Instructions), nameof(Instructions.MemoryGrow)), 1, (int)instr.Index);
+                ReloadMemory0();
                 NarrowForMemory(instr.Index);
                 return true;
             case Opcode.MemoryFill:
@@ -74,13 +75,21 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// Turns the address on top of the stack into a checked native pointer: the effective address
-    /// in ulong, then <see cref="MemoryAccess"/>'s bounds check against the memory's current length.
+    /// Turns the address on top of the stack into a checked native pointer. Memory 0 is checked
+    /// against the base and length cached in locals (<see cref="ReloadMemory0"/>) with one compare
+    /// and a cold trap block; other memories go through <see cref="MemoryAccess"/>, which reads the
+    /// memory's fields at every access.
     /// </summary>
     private void EmitAddress(MemArg arg, int size)
     {
         Pop();
         bool is64 = _module.Memories[arg.MemoryIndex].Is64;
+        if (arg.MemoryIndex == 0 && _memoryBase is not null)
+        {
+            if (is64) EmitAddress64Cached(arg, size);
+            else EmitAddress32Cached(arg, size);
+            return;
+        }
         _il.Emit(OpCodes.Conv_U8);
         if (arg.Offset != 0)
         {
@@ -90,6 +99,88 @@ internal sealed partial class FunctionCompiler
         }
         LoadMemory(arg.MemoryIndex);
         _il.Emit(OpCodes.Call, Method(typeof(MemoryAccess), is64 ? $"At64x{size}" : $"At{size}"));
+    }
+
+    /// <summary>
+    /// memory32: the access is in bounds when ea &lt;= length - (offset + size). The zero-extended
+    /// address is below 2^32 and the length at most 2^32, so the compare is signed: when the
+    /// memory is smaller than offset + size the right side is negative and every address traps.
+    /// length - (offset + size) is loop-invariant between reloads, so the JIT hoists it and the
+    /// check is one compare and branch. The offset is added to the pointer after the check so
+    /// that the JIT can fold it into the addressing mode.
+    /// </summary>
+    private void EmitAddress32Cached(MemArg arg, int size)
+    {
+        LocalBuilder ea = RentTemp(typeof(ulong));
+        Label ok = _il.DefineLabel();
+        _il.Emit(OpCodes.Conv_U8);
+        _il.Emit(OpCodes.Stloc, ea);
+        _il.Emit(OpCodes.Ldloc, ea);
+        _il.Emit(OpCodes.Ldloc, _memoryLength!);
+        _il.Emit(OpCodes.Ldc_I8, (long)arg.Offset + size);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Ble, ok);
+        EmitTrap(TrapCode.MemoryOutOfBounds);
+        _il.MarkLabel(ok);
+        _il.Emit(OpCodes.Ldloc, _memoryBase!);
+        _il.Emit(OpCodes.Ldloc, ea);
+        _il.Emit(OpCodes.Conv_U);
+        _il.Emit(OpCodes.Add);
+        if (arg.Offset != 0)
+        {
+            _il.Emit(OpCodes.Ldc_I8, (long)arg.Offset);
+            _il.Emit(OpCodes.Conv_U);
+            _il.Emit(OpCodes.Add);
+        }
+        ReturnTemp(ea);
+    }
+
+    /// <summary>memory64: the address can be anywhere, so the check is ea &lt;= length and length - ea &gt;= size.</summary>
+    private void EmitAddress64Cached(MemArg arg, int size)
+    {
+        LocalBuilder ea = RentTemp(typeof(ulong));
+        Label ok = _il.DefineLabel();
+        Label fail = _il.DefineLabel();
+        if (arg.Offset != 0)
+        {
+            _il.Emit(OpCodes.Ldc_I8, (long)arg.Offset);
+            _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.EffectiveAddress64)));
+        }
+        _il.Emit(OpCodes.Stloc, ea);
+        _il.Emit(OpCodes.Ldloc, ea);
+        _il.Emit(OpCodes.Ldloc, _memoryLength!);
+        _il.Emit(OpCodes.Bgt_Un, fail);
+        _il.Emit(OpCodes.Ldloc, _memoryLength!);
+        _il.Emit(OpCodes.Ldloc, ea);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Ldc_I8, (long)size);
+        _il.Emit(OpCodes.Bge_Un, ok);
+        _il.MarkLabel(fail);
+        EmitTrap(TrapCode.MemoryOutOfBounds);
+        _il.MarkLabel(ok);
+        _il.Emit(OpCodes.Ldloc, _memoryBase!);
+        _il.Emit(OpCodes.Ldloc, ea);
+        _il.Emit(OpCodes.Conv_U);
+        _il.Emit(OpCodes.Add);
+        ReturnTemp(ea);
+    }
+
+    /// <summary>
+    /// Copies memory 0's base and length into locals, where the JIT can keep them in registers.
+    /// Emitted on entry and after everything that can grow memory 0 or run code that can: every
+    /// call (a callee or a host function can grow it, also through another instance that imports
+    /// it) and every memory.grow (another memory index can be the same imported memory). Growing
+    /// can move the base when the memory is not reserved up front.
+    /// </summary>
+    private void ReloadMemory0()
+    {
+        if (_memoryBase is null) return;
+        _il.Emit(OpCodes.Ldloc, _memory0!);
+        _il.Emit(OpCodes.Ldfld, typeof(MemoryInstance).GetField(nameof(MemoryInstance.Base))!);
+        _il.Emit(OpCodes.Stloc, _memoryBase);
+        _il.Emit(OpCodes.Ldloc, _memory0!);
+        _il.Emit(OpCodes.Ldfld, typeof(MemoryInstance).GetField(nameof(MemoryInstance.Length))!);
+        _il.Emit(OpCodes.Stloc, _memoryLength!);
     }
 
     private void LoadMemory(uint index)

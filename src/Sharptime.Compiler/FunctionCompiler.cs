@@ -30,6 +30,8 @@ internal sealed partial class FunctionCompiler
     private int _skipDepth;
     private ulong? _lastFloatConst;
     private LocalBuilder? _memory0;
+    private LocalBuilder? _memoryBase;
+    private LocalBuilder? _memoryLength;
     private LocalBuilder? _globals;
     private readonly List<int> _ilOffsets = [];
     private readonly List<int> _wasmOffsets = [];
@@ -94,6 +96,12 @@ internal sealed partial class FunctionCompiler
             LoadContext();
             _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.Memory0))!);
             _il.Emit(OpCodes.Stloc, _memory0);
+            if (AccessesMemory0(code, body.CodeOffset))
+            {
+                _memoryBase = _il.DeclareLocal(typeof(byte).MakePointerType());
+                _memoryLength = _il.DeclareLocal(typeof(ulong));
+                ReloadMemory0();
+            }
         }
         _frames.Add(new Frame { Kind = Opcode.Call, Params = [], Results = Clr(_type.Results), Height = 0 });
         var reader = new InstructionReader(code, body.CodeOffset);
@@ -134,6 +142,19 @@ internal sealed partial class FunctionCompiler
             }
         }
         return null;
+    }
+
+    /// <summary>Whether the body loads or stores through memory 0: only then are its base and length worth caching.</summary>
+    private static bool AccessesMemory0(ReadOnlySpan<byte> code, int offset)
+    {
+        var reader = new InstructionReader(code, offset);
+        var instr = new Instruction();
+        while (!reader.AtEnd)
+        {
+            reader.Read(ref instr);
+            if (instr.Info.Immediates is ImmediateKind.MemArg or ImmediateKind.MemArgLane && instr.MemArg.MemoryIndex == 0) return true;
+        }
+        return false;
     }
 
     private void DeclareLocals(FunctionBody body)

@@ -8,7 +8,9 @@ namespace Sharptime.Abi;
 /// that 4 GiB and memory64 memories work. On 64-bit Linux the address space for the maximum size is
 /// reserved up front and pages are committed as the memory grows, so <see cref="Base"/> never
 /// moves; elsewhere (or when the reservation fails) growing reallocates and the base can move.
-/// Generated code reloads the base at every access, which is right in both cases.
+/// Generated code copies memory 0's base and length into locals and reloads them after every call
+/// and memory.grow (docs/rationale/0004-memory-access.md), which is right in both cases: only
+/// growing changes them, and only those can grow.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051", Justification = "Generated code reads these fields directly.")]
