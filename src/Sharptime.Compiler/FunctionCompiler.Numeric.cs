@@ -7,8 +7,6 @@ namespace Sharptime.Compiler;
 
 internal sealed partial class FunctionCompiler
 {
-    private static readonly Dictionary<Opcode, MethodInfo?> NumericHelpers = [];
-
     private bool EmitNumeric(ref Instruction instr)
     {
         OpcodeInfo info = instr.Info;
@@ -38,7 +36,12 @@ internal sealed partial class FunctionCompiler
                 return true;
         }
         if (info.Params is null || info.Results is null || info.Immediates != ImmediateKind.None || info.Results.Length != 1) return false;
-        if (_previousFloatConst is ulong bits && IsIdentityOperand(instr.Opcode, bits))
+        if (instr.Opcode == Opcode.F32ReinterpretI32 && OpcodeBefore(1) == Opcode.I32Const)
+        {
+            // The JIT folds the reinterpretation of a constant through a double, quieting a signaling NaN.
+            _il.Emit(OpCodes.Call, Method(typeof(Numerics), nameof(Numerics.F32FromBitsExact)));
+        }
+        else if (_previousFloatConst is ulong bits && IsIdentityOperand(instr.Opcode, bits))
         {
             // The JIT folds x+-0, x-0, x*1 and x/1 to x, which keeps a signaling NaN signaling.
             _il.Emit(OpCodes.Call, Method(typeof(Numerics), instr.Opcode + "Exact"));
@@ -67,17 +70,7 @@ internal sealed partial class FunctionCompiler
         _ => false,
     };
 
-    private static MethodInfo? HelperFor(Opcode op)
-    {
-        lock (NumericHelpers)
-        {
-            if (!NumericHelpers.TryGetValue(op, out MethodInfo? m))
-            {
-                NumericHelpers[op] = m = typeof(Numerics).GetMethod(op.ToString(), BindingFlags.Public | BindingFlags.Static);
-            }
-            return m;
-        }
-    }
+    private static MethodInfo? HelperFor(Opcode op) => OpcodeHelpers.Numeric.GetValueOrDefault(op);
 
     /// <summary>Instructions that are one or a few IL opcodes with the spec's semantics.</summary>
     private bool EmitDirect(Opcode op)

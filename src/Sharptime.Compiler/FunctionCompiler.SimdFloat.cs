@@ -8,8 +8,6 @@ namespace Sharptime.Compiler;
 
 internal sealed partial class FunctionCompiler
 {
-    private static readonly Dictionary<Opcode, MethodInfo?> SimdFloatHelpers = [];
-
     /// <summary>
     /// Float-lane arithmetic, comparisons, rounding and float conversions. Each is a call to the
     /// <see cref="SimdFloat"/> method named after its opcode, which the JIT inlines; the helpers
@@ -21,8 +19,7 @@ internal sealed partial class FunctionCompiler
         if (EmitSimdRelaxed(ref instr)) return true;
         OpcodeInfo info = instr.Info;
         if ((info.Feature & WasmFeatures.Simd) == 0 || info.Immediates != ImmediateKind.None || info.Params is null) return false;
-        MethodInfo? helper = SimdFloatHelperFor(instr.Opcode);
-        if (helper is null) return false;
+        if (!OpcodeHelpers.SimdFloat.TryGetValue(instr.Opcode, out MethodInfo? helper)) return false;
         _il.Emit(OpCodes.Call, helper);
         if (instr.Opcode is Opcode.F32x4Add or Opcode.F32x4Sub or Opcode.F32x4Mul or Opcode.F32x4Div && HasConstantOperand())
         {
@@ -43,32 +40,7 @@ internal sealed partial class FunctionCompiler
     /// identities such as <c>x * 1</c> to <c>x</c>, so such results get their NaNs quieted. A
     /// constant that reaches the operation through a local set earlier is not detected.
     /// </summary>
-    private bool HasConstantOperand()
-    {
-        // _wasmOffsets ends with the current instruction.
-        if (_wasmOffsets.Count < 2) return false;
-        Opcode previous = OpcodeAt(_wasmOffsets[^2]);
-        if (previous == Opcode.V128Const) return true;
-        return _wasmOffsets.Count >= 3 && previous is Opcode.LocalGet or Opcode.GlobalGet && OpcodeAt(_wasmOffsets[^3]) == Opcode.V128Const;
-    }
-
-    private Opcode OpcodeAt(int offset)
-    {
-        var reader = new InstructionReader(_module.Bytes.Span[offset..], offset);
-        var instr = new Instruction();
-        reader.Read(ref instr);
-        return instr.Opcode;
-    }
-
-    private static MethodInfo? SimdFloatHelperFor(Opcode op)
-    {
-        lock (SimdFloatHelpers)
-        {
-            if (!SimdFloatHelpers.TryGetValue(op, out MethodInfo? m))
-            {
-                SimdFloatHelpers[op] = m = typeof(SimdFloat).GetMethod(op.ToString(), BindingFlags.Public | BindingFlags.Static);
-            }
-            return m;
-        }
-    }
+    private bool HasConstantOperand() =>
+        OpcodeBefore(1) == Opcode.V128Const
+        || OpcodeBefore(1) is Opcode.LocalGet or Opcode.GlobalGet && OpcodeBefore(2) == Opcode.V128Const;
 }

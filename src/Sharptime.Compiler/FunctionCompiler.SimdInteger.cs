@@ -13,23 +13,6 @@ internal sealed partial class FunctionCompiler
     /// <summary>The last v128.const compiled: its byte offset and value, for f32x4.extract_lane right after it.</summary>
     private (int Offset, ulong Low, ulong High) _lastV128Const = (-1, 0, 0);
 
-    /// <summary>
-    /// The helper of each instruction, found once by name: <see cref="SimdInteger"/> names its
-    /// methods after <see cref="Opcode"/>. Read-only after construction, so compilations on
-    /// several threads may share it.
-    /// </summary>
-    private static readonly Dictionary<Opcode, MethodInfo> SimdIntegerHelpers = IndexHelpers(typeof(SimdInteger));
-
-    private static Dictionary<Opcode, MethodInfo> IndexHelpers(Type type)
-    {
-        var helpers = new Dictionary<Opcode, MethodInfo>();
-        foreach (MethodInfo m in type.GetMethods(BindingFlags.Public | BindingFlags.Static))
-        {
-            if (Enum.TryParse(m.Name, out Opcode op) && !char.IsDigit(m.Name[0])) helpers.Add(op, m);
-        }
-        return helpers;
-    }
-
     /// <summary>v128 memory access, constants, lane moves, shuffles, bitwise and integer-lane operations.</summary>
     private bool EmitSimdInteger(ref Instruction instr)
     {
@@ -66,14 +49,14 @@ internal sealed partial class FunctionCompiler
                 return true;
             case Opcode.V128Load8x8S or Opcode.V128Load8x8U or Opcode.V128Load16x4S or Opcode.V128Load16x4U
                 or Opcode.V128Load32x2S or Opcode.V128Load32x2U:
-                EmitV128LoadBits(instr.MemArg, 8, SimdIntegerHelpers[instr.Opcode]);
+                EmitV128LoadBits(instr.MemArg, 8, OpcodeHelpers.SimdInteger[instr.Opcode]);
                 return true;
-            case Opcode.V128Load8Splat: EmitV128LoadBits(instr.MemArg, 1, SimdIntegerHelpers[Opcode.I8x16Splat]); return true;
-            case Opcode.V128Load16Splat: EmitV128LoadBits(instr.MemArg, 2, SimdIntegerHelpers[Opcode.I16x8Splat]); return true;
-            case Opcode.V128Load32Splat: EmitV128LoadBits(instr.MemArg, 4, SimdIntegerHelpers[Opcode.I32x4Splat]); return true;
-            case Opcode.V128Load64Splat: EmitV128LoadBits(instr.MemArg, 8, SimdIntegerHelpers[Opcode.I64x2Splat]); return true;
-            case Opcode.V128Load32Zero: EmitV128LoadBits(instr.MemArg, 4, SimdIntegerHelpers[Opcode.V128Load32Zero]); return true;
-            case Opcode.V128Load64Zero: EmitV128LoadBits(instr.MemArg, 8, SimdIntegerHelpers[Opcode.V128Load64Zero]); return true;
+            case Opcode.V128Load8Splat: EmitV128LoadBits(instr.MemArg, 1, OpcodeHelpers.SimdInteger[Opcode.I8x16Splat]); return true;
+            case Opcode.V128Load16Splat: EmitV128LoadBits(instr.MemArg, 2, OpcodeHelpers.SimdInteger[Opcode.I16x8Splat]); return true;
+            case Opcode.V128Load32Splat: EmitV128LoadBits(instr.MemArg, 4, OpcodeHelpers.SimdInteger[Opcode.I32x4Splat]); return true;
+            case Opcode.V128Load64Splat: EmitV128LoadBits(instr.MemArg, 8, OpcodeHelpers.SimdInteger[Opcode.I64x2Splat]); return true;
+            case Opcode.V128Load32Zero: EmitV128LoadBits(instr.MemArg, 4, OpcodeHelpers.SimdInteger[Opcode.V128Load32Zero]); return true;
+            case Opcode.V128Load64Zero: EmitV128LoadBits(instr.MemArg, 8, OpcodeHelpers.SimdInteger[Opcode.V128Load64Zero]); return true;
             case Opcode.V128Load8Lane: EmitV128Lane(ref instr, 1, true); return true;
             case Opcode.V128Load16Lane: EmitV128Lane(ref instr, 2, true); return true;
             case Opcode.V128Load32Lane: EmitV128Lane(ref instr, 4, true); return true;
@@ -85,7 +68,7 @@ internal sealed partial class FunctionCompiler
         }
         OpcodeInfo info = instr.Info;
         if (info.Immediates is not (ImmediateKind.None or ImmediateKind.Lane) || info.Params is null
-            || !SimdIntegerHelpers.TryGetValue(instr.Opcode, out MethodInfo? helper))
+            || !OpcodeHelpers.SimdInteger.TryGetValue(instr.Opcode, out MethodInfo? helper))
         {
             return false;
         }
@@ -109,7 +92,7 @@ internal sealed partial class FunctionCompiler
     {
         _il.Emit(OpCodes.Ldc_I8, (long)low);
         _il.Emit(OpCodes.Ldc_I8, (long)high);
-        _il.Emit(OpCodes.Call, SimdIntegerHelpers[Opcode.V128Const]);
+        _il.Emit(OpCodes.Call, OpcodeHelpers.SimdInteger[Opcode.V128Const]);
         Push(V128);
     }
 
@@ -205,7 +188,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, vector);
         ReturnTemp(vector);
         _il.Emit(OpCodes.Ldc_I4, (int)instr.Index);
-        _il.Emit(OpCodes.Call, SimdIntegerHelpers[instr.Opcode]);
+        _il.Emit(OpCodes.Call, OpcodeHelpers.SimdInteger[instr.Opcode]);
         if (load) Push(V128);
     }
 }

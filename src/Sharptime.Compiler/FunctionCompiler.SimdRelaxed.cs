@@ -8,8 +8,6 @@ namespace Sharptime.Compiler;
 
 internal sealed partial class FunctionCompiler
 {
-    private static readonly Dictionary<Opcode, MethodInfo?> SimdRelaxedHelpers = [];
-
     /// <summary>
     /// Relaxed SIMD: a call to the <see cref="SimdRelaxed"/> method named after the opcode, which
     /// picks one allowed result per instruction by hardware, the same at every call site.
@@ -18,15 +16,7 @@ internal sealed partial class FunctionCompiler
     {
         OpcodeInfo info = instr.Info;
         if ((info.Feature & WasmFeatures.RelaxedSimd) == 0 || info.Params is null) return false;
-        MethodInfo? helper;
-        lock (SimdRelaxedHelpers)
-        {
-            if (!SimdRelaxedHelpers.TryGetValue(instr.Opcode, out helper))
-            {
-                SimdRelaxedHelpers[instr.Opcode] = helper = typeof(SimdRelaxed).GetMethod(instr.Opcode.ToString(), BindingFlags.Public | BindingFlags.Static);
-            }
-        }
-        if (helper is null) return false;
+        if (!OpcodeHelpers.SimdRelaxed.TryGetValue(instr.Opcode, out MethodInfo? helper)) return false;
         _il.Emit(OpCodes.Call, helper);
         PopN(info.Params.Length);
         Push(typeof(Vector128<byte>));

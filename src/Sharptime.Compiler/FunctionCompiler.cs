@@ -223,6 +223,20 @@ internal sealed partial class FunctionCompiler
         throw new NotSupportedException("the instruction is not implemented by the compiler");
     }
 
+    /// <summary>
+    /// The opcode of the compiled instruction <paramref name="back"/> places before the current one (null
+    /// before the first): lets an instruction see a constant operand the JIT would fold.
+    /// </summary>
+    private Opcode? OpcodeBefore(int back)
+    {
+        int i = _wasmOffsets.Count - 1 - back;
+        if (i < 0) return null;
+        var reader = new InstructionReader(_module.Bytes.Span[_wasmOffsets[i]..], _wasmOffsets[i]);
+        var instr = new Instruction();
+        reader.Read(ref instr);
+        return instr.Opcode;
+    }
+
     private static Type[] Clr(ValueType[] types)
     {
         var clr = new Type[types.Length];

@@ -58,6 +58,19 @@ public sealed class FloatTests
         Assert.Equal(unchecked((long)0xFFF0000000000001), instance.GetFunction<long>("d")());
     }
 
+    [Fact]
+    public void Reinterpreting_a_constant_keeps_signaling_nan_bits()
+    {
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (func (export "f") (result f32) i32.const 0x7fa00001 f32.reinterpret_i32)
+              (func (export "d") (result f64) i64.const 0x7ff4000000000001 f64.reinterpret_i64))
+            """);
+        Assert.Equal(0x7FA00001u, instance.GetFunction("f")!.Call()[0].AsF32Bits());
+        Assert.Equal(0x7FF4000000000001UL, instance.GetFunction("d")!.Call()[0].AsF64Bits());
+        Assert.Equal(0x7FA00001u, BitConverter.SingleToUInt32Bits(instance.GetFunction<float>("f")()));
+    }
+
     [Theory]
     [InlineData("f64.nearest", 2.5, 2.0)]
     [InlineData("f64.nearest", -0.5, -0.0)]
