@@ -73,7 +73,13 @@ public sealed class ExceptionTests
               (func (export "again")
                 (throw_ref (global.get $saved)))
               (func (export "null")
-                (throw_ref (ref.null exn))))
+                (throw_ref (ref.null exn)))
+              (func (export "catch") (result exnref)
+                (block $h (result exnref)
+                  (try_table (catch_all_ref $h) (throw $e (i64.const 9)))
+                  (unreachable)))
+              (func (export "rethrow") (param exnref)
+                (throw_ref (local.get 0))))
             """);
         Assert.Equal(43L, instance.GetFunction<long, long>("f")(42));
         ThrownException first = Assert.Throws<ThrownException>(() => instance.GetFunction("again")!.Call());
@@ -81,6 +87,10 @@ public sealed class ExceptionTests
         Assert.Same(first, second);
         Assert.Equal(42L, first.Payload[0].AsI64());
         Assert.Equal(TrapCode.NullReference, Wasm.Traps(() => instance.GetFunction("null")!.Call()).Code);
+        // An exnref handed to the host can be passed back in and rethrown.
+        Value exn = Assert.Single(instance.GetFunction("catch")!.Call());
+        ThrownException third = Assert.Throws<ThrownException>(() => instance.GetFunction("rethrow")!.Call(exn));
+        Assert.Equal(9L, third.Payload[0].AsI64());
     }
 
     [Fact]
