@@ -206,7 +206,7 @@ internal sealed partial class FunctionCompiler
     {
         _previousFloatConst = _lastFloatConst;
         _lastFloatConst = instr.Opcode is Opcode.F32Const or Opcode.F64Const ? instr.Bits : null;
-        if (EmitException(ref instr) || EmitControl(ref instr) || EmitVariable(ref instr) || EmitMemory(ref instr) || EmitCall(ref instr)
+        if (EmitControl(ref instr) || EmitVariable(ref instr) || EmitMemory(ref instr) || EmitException(ref instr) || EmitCall(ref instr)
             || EmitReference(ref instr) || EmitTable(ref instr) || EmitNumeric(ref instr) || EmitSimd(ref instr) || EmitWideArithmetic(ref instr))
         {
             return;
