@@ -274,4 +274,33 @@ public sealed class ExceptionTests
         delOut(0);
         Assert.Throws<ThrownException>(() => delOut(2));
     }
+
+    [Fact]
+    public void A_handler_sees_memory_grown_by_the_code_that_threw()
+    {
+        Instance instance = Legacy("""
+            (module
+              (memory 1)
+              (tag $e)
+              (func $grow-and-throw
+                (drop (memory.grow (i32.const 20)))
+                (throw $e))
+              (func (export "new") (result i32)
+                (i32.store (i32.const 16) (i32.const 1))
+                (block $h
+                  (try_table (catch $e $h) (call $grow-and-throw))
+                  (return (i32.const -1)))
+                (i32.store (i32.const 0x100000) (i32.const 42))
+                (i32.load (i32.const 0x100000)))
+              (func (export "legacy") (result i32)
+                (i32.store (i32.const 16) (i32.const 1))
+                (try (result i32)
+                  (do (call $grow-and-throw) (i32.const -1))
+                  (catch $e
+                    (i32.store (i32.const 0x120000) (i32.const 43))
+                    (i32.load (i32.const 0x120000))))))
+            """);
+        Assert.Equal(42, instance.GetFunction<int>("new")());
+        Assert.Equal(43, instance.GetFunction<int>("legacy")());
+    }
 }
