@@ -119,6 +119,11 @@ internal sealed partial class FunctionCompiler
     private void EmitEnd()
     {
         Frame frame = _frames[^1];
+        if (frame.Try is not null)
+        {
+            EndTry(frame.Try);
+            return;
+        }
         _frames.RemoveAt(_frames.Count - 1);
         bool reached = !_unreachable;
         if (frame.Kind == Opcode.Call)
@@ -155,7 +160,7 @@ internal sealed partial class FunctionCompiler
     }
 
     private bool NeedsFixup(Frame target) =>
-        target.Kind == Opcode.Call || _stack.Count - target.Height - target.BranchTypes.Length > 0;
+        target.Kind == Opcode.Call || Crosses(target) || _stack.Count - target.Height - target.BranchTypes.Length > 0;
 
     /// <summary>
     /// Jumps to <paramref name="target"/> with its branch values on top of the stack; values below
@@ -164,6 +169,12 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void EmitBranch(Frame target)
     {
+        if (Crosses(target))
+        {
+            // Out of a try block: IL needs leave (see FunctionCompiler.Exceptions.cs).
+            EmitLeaveTo(target);
+            return;
+        }
         if (target.Kind == Opcode.Call)
         {
             EmitReturnValues();
@@ -193,7 +204,11 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    private void EmitReturn() => EmitReturnValues();
+    private void EmitReturn()
+    {
+        if (_try is not null) EmitLeaveTo(_frames[0]);
+        else EmitReturnValues();
+    }
 
     /// <summary>Stores results after the first through the byref parameters, drops the rest of the stack, returns.</summary>
     private void EmitReturnValues()

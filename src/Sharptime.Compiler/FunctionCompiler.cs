@@ -60,6 +60,7 @@ internal sealed partial class FunctionCompiler
         public Label ElseLabel;
         public bool HasElse;
         public bool Targeted;
+        public TryState? Try;
 
         public Type[] BranchTypes => Kind == Opcode.Loop ? Params : Results;
     }
@@ -134,8 +135,7 @@ internal sealed partial class FunctionCompiler
         while (!reader.AtEnd)
         {
             reader.Read(ref instr);
-            const WasmFeatures Unsupported = WasmFeatures.Gc | WasmFeatures.ExceptionHandling
-                | WasmFeatures.LegacyExceptions | WasmFeatures.Threads;
+            const WasmFeatures Unsupported = WasmFeatures.Gc | WasmFeatures.Threads;
             if ((instr.Info.Feature & Unsupported) != 0)
             {
                 return $"{instr.Info.Name} (offset {instr.Offset})";
@@ -208,6 +208,18 @@ internal sealed partial class FunctionCompiler
             case Opcode.Else when _skipDepth == 0:
                 EmitElse();
                 break;
+            case Opcode.Catch when _skipDepth == 0:
+                EmitLegacyCatch((int)instr.Index);
+                break;
+            case Opcode.CatchAll when _skipDepth == 0:
+                EmitLegacyCatch(-1);
+                break;
+            case Opcode.Delegate when _skipDepth > 0:
+                _skipDepth--;
+                break;
+            case Opcode.Delegate:
+                EmitDelegate((int)instr.Index);
+                break;
         }
     }
 
@@ -215,7 +227,7 @@ internal sealed partial class FunctionCompiler
     {
         _previousFloatConst = _lastFloatConst;
         _lastFloatConst = instr.Opcode is Opcode.F32Const or Opcode.F64Const ? instr.Bits : null;
-        if (EmitControl(ref instr) || EmitVariable(ref instr) || EmitMemory(ref instr) || EmitCall(ref instr)
+        if (EmitControl(ref instr) || EmitVariable(ref instr) || EmitMemory(ref instr) || EmitException(ref instr) || EmitCall(ref instr)
             || EmitReference(ref instr) || EmitTable(ref instr) || EmitNumeric(ref instr) || EmitSimd(ref instr) || EmitWideArithmetic(ref instr))
         {
             return;

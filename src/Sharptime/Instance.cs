@@ -47,6 +47,10 @@ public sealed partial class Instance
     /// <param name="name">The export name.</param>
     public Global? GetGlobal(string name) => GetExport(name) as Global;
 
+    /// <summary>The tag export named <paramref name="name"/>, or null.</summary>
+    /// <param name="name">The export name.</param>
+    public Tag? GetTag(string name) => GetExport(name) as Tag;
+
     private Func RequireFunction(string name) =>
         GetFunction(name) ?? throw new WasmException($"unknown export: the instance has no function export named \"{name}\"");
 }

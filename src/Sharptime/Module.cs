@@ -74,7 +74,7 @@ public sealed class Module
                     ExternKind.Table => TableText(import.Table),
                     ExternKind.Memory => MemoryText(import.Memory),
                     ExternKind.Global => GlobalText(import.Global),
-                    _ => $"(tag {import.TypeIndex})",
+                    _ => $"(tag {FuncTypeAt(import.TypeIndex)})",
                 };
                 imports[i] = new ModuleImport(import.Module, import.Name, KindText(import.Kind), type, f);
             }
@@ -98,7 +98,7 @@ public sealed class Module
                     ExternKind.Table => TableText(Info.TableTypes[export.Index]),
                     ExternKind.Memory => MemoryText(Info.Memories[export.Index]),
                     ExternKind.Global => GlobalText(Info.GlobalTypes[export.Index]),
-                    _ => $"(tag {Info.Tags[export.Index].TypeIndex})",
+                    _ => $"(tag {FuncTypeAt(Info.Tags[export.Index].TypeIndex)})",
                 };
                 exports[i] = new ModuleExport(export.Name, KindText(export.Kind), type, f);
             }

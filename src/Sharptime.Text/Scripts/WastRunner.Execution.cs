@@ -198,7 +198,19 @@ internal sealed partial class WastRunner
     {
         if (command.Kind == "assert_exception")
         {
-            _result.Fail(command.Line, command.Kind, "an exception", "the exception-handling proposal is not supported by the engine");
+            try
+            {
+                if (Perform(command, command.Action, "an exception") is null) return;
+                _result.Fail(command.Line, command.Kind, "an exception", "the action returned");
+            }
+            catch (ThrownException)
+            {
+                _result.Record(command.Kind, WastOutcome.Passed);
+            }
+            catch (WasmException e)
+            {
+                _result.Fail(command.Line, command.Kind, "an exception", Describe(e));
+            }
             return;
         }
         string expected = $"trap \"{command.Message}\"";

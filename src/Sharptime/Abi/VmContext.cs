@@ -44,6 +44,9 @@ public sealed class VmContext
     /// </summary>
     public VmContext? CallerContext;
 
+    /// <summary>Every tag, imported first; generated code reaches them through <see cref="Exceptions"/>.</summary>
+    internal Tag[] Tags = [];
+
     internal Store? Store;
     internal Instance? Instance;
     internal HostFunction? Host;

@@ -32,7 +32,8 @@ internal static unsafe class Instantiator
         var memories = new MemoryInstance[m.Memories.Length];
         var tables = new TableInstance[m.TableTypes.Length];
         var globals = new GlobalInstance[m.GlobalTypes.Length];
-        int fi = 0, mi = 0, ti = 0, gi = 0;
+        var tags = new Tag[m.Tags.Length];
+        int fi = 0, mi = 0, ti = 0, gi = 0, tgi = 0;
         for (int i = 0; i < m.Imports.Length; i++)
         {
             Import import = m.Imports[i];
@@ -86,6 +87,16 @@ internal static unsafe class Instantiator
                     globals[gi++] = g;
                     break;
                 }
+                case ExternKind.Tag:
+                {
+                    FuncType expected = module.FuncTypeAt(import.TypeIndex);
+                    if (d is not Tag tag) { Mismatch<Tag>(import, d, $"(tag {expected})"); return null!; }
+                    CheckStore(store, tag, import);
+                    // Tag types match exactly (Wasm 3.0 section 4.5.2): no subtyping.
+                    Check(import, tag.TypeId == typeIds[import.TypeIndex], tag.TypeText, $"(tag {expected})");
+                    tags[tgi++] = tag;
+                    break;
+                }
                 default:
                     throw new LinkException($"incompatible import type: {import.Module}::{import.Name}: importing a {Linker.KindText(import.Kind)} is not supported");
             }
@@ -97,6 +108,12 @@ internal static unsafe class Instantiator
             uint typeIndex = m.Functions[index];
             functions[index] = new Func(store, module.FuncTypeAt(typeIndex), typeIds[typeIndex], code.GetFunctionPointer(i), ctx);
         }
+        for (int i = m.ImportedTagCount; i < tags.Length; i++)
+        {
+            uint typeIndex = m.Tags[i].TypeIndex;
+            tags[i] = new Tag(store, module.FuncTypeAt(typeIndex), typeIds[typeIndex]);
+        }
+        ctx.Tags = tags;
         ctx.Functions = functions;
         ctx.Globals = globals;
         for (int i = 0; i < m.DefinedGlobals.Length; i++)
@@ -118,14 +135,13 @@ internal static unsafe class Instantiator
 
         foreach (Export export in m.Exports)
         {
-            // Tags (exception handling) are not supported yet: their exports are left out.
-            if (export.Kind == ExternKind.Tag) continue;
             Extern item = export.Kind switch
             {
                 ExternKind.Func => functions[export.Index],
                 ExternKind.Memory => new Memory(store, memories[export.Index]),
                 ExternKind.Table => new Table(store, tables[export.Index]),
                 ExternKind.Global => new Global(store, globals[export.Index]),
+                ExternKind.Tag => tags[export.Index],
                 _ => throw new WasmException($"exporting a {Linker.KindText(export.Kind)} is not supported"),
             };
             instance.AddExport(export.Name, item);

@@ -52,6 +52,7 @@ internal static class Matching
         {
             HeapKind.Func or HeapKind.Concrete => r is Func,
             HeapKind.Extern => r is ExternRef,
+            HeapKind.Exn => r is ThrownException,
             HeapKind.Any => true,
             _ => false,
         };
