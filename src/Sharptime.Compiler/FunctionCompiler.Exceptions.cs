@@ -279,6 +279,7 @@ internal sealed partial class FunctionCompiler
         _il.BeginCatchBlock(typeof(ThrownException));
         LocalBuilder exn = RentTemp(typeof(object));
         _il.Emit(OpCodes.Stloc, exn);
+        ReloadMemory0(); // the code that threw may have grown memory 0
         Label pass = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, exn);
         LoadFrameToken();
@@ -348,6 +349,7 @@ internal sealed partial class FunctionCompiler
         _il.BeginCatchBlock(null!);
         t.Exn ??= _il.DeclareLocal(typeof(object));
         _il.Emit(OpCodes.Stloc, t.Exn);
+        ReloadMemory0(); // the code that threw may have grown memory 0
         Type[] payload = tagIndex >= 0 ? TagParams(tagIndex) : [];
         LoadPayload(t.Exn, payload);
         ResetStack(t.Frame.Height, payload);
@@ -368,6 +370,7 @@ internal sealed partial class FunctionCompiler
         _il.BeginCatchBlock(typeof(ThrownException));
         LocalBuilder exn = RentTemp(typeof(object));
         _il.Emit(OpCodes.Stloc, exn);
+        ReloadMemory0(); // the code that threw may have grown memory 0
         Label pass = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, exn);
         LoadFrameToken();
