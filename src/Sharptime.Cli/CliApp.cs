@@ -14,6 +14,7 @@ internal static class CliApp
 
         Commands:
           run [options] <FILE> [ARGS...] Run a WebAssembly module (.wasm or .wat) with WASI preview 1
+          compile [options] <FILE>       Compile a module ahead of time into an artifact (.cwasm)
           wast [options] <FILE|DIR>...   Run WebAssembly scripts (.wast); directories are searched recursively
           help [command]                 Show this help, or the help of a command
 
@@ -21,11 +22,11 @@ internal static class CliApp
           -h, --help                     Show this help
           -V, --version                  Show the version
 
-        'sharptime help run' and 'sharptime help wast' describe each command.
-        Not implemented yet: compile, settings, inspect.
+        'sharptime help run', 'sharptime help compile' and 'sharptime help wast' describe each command.
+        Not implemented yet: settings, inspect.
         """;
 
-    private static readonly string[] NotImplemented = ["compile", "settings", "inspect", "serve", "config", "explore"];
+    private static readonly string[] NotImplemented = ["settings", "inspect", "serve", "config", "explore"];
 
     /// <summary>Runs the command line and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, GuestStdio.Inherited);
@@ -77,6 +78,11 @@ internal static class CliApp
                     stdout.WriteLine(WastCliCommand.Usage);
                     return 0;
                 }
+                if (args.Length > 1 && args[1] == "compile")
+                {
+                    stdout.WriteLine(CompileCliCommand.Usage);
+                    return 0;
+                }
                 if (args.Length > 1 && args[1] == "run")
                 {
                     stdout.WriteLine(RunCliCommand.Usage);
@@ -92,11 +98,13 @@ internal static class CliApp
                 return WastCliCommand.Run(args.AsSpan(1), stdout, stderr);
             case "run":
                 return RunCliCommand.Run(args.AsSpan(1), stdout, stderr, stdio);
+            case "compile":
+                return CompileCliCommand.Run(args.AsSpan(1), stdout, stderr);
             default:
                 if (IsRunShorthand(command)) return RunCliCommand.Run(args, stdout, stderr, stdio);
                 if (Array.IndexOf(NotImplemented, command) >= 0)
                 {
-                    throw new UsageException($"the '{command}' command is not implemented yet (available: wast)");
+                    throw new UsageException($"the '{command}' command is not implemented yet (available: run, compile, wast)");
                 }
                 if (command.StartsWith('-')) throw new UsageException($"unknown option '{command}' (try 'sharptime --help')");
                 throw new UsageException($"unknown command '{command}' (try 'sharptime --help')");
@@ -113,7 +121,8 @@ internal static class CliApp
         if (first.StartsWith('-'))
         {
             string name = first.Split('=')[0];
-            return name is "--dir" or "--mapdir" or "--env" or "--argv0" or "--invoke" or "--preload" or "--trap-unknown-imports" or "--tcplisten"
+            return name is "--dir" or "--mapdir" or "--env" or "--argv0" or "--invoke" or "--preload" or "--trap-unknown-imports" or "--tcplisten" or "--allow-precompiled"
+                || (first.StartsWith("-C", StringComparison.Ordinal) && !first.StartsWith("--", StringComparison.Ordinal))
                 || (first.StartsWith("-W", StringComparison.Ordinal) && !first.StartsWith("--", StringComparison.Ordinal))
                 || (first.StartsWith("-S", StringComparison.Ordinal) && !first.StartsWith("--", StringComparison.Ordinal));
         }

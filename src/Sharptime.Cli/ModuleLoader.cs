@@ -9,7 +9,11 @@ internal static class ModuleLoader
 
     /// <summary>Loads <paramref name="path"/>: a binary when it starts with the \0asm magic, text when it looks like text.</summary>
     /// <exception cref="RunFailedException">The file cannot be read, or is not a valid module; the message names the file and the offset or line.</exception>
-    public static Module Load(Engine engine, string path)
+    public static Module Load(Engine engine, string path) => FromBytes(engine, path, ReadModuleBytes(path));
+
+    /// <summary>The module binary of <paramref name="path"/>: its bytes, or the binary of its text.</summary>
+    /// <exception cref="RunFailedException">The file cannot be read, or is not valid text.</exception>
+    public static byte[] ReadModuleBytes(string path)
     {
         byte[] bytes;
         try
@@ -33,9 +37,36 @@ internal static class ModuleLoader
         {
             throw new RunFailedException($"{path} is not a valid WebAssembly text module: {e.Message}", e);
         }
+        return bytes;
+    }
+
+    /// <summary>Whether the file starts like a pre-compiled artifact (a PE image) rather than a module.</summary>
+    public static bool IsArtifact(string path)
+    {
+        Span<byte> head = stackalloc byte[2];
+        using FileStream file = File.OpenRead(path);
+        return file.Read(head) == 2 && head.SequenceEqual("MZ"u8);
+    }
+
+    /// <summary>Loads a pre-compiled artifact, turning its errors into one-line messages.</summary>
+    public static Module LoadArtifact(Engine engine, string path)
+    {
         try
         {
-            return Module.FromBytes(engine, bytes);
+            return Module.DeserializeFile(engine, path);
+        }
+        catch (WasmException e)
+        {
+            throw new RunFailedException(e.Message, e);
+        }
+    }
+
+    /// <summary>Decodes, validates and compiles (through the compile cache when given one), naming the file in errors.</summary>
+    public static Module FromBytes(Engine engine, string path, byte[] bytes, CompileCache? cache = null)
+    {
+        try
+        {
+            return cache is null ? Module.FromBytes(engine, bytes) : cache.Load(engine, bytes);
         }
         catch (MalformedModuleException e)
         {

@@ -38,6 +38,12 @@ internal static class RunCliCommand
                                  Repeatable. PORT 0 picks a free port.
           --preload NAME=PATH    Instantiate the module at PATH first and link its exports under the
                                  import module name NAME. Repeatable.
+          --allow-precompiled    Allow FILE (or a preload) to be an artifact made by 'sharptime compile'.
+                                 Its code runs with the full trust of this process: only use
+                                 artifacts you made or trust.
+          -C cache=y|n           Cache compiled modules (default: y) in the cache folder:
+                                 $XDG_CACHE_HOME/sharptime, else ~/.cache/sharptime
+          -C cache-dir=PATH      Use PATH as the cache folder
           -W NAME[=y|n][,...]    Enable or disable a proposal (all, simd, threads, gc, memory64,
                                  exceptions, tail-call, multi-memory, ... see 'sharptime wast --help').
                                  Also -W max-memory-size=BYTES: the largest a linear memory may grow.
@@ -70,9 +76,9 @@ internal static class RunCliCommand
         }
         CheckPaths(options);
         Engine engine = CreateEngine(options);
-        Module module = ModuleLoader.Load(engine, options.File);
+        Module module = LoadModule(engine, options, options.File);
         var preloads = new List<(string Name, Module Module)>();
-        foreach ((string name, string path) in options.Preloads) preloads.Add((name, ModuleLoader.Load(engine, path)));
+        foreach ((string name, string path) in options.Preloads) preloads.Add((name, LoadModule(engine, options, path)));
         // --invoke's arguments are checked against the export's type before anything runs.
         Value[]? invokeArgs = options.Invoke is string export ? ParseInvokeArguments(module, export, options) : null;
 
@@ -300,10 +306,24 @@ internal static class RunCliCommand
         if (!File.Exists(path)) throw new UsageException($"{option}{path}: no such file");
     }
 
+    /// <summary>A module file: a pre-compiled artifact when allowed, else a module compiled through the cache.</summary>
+    private static Module LoadModule(Engine engine, RunOptions options, string path)
+    {
+        if (ModuleLoader.IsArtifact(path))
+        {
+            if (!options.AllowPrecompiled)
+            {
+                throw new RunFailedException($"{path} is a pre-compiled artifact: running one trusts its code like native code; pass --allow-precompiled if you made it or trust who did");
+            }
+            return ModuleLoader.LoadArtifact(engine, path);
+        }
+        CompileCache? cache = options.Cache ? new CompileCache(options.CacheDir ?? CompileCache.DefaultDirectory) : null;
+        return ModuleLoader.FromBytes(engine, path, ModuleLoader.ReadModuleBytes(path), cache);
+    }
+
     private static Engine CreateEngine(RunOptions options)
     {
-        Config config = Config.Default.UseCompiler();
-        config = config with { Features = options.Features.Apply(config.Features) };
+        Config config = CompileCliCommand.CreateConfig(options.Features);
         if (options.MaxMemorySize is ulong max) config = config with { MaxMemoryBytes = max };
         return new Engine(config);
     }

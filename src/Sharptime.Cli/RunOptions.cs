@@ -45,6 +45,15 @@ internal sealed class RunOptions
     /// <summary>Whether imported functions nobody defines become functions that trap when called (<c>--trap-unknown-imports</c>).</summary>
     public bool TrapUnknownImports { get; private set; }
 
+    /// <summary>Whether a pre-compiled artifact may be run (<c>--allow-precompiled</c>): it is trusted like native code.</summary>
+    public bool AllowPrecompiled { get; private set; }
+
+    /// <summary>Whether compiled modules are cached (<c>-C cache=y|n</c>, on by default).</summary>
+    public bool Cache { get; private set; } = true;
+
+    /// <summary>The cache folder (<c>-C cache-dir=PATH</c>), or null for the default.</summary>
+    public string? CacheDir { get; private set; }
+
     /// <summary>Whether --help was asked for.</summary>
     public bool Help { get; private set; }
 
@@ -84,6 +93,11 @@ internal sealed class RunOptions
             AddWasmOptions(arg.Length > 2 ? arg[2..] : Value(arg, args, ref i, "a value such as threads=y"));
             return;
         }
+        if (arg.StartsWith("-C", StringComparison.Ordinal) && !arg.StartsWith("--", StringComparison.Ordinal))
+        {
+            AddCodegenOptions(arg.Length > 2 ? arg[2..] : Value(arg, args, ref i, "a value such as cache=n"));
+            return;
+        }
         if (arg.StartsWith("-S", StringComparison.Ordinal) && !arg.StartsWith("--", StringComparison.Ordinal))
         {
             AddWasiOptions(arg.Length > 2 ? arg[2..] : Value(arg, args, ref i, "a value such as inherit-env"));
@@ -115,6 +129,9 @@ internal sealed class RunOptions
                 Invoke = attached ?? Value(name, args, ref i, "the name of an exported function");
                 if (Invoke.Length == 0) throw new UsageException("--invoke needs the name of an exported function");
                 break;
+            case "--allow-precompiled" when attached is null:
+                AllowPrecompiled = true;
+                break;
             case "--trap-unknown-imports" when attached is null:
                 TrapUnknownImports = true;
                 break;
@@ -126,6 +143,33 @@ internal sealed class RunOptions
                 break;
             default:
                 throw new UsageException($"unknown option '{arg}' for run (try 'sharptime run --help')");
+        }
+    }
+
+    /// <summary>Wasmtime's <c>-C</c> (compilation) options that apply here: the compile cache.</summary>
+    private void AddCodegenOptions(string value)
+    {
+        foreach (string item in value.Split(','))
+        {
+            int equals = item.IndexOf('=', StringComparison.Ordinal);
+            string key = equals < 0 ? item : item[..equals];
+            string? v = equals < 0 ? null : item[(equals + 1)..];
+            switch (key)
+            {
+                case "cache":
+                    Cache = v switch
+                    {
+                        null or "y" or "yes" or "true" => true,
+                        "n" or "no" or "false" => false,
+                        _ => throw new UsageException($"invalid value '{v}' for -C cache (expected y or n)"),
+                    };
+                    break;
+                case "cache-dir":
+                    CacheDir = string.IsNullOrEmpty(v) ? throw new UsageException("-C cache-dir needs a path: -C cache-dir=PATH") : v;
+                    break;
+                default:
+                    throw new UsageException($"unknown -C option '{key}' (known: cache=y|n, cache-dir=PATH)");
+            }
         }
     }
 

@@ -25,7 +25,7 @@ internal sealed partial class FunctionCompiler
                 var f = (Binary.FuncCompositeType)_module.Types[instr.Index].Composite;
                 // The table index: table64 tables take an i64, others an i32 (zero-extended).
                 EmitHelper(Method(typeof(Instructions), nameof(Instructions.ResolveIndirect)), 1, (int)instr.Index2, (int)instr.Index);
-                EmitCallThroughFunc(f, tail);
+                EmitCallThroughFunc(f, (int)instr.Index, tail);
                 if (tail) SetUnreachable();
                 return true;
             }
@@ -35,7 +35,7 @@ internal sealed partial class FunctionCompiler
                 bool tail = instr.Opcode == Opcode.ReturnCallRef;
                 var f = (Binary.FuncCompositeType)_module.Types[instr.Index].Composite;
                 EmitHelper(Method(typeof(Instructions), nameof(Instructions.ResolveRef)), 1);
-                EmitCallThroughFunc(f, tail);
+                EmitCallThroughFunc(f, (int)instr.Index, tail);
                 if (tail) SetUnreachable();
                 return true;
             }
@@ -55,7 +55,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldc_I4, function);
             _il.Emit(OpCodes.Ldelem_Ref);
             Push(typeof(Func));
-            EmitCallThroughFunc(f, tail);
+            EmitCallThroughFunc(f, (int)_module.Functions[function], tail);
             return;
         }
         MethodInfo target = _methods[function - _module.ImportedFunctionCount];
@@ -76,8 +76,8 @@ internal sealed partial class FunctionCompiler
         FinishCall(f, outs);
     }
 
-    /// <summary>Calls the <see cref="Func"/> on top of the stack (above the arguments) with calli.</summary>
-    private void EmitCallThroughFunc(Binary.FuncCompositeType f, bool tail)
+    /// <summary>Calls the <see cref="Func"/> on top of the stack (above the arguments) with calli; <paramref name="typeIndex"/> is the type it is called with.</summary>
+    private void EmitCallThroughFunc(Binary.FuncCompositeType f, int typeIndex, bool tail)
     {
         Pop();
         LocalBuilder func = RentTemp(typeof(Func));
@@ -100,6 +100,8 @@ internal sealed partial class FunctionCompiler
         LoadContext();
         _il.Emit(OpCodes.Stfld, typeof(VmContext).GetField(nameof(VmContext.CallerContext))!);
         _il.Emit(OpCodes.Ldloc, func);
+        LoadContext();
+        _il.Emit(OpCodes.Ldc_I4, typeIndex);
         _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.CodeOf)));
         ReturnTemp(func);
         if (tail) _il.Emit(OpCodes.Tailcall);

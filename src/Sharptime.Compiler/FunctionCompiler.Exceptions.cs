@@ -138,7 +138,7 @@ internal sealed partial class FunctionCompiler
             _stack.Add(types[i]);
         }
         if (instr.Opcode == Opcode.ReturnCall) EmitDirectCall((int)instr.Index, tail: false);
-        else EmitCallThroughFunc(f, tail: false);
+        else EmitCallThroughFunc(f, (int)instr.Index, tail: false);
         EmitReturn();
         _il.BeginCatchBlock(typeof(ThrownException));
         _il.Emit(OpCodes.Castclass, typeof(Exception));

@@ -1,40 +1,61 @@
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
 using Sharptime.Abi;
 
 namespace Sharptime.Compiler;
 
 /// <summary>
-/// Compiles modules to IL in collectible in-memory assemblies. The emitters only see a
-/// <see cref="TypeBuilder"/>, so the same code can write a persisted assembly.
+/// Compiles modules to IL: into in-memory assemblies (collectible by default) or into persisted
+/// assemblies with the module and its code map embedded (artifacts). One emitter writes both.
 /// </summary>
 internal sealed class IlCodeGenerator(bool collectible) : ICodeGenerator
 {
-    private readonly Lock _lock = new();
-    private readonly List<Type> _trampolines = [];
-    private ModuleBuilder? _trampolineModule;
-    private int _trampolineCount;
+    private static int s_counter;
 
     public int AbiVersion => Abi.AbiVersion.Current;
 
-    public CompiledCode Compile(Module module) =>
-        ModuleCompiler.Compile(module, collectible ? AssemblyBuilderAccess.RunAndCollect : AssemblyBuilderAccess.Run);
-
-    public nint CreateEntryTrampoline(FuncType type) => CreateTrampoline(type, Trampolines.EmitEntry);
-
-    public nint CreateHostTrampoline(FuncType type) => CreateTrampoline(type, Trampolines.EmitHost);
-
-    private nint CreateTrampoline(FuncType type, Func<TypeBuilder, FuncType, MethodBuilder> emit)
+    public CompiledCode Compile(Module module)
     {
-        lock (_lock)
-        {
-            _trampolineModule ??= AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("Sharptime.Trampolines"), AssemblyBuilderAccess.Run)
-                .DefineDynamicModule("Sharptime.Trampolines");
-            TypeBuilder tb = _trampolineModule.DefineType($"Trampoline{_trampolineCount++}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
-            MethodBuilder mb = emit(tb, type);
-            Type created = tb.CreateType();
-            _trampolines.Add(created);
-            return created.GetMethod(mb.Name, BindingFlags.Public | BindingFlags.Static)!.MethodHandle.GetFunctionPointer();
-        }
+        string name = $"Sharptime.Wasm{Interlocked.Increment(ref s_counter)}";
+        AssemblyBuilder assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName(name),
+            collectible ? AssemblyBuilderAccess.RunAndCollect : AssemblyBuilderAccess.Run);
+        ModuleBuilder builder = assembly.DefineDynamicModule(name);
+        ModuleCompiler.Emitted emitted = ModuleCompiler.Emit(module, builder);
+        // A created type of the assembly: while it is reachable, a collectible assembly stays loaded.
+        Type keepAlive = emitted.Types[0].CreateType();
+        // The runtime module of the created types (not the builder) is what stack frames report.
+        return new CompiledCode(keepAlive.Module, emitted.ToMap(), keepAlive);
+    }
+
+    public byte[] Precompile(Module module)
+    {
+        var assembly = new PersistedAssemblyBuilder(new AssemblyName(Artifacts.ArtifactFormat.AssemblyName), typeof(object).Assembly);
+        ModuleBuilder builder = assembly.DefineDynamicModule(Artifacts.ArtifactFormat.AssemblyName);
+        ModuleCompiler.Emitted emitted = ModuleCompiler.Emit(module, builder);
+        MetadataBuilder metadata = assembly.GenerateMetadata(out BlobBuilder il, out BlobBuilder fieldData);
+        // Tokens are final once the metadata is generated: only now can the code map be written.
+        byte[] payload = Artifacts.ArtifactFormat.WritePayload(module, emitted.ToMap());
+        var resources = new BlobBuilder();
+        resources.WriteInt32(payload.Length);
+        resources.WriteBytes(payload);
+        metadata.AddManifestResource(ManifestResourceAttributes.Public, metadata.GetOrAddString(Artifacts.ArtifactFormat.ResourceName), default, 0);
+        var pe = new ManagedPEBuilder(new PEHeaderBuilder(imageCharacteristics: Characteristics.Dll | Characteristics.ExecutableImage),
+            new MetadataRootBuilder(metadata), il, fieldData, managedResources: resources, deterministicIdProvider: DeterministicId);
+        var image = new BlobBuilder();
+        pe.Serialize(image);
+        return image.ToArray();
+    }
+
+    /// <summary>The same module and settings give the same artifact bytes.</summary>
+    private static BlobContentId DeterministicId(IEnumerable<Blob> content) => BlobContentId.FromHash(System.Security.Cryptography.SHA256.HashData(Concat(content)));
+
+    private static byte[] Concat(IEnumerable<Blob> content)
+    {
+        using var stream = new MemoryStream();
+        foreach (Blob blob in content) stream.Write(blob.GetBytes());
+        return stream.ToArray();
     }
 }

@@ -2,66 +2,135 @@ using System.Reflection;
 using System.Reflection.Emit;
 using Sharptime.Abi;
 using Sharptime.Binary;
+using Sharptime.Runtime;
 
 namespace Sharptime.Compiler;
 
 /// <summary>
-/// Compiles a module into one type with one static method per defined function, named
-/// <c>wasm-function[index]</c> (the runtime maps trap frames back through the name).
+/// Compiles a module into generated types of at most <see cref="MethodsPerType"/> static methods
+/// each (the CLR caps a type at 65,535): one method per defined function, then per function type an
+/// array-call shim and a shim that calls untyped host functions. The same emitter writes an
+/// in-memory assembly or a persisted one (an artifact); the runtime finds methods by metadata token.
 /// </summary>
 internal static class ModuleCompiler
 {
-    private static int s_counter;
-
-    public static CompiledCode Compile(Module module, AssemblyBuilderAccess access)
-    {
-        WasmModule m = module.Info;
-        int id = Interlocked.Increment(ref s_counter);
-        AssemblyBuilder assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName($"Sharptime.Wasm{id}"), access);
-        TypeBuilder type = assembly.DefineDynamicModule($"Sharptime.Wasm{id}")
-            .DefineType("WasmCode", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
-        MethodBuilder[] methods = DefineMethods(type, m);
-        var offsetMaps = new OffsetMap[m.Code.Length];
-        for (int i = 0; i < m.Code.Length; i++)
-        {
-            MethodBuilder body = methods[i];
-            long frame = EstimateFrameBytes(m, i);
-            if (frame > LargeFrameBytes)
-            {
-                // The stack probe of a function runs after its prologue has allocated the frame, so a
-                // frame larger than the margin below the limit could reach the guard page first.
-                // Such functions get an entry stub with a small frame that probes for the whole frame.
-                body = type.DefineMethod($"wasm-function[{m.ImportedFunctionCount + i}]",
-                    MethodAttributes.Public | MethodAttributes.Static, methods[i].ReturnType, ParameterTypes(m, i));
-                EmitEntryStub(methods[i], body, ParameterTypes(m, i), frame);
-            }
-            var compiler = new FunctionCompiler(m, methods, body, i);
-            compiler.Compile();
-            offsetMaps[i] = compiler.Offsets;
-        }
-        Type created = type.CreateType();
-        var pointers = new nint[methods.Length];
-        for (int i = 0; i < methods.Length; i++)
-        {
-            pointers[i] = created.GetMethod(methods[i].Name, BindingFlags.Public | BindingFlags.Static)!.MethodHandle.GetFunctionPointer();
-        }
-        return new Code(created, pointers, offsetMaps, m.ImportedFunctionCount);
-    }
+    /// <summary>Methods per generated type: far below the CLR's cap, small enough to load lazily.</summary>
+    public const int MethodsPerType = 8192;
 
     /// <summary>Frames above this size get an entry stub that probes for the whole frame.</summary>
     private const long LargeFrameBytes = 16 * 1024;
+
+    /// <summary>The methods of one compiled module, before their tokens are final.</summary>
+    public sealed class Emitted
+    {
+        public required MethodBuilder[] Entries { get; init; }
+        public required MethodBuilder[] Bodies { get; init; }
+        public required MethodBuilder?[] ArrayCalls { get; init; }
+        public required MethodBuilder?[] HostCalls { get; init; }
+        public required OffsetMap[] Offsets { get; init; }
+        public required List<TypeBuilder> Types { get; init; }
+
+        /// <summary>The code map, read once the builder has assigned tokens.</summary>
+        public CodeMap ToMap()
+        {
+            var entries = new int[Entries.Length];
+            var bodies = new int[Bodies.Length];
+            for (int i = 0; i < entries.Length; i++)
+            {
+                entries[i] = Entries[i].MetadataToken;
+                bodies[i] = Bodies[i].MetadataToken;
+            }
+            var arrayCalls = new int[ArrayCalls.Length];
+            var hostCalls = new int[HostCalls.Length];
+            for (int i = 0; i < arrayCalls.Length; i++)
+            {
+                arrayCalls[i] = ArrayCalls[i]?.MetadataToken ?? 0;
+                hostCalls[i] = HostCalls[i]?.MetadataToken ?? 0;
+            }
+            var starts = new int[Offsets.Length + 1];
+            for (int i = 0; i < Offsets.Length; i++) starts[i + 1] = starts[i] + Offsets[i].Count;
+            var il = new int[starts[^1]];
+            var wasm = new int[starts[^1]];
+            for (int i = 0; i < Offsets.Length; i++) Offsets[i].CopyTo(il.AsSpan(starts[i]), wasm.AsSpan(starts[i]));
+            return new CodeMap(entries, bodies, arrayCalls, hostCalls, starts, il, wasm);
+        }
+    }
+
+    public static Emitted Emit(Module module, System.Reflection.Emit.ModuleBuilder builder)
+    {
+        WasmModule m = module.Info;
+        var types = new List<TypeBuilder>();
+        int methodsInType = MethodsPerType;
+        TypeBuilder NextType(int methods)
+        {
+            if (types.Count == 0 || methodsInType + methods > MethodsPerType)
+            {
+                types.Add(builder.DefineType($"WasmCode{types.Count}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract));
+                methodsInType = 0;
+            }
+            methodsInType += methods;
+            return types[^1];
+        }
+
+        int count = m.Code.Length;
+        var bodies = new MethodBuilder[count];
+        var entries = new MethodBuilder[count];
+        var owners = new TypeBuilder[count];
+        for (int i = 0; i < count; i++)
+        {
+            int index = m.ImportedFunctionCount + i;
+            FuncCompositeType f = m.FuncTypeOf((uint)index);
+            bool stub = EstimateFrameBytes(m, i) > LargeFrameBytes;
+            TypeBuilder type = owners[i] = NextType(stub ? 2 : 1);
+            Type[] parameters = ClrTypes.Parameters(f.Params, f.Results);
+            bodies[i] = type.DefineMethod($"wasm-function[{index}]", MethodAttributes.Public | MethodAttributes.Static, ClrTypes.Return(f.Results), parameters);
+            // The stack probe of a function runs after its prologue has allocated the frame, so a
+            // frame larger than the margin below the limit could reach the guard page first. Such
+            // functions get an entry stub with a small frame that probes for the whole frame.
+            entries[i] = stub
+                ? type.DefineMethod($"wasm-function-entry[{index}]", MethodAttributes.Public | MethodAttributes.Static, ClrTypes.Return(f.Results), parameters)
+                : bodies[i];
+        }
+
+        var offsets = new OffsetMap[count];
+        for (int i = 0; i < count; i++)
+        {
+            if (entries[i] != bodies[i]) EmitEntryStub(entries[i], bodies[i], ClrTypes.Parameters(m.FuncTypeOf((uint)(m.ImportedFunctionCount + i)).Params, m.FuncTypeOf((uint)(m.ImportedFunctionCount + i)).Results), EstimateFrameBytes(m, i));
+            var compiler = new FunctionCompiler(m, entries, bodies[i], i);
+            compiler.Compile();
+            offsets[i] = compiler.Offsets;
+        }
+
+        // One pair of shims per distinct function signature, shared by the type indices that have it.
+        var arrayCalls = new MethodBuilder?[m.Types.Length];
+        var hostCalls = new MethodBuilder?[m.Types.Length];
+        var bySignature = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int t = 0; t < m.Types.Length; t++)
+        {
+            if (m.Types[t].Composite is not FuncCompositeType) continue;
+            FuncType type = module.FuncTypeAt((uint)t);
+            if (bySignature.TryGetValue(type.Key, out int first))
+            {
+                arrayCalls[t] = arrayCalls[first];
+                hostCalls[t] = hostCalls[first];
+                continue;
+            }
+            bySignature[type.Key] = t;
+            TypeBuilder owner = NextType(2);
+            arrayCalls[t] = Trampolines.EmitArrayCall(owner, $"array-call[{t}]", type);
+            hostCalls[t] = Trampolines.EmitHostCall(owner, $"host-call[{t}]", type);
+        }
+
+        if (types.Count == 0) NextType(0);
+        foreach (TypeBuilder type in types) type.CreateType();
+        return new Emitted { Entries = entries, Bodies = bodies, ArrayCalls = arrayCalls, HostCalls = hostCalls, Offsets = offsets, Types = types };
+    }
 
     private static long EstimateFrameBytes(WasmModule m, int definedIndex)
     {
         FunctionBody body = m.Code[definedIndex];
         // Every local and parameter may live in a stack slot (v128 takes 16 bytes); temps and spills add some.
         return ((long)body.LocalCount + m.FuncTypeOf((uint)(m.ImportedFunctionCount + definedIndex)).Params.Length) * 16 + 4096;
-    }
-
-    private static Type[] ParameterTypes(WasmModule m, int definedIndex)
-    {
-        Binary.FuncCompositeType f = m.FuncTypeOf((uint)(m.ImportedFunctionCount + definedIndex));
-        return ClrTypes.Parameters(f.Params, f.Results);
     }
 
     private static void EmitEntryStub(MethodBuilder stub, MethodBuilder body, Type[] parameters, long frame)
@@ -84,34 +153,5 @@ internal static class ModuleCompiler
         for (int i = 0; i < parameters.Length; i++) il.Emit(OpCodes.Ldarg, i);
         il.Emit(OpCodes.Call, body);
         il.Emit(OpCodes.Ret);
-    }
-
-    private static MethodBuilder[] DefineMethods(TypeBuilder type, WasmModule m)
-    {
-        var methods = new MethodBuilder[m.Code.Length];
-        for (int i = 0; i < methods.Length; i++)
-        {
-            int index = m.ImportedFunctionCount + i;
-            Binary.FuncCompositeType f = m.FuncTypeOf((uint)index);
-            // Functions with an entry stub: the stub is the entry point, the body keeps the name
-            // that backtraces look for.
-            string name = EstimateFrameBytes(m, i) > LargeFrameBytes ? $"wasm-function-entry[{index}]" : $"wasm-function[{index}]";
-            methods[i] = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static,
-                ClrTypes.Return(f.Results), ClrTypes.Parameters(f.Params, f.Results));
-        }
-        return methods;
-    }
-
-    private sealed class Code(Type type, nint[] pointers, OffsetMap[] offsets, int importedFunctions) : CompiledCode
-    {
-        public override Type? CodeType => type;
-
-        public override int? GetCodeOffset(int functionIndex, int ilOffset)
-        {
-            int defined = functionIndex - importedFunctions;
-            return defined >= 0 && defined < offsets.Length ? offsets[defined].Find(ilOffset) : null;
-        }
-
-        public override nint GetFunctionPointer(int definedIndex) => pointers[definedIndex];
     }
 }

@@ -5,18 +5,11 @@ namespace Sharptime.Compiler;
 /// <param name="wasmOffsets">The instruction's byte offset in the module.</param>
 internal sealed class OffsetMap(int[] ilOffsets, int[] wasmOffsets)
 {
-    /// <summary>The last Wasm instruction whose IL starts at or before <paramref name="ilOffset"/>, or null.</summary>
-    public int? Find(int ilOffset)
+    public int Count => ilOffsets.Length;
+
+    public void CopyTo(Span<int> il, Span<int> wasm)
     {
-        // Several instructions may start at one IL offset (block, nop emit nothing): the last one
-        // is the one that emitted the code at that offset.
-        int lo = 0, hi = ilOffsets.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (ilOffsets[mid] <= ilOffset) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo > 0 ? wasmOffsets[lo - 1] : null;
+        ilOffsets.CopyTo(il);
+        wasmOffsets.CopyTo(wasm);
     }
 }

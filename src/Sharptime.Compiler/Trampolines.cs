@@ -13,12 +13,12 @@ internal static class Trampolines
     private static readonly MethodInfo ArgItem = typeof(ReadOnlySpan<Value>).GetMethod("get_Item")!;
     private static readonly MethodInfo ResultItem = typeof(Span<Value>).GetMethod("get_Item")!;
 
-    /// <summary><c>static void Entry(nint code, VmContext ctx, ReadOnlySpan&lt;Value&gt; args, Span&lt;Value&gt; results)</c></summary>
-    public static MethodBuilder EmitEntry(TypeBuilder type, FuncType f)
+    /// <summary>The array-call shim: <c>static void (nint code, VmContext ctx, ReadOnlySpan&lt;Value&gt; args, Span&lt;Value&gt; results)</c>.</summary>
+    public static MethodBuilder EmitArrayCall(TypeBuilder type, string name, FuncType f)
     {
         ValueType[] ps = ClrTypes.Inner(f.Params);
         ValueType[] rs = ClrTypes.Inner(f.Results);
-        MethodBuilder mb = type.DefineMethod("Entry", MethodAttributes.Public | MethodAttributes.Static, typeof(void),
+        MethodBuilder mb = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, typeof(void),
             [typeof(nint), typeof(VmContext), typeof(ReadOnlySpan<Value>), typeof(Span<Value>)]);
         ILGenerator il = mb.GetILGenerator();
         for (int i = 0; i < ps.Length; i++)
@@ -66,12 +66,12 @@ internal static class Trampolines
     }
 
     /// <summary>A method with the generated-code signature of <paramref name="f"/> that calls <see cref="HostCalls.InvokeUntyped"/>.</summary>
-    public static MethodBuilder EmitHost(TypeBuilder type, FuncType f)
+    public static MethodBuilder EmitHostCall(TypeBuilder type, string name, FuncType f)
     {
         ValueType[] ps = ClrTypes.Inner(f.Params);
         ValueType[] rs = ClrTypes.Inner(f.Results);
         Type[] parameters = ClrTypes.Parameters(ps, rs);
-        MethodBuilder mb = type.DefineMethod("Host", MethodAttributes.Public | MethodAttributes.Static, ClrTypes.Return(rs), parameters);
+        MethodBuilder mb = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, ClrTypes.Return(rs), parameters);
         ILGenerator il = mb.GetILGenerator();
         int ctx = parameters.Length - 1;
         LocalBuilder slots = il.DeclareLocal(typeof(Value[]));

@@ -10,8 +10,7 @@ namespace Sharptime;
 public sealed class Engine
 {
     private readonly ConcurrentDictionary<string, int> _typeIds = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, nint> _entryTrampolines = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, nint> _hostTrampolines = new(StringComparer.Ordinal);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Reflection.Module, Runtime.CompiledModule> _code = [];
 
     /// <summary>Creates an engine with <see cref="Config.Default"/>.</summary>
     public Engine() : this(Config.Default) { }
@@ -52,11 +51,27 @@ public sealed class Engine
     }
 
     internal ICodeGenerator RequireCodeGenerator() => Config.CodeGenerator
-        ?? throw new WasmException("this engine cannot run code: no code generator is configured; create the engine with Config.Default.UseCompiler() (package Sharptime.Compiler)");
+        ?? throw new WasmException("this engine cannot compile: no code generator is configured; create the engine with Config.Default.UseCompiler() (package Sharptime.Compiler)");
 
-    internal nint GetEntryTrampoline(FuncType type) =>
-        _entryTrampolines.GetOrAdd(type.Key, static (_, arg) => arg.Engine.RequireCodeGenerator().CreateEntryTrampoline(arg.Type), (Engine: this, Type: type));
+    /// <summary>Records which compiled module a .NET module of generated code belongs to, for backtraces.</summary>
+    internal void RegisterCode(System.Reflection.Module code, Runtime.CompiledModule module) => _code.AddOrUpdate(code, module);
 
-    internal nint GetHostTrampoline(FuncType type) =>
-        _hostTrampolines.GetOrAdd(type.Key, static (_, arg) => arg.Engine.RequireCodeGenerator().CreateHostTrampoline(arg.Type), (Engine: this, Type: type));
+    /// <summary>The compiled module of this engine whose code lives in <paramref name="code"/>, or null.</summary>
+    internal Runtime.CompiledModule? FindCode(System.Reflection.Module code) => _code.TryGetValue(code, out Runtime.CompiledModule? m) ? m : null;
+
+    /// <summary>
+    /// Compiles a module binary into an artifact that <see cref="Module.Deserialize"/> loads without
+    /// compiling (Wasmtime's <c>Engine::precompile_module</c>). The artifact is a .NET assembly with IL
+    /// code; <c>sharptime compile --target</c> adds ReadyToRun native code.
+    /// </summary>
+    /// <param name="bytes">The module binary.</param>
+    /// <returns>The artifact's bytes.</returns>
+    /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>
+    /// <exception cref="InvalidModuleException">The module does not validate.</exception>
+    /// <exception cref="WasmException">The engine has no code generator.</exception>
+    public byte[] PrecompileModule(ReadOnlySpan<byte> bytes)
+    {
+        ICodeGenerator generator = RequireCodeGenerator();
+        return generator.Precompile(Module.Decode(this, bytes));
+    }
 }

@@ -20,7 +20,14 @@ public sealed unsafe partial class Func
         {
             f.Store.EnterWasm();
             f.Context.CallerContext = null;
-            return ((delegate*<VmContext, TResult>)f.Code)(f.Context);
+            try
+            {
+                return ((delegate*<VmContext, TResult>)f.Code)(f.Context);
+            }
+            catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
+            {
+                throw;
+            }
         }
     }
 
@@ -39,7 +46,14 @@ public sealed unsafe partial class Func
         {
             f.Store.EnterWasm();
             f.Context.CallerContext = null;
-            ((delegate*<VmContext, void>)f.Code)(f.Context);
+            try
+            {
+                ((delegate*<VmContext, void>)f.Code)(f.Context);
+            }
+            catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
+            {
+                throw;
+            }
         }
     }
 
@@ -60,7 +74,14 @@ public sealed unsafe partial class Func
         {
             f.Store.EnterWasm();
             f.Context.CallerContext = null;
-            return ((delegate*<T1, VmContext, TResult>)f.Code)(a1, f.Context);
+            try
+            {
+                return ((delegate*<T1, VmContext, TResult>)f.Code)(a1, f.Context);
+            }
+            catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
+            {
+                throw;
+            }
         }
     }
 
@@ -80,7 +101,14 @@ public sealed unsafe partial class Func
         {
             f.Store.EnterWasm();
             f.Context.CallerContext = null;
-            ((delegate*<T1, VmContext, void>)f.Code)(a1, f.Context);
+            try
+            {
+                ((delegate*<T1, VmContext, void>)f.Code)(a1, f.Context);
+            }
+            catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
+            {
+                throw;
+            }
         }
     }
 
@@ -102,7 +130,14 @@ public sealed unsafe partial class Func
         {
             f.Store.EnterWasm();
             f.Context.CallerContext = null;
-            return ((delegate*<T1, T2, VmContext, TResult>)f.Code)(a1, a2, f.Context);
+            try
+            {
+                return ((delegate*<T1, T2, VmContext, TResult>)f.Code)(a1, a2, f.Context);
+            }
+            catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
+            {
+                throw;
+            }
         }
     }
 
@@ -123,7 +158,14 @@ public sealed unsafe partial class Func
         {
             f.Store.EnterWasm();
             f.Context.CallerContext = null;
-            ((delegate*<T1, T2, VmContext, void>)f.Code)(a1, a2, f.Context);
+            try
+            {
+                ((delegate*<T1, T2, VmContext, void>)f.Code)(a1, a2, f.Context);
+            }
+            catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
+            {
+                throw;
+            }
         }
     }
 
@@ -146,7 +188,14 @@ public sealed unsafe partial class Func
         {
             f.Store.EnterWasm();
             f.Context.CallerContext = null;
-            return ((delegate*<T1, T2, T3, VmContext, TResult>)f.Code)(a1, a2, a3, f.Context);
+            try
+            {
+                return ((delegate*<T1, T2, T3, VmContext, TResult>)f.Code)(a1, a2, a3, f.Context);
+            }
+            catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
+            {
+                throw;
+            }
         }
     }
 
@@ -168,7 +217,14 @@ public sealed unsafe partial class Func
         {
             f.Store.EnterWasm();
             f.Context.CallerContext = null;
-            ((delegate*<T1, T2, T3, VmContext, void>)f.Code)(a1, a2, a3, f.Context);
+            try
+            {
+                ((delegate*<T1, T2, T3, VmContext, void>)f.Code)(a1, a2, a3, f.Context);
+            }
+            catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
+            {
+                throw;
+            }
         }
     }
 
@@ -192,7 +248,14 @@ public sealed unsafe partial class Func
         {
             f.Store.EnterWasm();
             f.Context.CallerContext = null;
-            return ((delegate*<T1, T2, T3, T4, VmContext, TResult>)f.Code)(a1, a2, a3, a4, f.Context);
+            try
+            {
+                return ((delegate*<T1, T2, T3, T4, VmContext, TResult>)f.Code)(a1, a2, a3, a4, f.Context);
+            }
+            catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
+            {
+                throw;
+            }
         }
     }
 
@@ -215,7 +278,14 @@ public sealed unsafe partial class Func
         {
             f.Store.EnterWasm();
             f.Context.CallerContext = null;
-            ((delegate*<T1, T2, T3, T4, VmContext, void>)f.Code)(a1, a2, a3, a4, f.Context);
+            try
+            {
+                ((delegate*<T1, T2, T3, T4, VmContext, void>)f.Code)(a1, a2, a3, a4, f.Context);
+            }
+            catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
+            {
+                throw;
+            }
         }
     }
 
@@ -224,6 +294,10 @@ public sealed unsafe partial class Func
         if (!Runtime.Matching.ClrTypesMatch(parameters, Type.Params) || !Runtime.Matching.ClrTypesMatch(results, Type.Results))
         {
             throw new WasmException($"type mismatch: the function's type is {Type}, the delegate's is ({string.Join(", ", parameters.Select(p => p.Name))}) -> ({string.Join(", ", results.Select(p => p.Name))})");
+        }
+        if (Code == 0)
+        {
+            throw new WasmException($"an untyped host function {Type} has no typed entry: call it with Func.Call, or define it with a typed Linker.DefineFunction overload");
         }
     }
 }

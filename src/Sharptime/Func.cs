@@ -9,17 +9,25 @@ namespace Sharptime;
 /// </summary>
 public sealed unsafe partial class Func : Extern
 {
+    /// <summary>The native entry, with the generated-code signature of the type; 0 for untyped host functions.</summary>
     internal readonly nint Code;
+
+    /// <summary>The array-call entry: <c>static void (nint code, VmContext ctx, ReadOnlySpan&lt;Value&gt; args, Span&lt;Value&gt; results)</c>.</summary>
+    internal readonly nint ArrayCall;
     internal readonly VmContext Context;
     internal readonly int TypeId;
-    private nint _entry;
 
-    internal Func(Store store, FuncType type, int typeId, nint code, VmContext context) : base(store)
+    /// <summary>Keeps the code behind <see cref="Code"/> and <see cref="ArrayCall"/> alive when it is collectible.</summary>
+    internal readonly object? Owner;
+
+    internal Func(Store store, FuncType type, int typeId, nint code, nint arrayCall, VmContext context, object? owner) : base(store)
     {
         Type = type;
         TypeId = typeId;
         Code = code;
+        ArrayCall = arrayCall;
         Context = context;
+        Owner = owner;
     }
 
     /// <summary>The function's type.</summary>
@@ -45,10 +53,16 @@ public sealed unsafe partial class Func : Extern
             }
         }
         if (results.Length < Type.Results.Count) throw new ArgumentException($"the function returns {Type.Results.Count} results, the span holds {results.Length}", nameof(results));
-        nint entry = _entry != 0 ? _entry : _entry = Store.Engine.GetEntryTrampoline(Type);
         Store.EnterWasm();
         Context.CallerContext = null;
-        ((delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)entry)(Code, Context, args, results);
+        try
+        {
+            ((delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)ArrayCall)(Code, Context, args, results);
+        }
+        catch (TrapException e) when (e.AttachEngine(Store.Engine))
+        {
+            throw;
+        }
         for (int i = 0; i < Type.Results.Count; i++)
         {
             // Trampolines box references without their static type; give them the declared one.

@@ -47,7 +47,7 @@ public sealed unsafe partial class Linker
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(callback);
-        return Add(module, name, new HostFunction(type, callback, 0));
+        return Add(module, name, new HostFunction(type, callback, 0, (nint)(delegate*<nint, Abi.VmContext, ReadOnlySpan<Value>, Span<Value>, void>)&Abi.HostCalls.ArrayCallUntyped));
     }
 
     /// <summary>Defines every export of <paramref name="instance"/> under the module name <paramref name="module"/>.</summary>
@@ -72,7 +72,8 @@ public sealed unsafe partial class Linker
             if (import.Kind != ExternKind.Func || _definitions.ContainsKey((import.Module, import.Name))) continue;
             string what = $"{import.Module}::{import.Name}";
             Add(import.Module, import.Name, new HostFunction(module.FuncTypeAt(import.TypeIndex),
-                new HostCallback((_, _, _) => throw new TrapException(TrapCode.UnknownImport, $"unknown import called: {what}")), 0));
+                new HostCallback((_, _, _) => throw new TrapException(TrapCode.UnknownImport, $"unknown import called: {what}")), 0,
+                (nint)(delegate*<nint, Abi.VmContext, ReadOnlySpan<Value>, Span<Value>, void>)&Abi.HostCalls.ArrayCallUntyped));
         }
         return this;
     }
@@ -123,13 +124,13 @@ public sealed unsafe partial class Linker
 
     internal static string KindText(ExternKind kind) => kind.ToString().ToLowerInvariant();
 
-    private Linker DefineHost(string module, string name, Delegate callback, nint thunk, Type[] parameters, Type[] results)
+    private Linker DefineHost(string module, string name, Delegate callback, nint thunk, nint arrayCall, Type[] parameters, Type[] results)
     {
         var p = new ValType[parameters.Length];
         for (int i = 0; i < p.Length; i++) p[i] = new ValType(ClrToWasm(parameters[i]));
         var r = new ValType[results.Length];
         for (int i = 0; i < r.Length; i++) r[i] = new ValType(ClrToWasm(results[i]));
-        return Add(module, name, new HostFunction(new FuncType(p, r), callback, thunk));
+        return Add(module, name, new HostFunction(new FuncType(p, r), callback, thunk, arrayCall));
     }
 
     private static Binary.ValueType ClrToWasm(Type t) => Runtime.Matching.ValueTypeOf(t)

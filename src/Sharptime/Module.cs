@@ -9,6 +9,9 @@ namespace Sharptime;
 /// </summary>
 public sealed class Module
 {
+    private Runtime.CompiledModule? _compiled;
+
+
     private Module(Engine engine, WasmModule info)
     {
         Engine = engine;
@@ -21,42 +24,14 @@ public sealed class Module
     /// <summary>The decoded module.</summary>
     internal WasmModule Info { get; }
 
-    private readonly Lock _compileLock = new();
-    private Abi.CompiledCode? _code;
-    private int[]? _typeIds;
-    private FuncType?[]? _funcTypes;
-
-    /// <summary>The compiled code, compiled on first use by the engine's code generator.</summary>
-    internal Abi.CompiledCode GetCode()
-    {
-        lock (_compileLock)
-        {
-            if (_code is null)
-            {
-                _code = Engine.RequireCodeGenerator().Compile(this);
-                if (_code.CodeType is Type type) Runtime.Backtraces.Register(type, this);
-            }
-            return _code;
-        }
-    }
+    /// <summary>The module as the runtime runs it: type ids, function types, code.</summary>
+    internal Runtime.CompiledModule Compiled => _compiled!;
 
     /// <summary>The engine-wide canonical id of every type index.</summary>
-    internal int[] TypeIds
-    {
-        get
-        {
-            if (_typeIds is not null) return _typeIds;
-            string[] keys = Runtime.TypeKeys.Compute(Info);
-            var ids = new int[keys.Length];
-            for (int i = 0; i < ids.Length; i++)
-            {
-                ids[i] = Engine.TypeIdOf(keys[i]);
-                uint[] supers = Info.Types[i].Supertypes;
-                if (supers.Length > 0) Engine.SetSupertype(ids[i], Engine.TypeIdOf(keys[supers[0]]));
-            }
-            return _typeIds = ids;
-        }
-    }
+    internal int[] TypeIds => Compiled.TypeIds;
+
+    /// <summary>The bytes of the module binary this module was made from.</summary>
+    internal ReadOnlyMemory<byte> Bytes => Info.Bytes;
 
     /// <summary>The imports, in order.</summary>
     public IReadOnlyList<ModuleImport> Imports
@@ -117,23 +92,82 @@ public sealed class Module
     private static string GlobalText(GlobalType g) => g.Mutable ? $"(mut {g.Type})" : g.Type.ToString();
 
     /// <summary>The public function type of type index <paramref name="typeIndex"/>.</summary>
-    internal FuncType FuncTypeAt(uint typeIndex)
-    {
-        _funcTypes ??= new FuncType?[Info.Types.Length];
-        return _funcTypes[typeIndex] ??= new FuncType((Binary.FuncCompositeType)Info.Types[typeIndex].Composite);
-    }
+    internal FuncType FuncTypeAt(uint typeIndex) => Compiled.FuncTypeAt(typeIndex);
 
-    /// <summary>Decodes and validates a module binary.</summary>
-    /// <param name="engine">The engine whose settings (enabled proposals) apply.</param>
+    /// <summary>
+    /// Decodes, validates and compiles a module binary. With no code generator in the engine's
+    /// settings the module is decoded and validated only, and instantiating it says how to get one.
+    /// </summary>
+    /// <param name="engine">The engine whose settings (enabled proposals, code generator) apply.</param>
     /// <param name="bytes">The module binary; it is copied.</param>
     /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>
     /// <exception cref="InvalidModuleException">The module does not validate.</exception>
     public static Module FromBytes(Engine engine, ReadOnlySpan<byte> bytes)
     {
+        Module module = Decode(engine, bytes);
+        if (engine.Config.CodeGenerator is { } generator) module.Compiled.AttachCode(generator.Compile(module));
+        return module;
+    }
+
+    /// <summary>Decodes and validates, without compiling.</summary>
+    internal static Module Decode(Engine engine, ReadOnlySpan<byte> bytes)
+    {
         ArgumentNullException.ThrowIfNull(engine);
         WasmModule info = ModuleDecoder.Decode(bytes.ToArray(), engine.Config.Features);
         ModuleValidator.Validate(info, engine.Config.Features);
-        return new Module(engine, info);
+        return new Module(engine, info) { _compiled = new Runtime.CompiledModule(engine, info) };
+    }
+
+    /// <summary>A module whose code was loaded from an artifact; the module binary was validated when the artifact was made.</summary>
+    internal static Module FromArtifact(Engine engine, WasmModule info, Abi.CompiledCode code, byte[] artifact)
+    {
+        var module = new Module(engine, info) { _compiled = new Runtime.CompiledModule(engine, info), _artifact = artifact };
+        module.Compiled.AttachCode(code);
+        return module;
+    }
+
+    private byte[]? _artifact;
+
+    /// <summary>
+    /// The module as an artifact that <see cref="Deserialize"/> loads without compiling: the artifact
+    /// it was loaded from, or else a new one compiled by the engine's code generator.
+    /// </summary>
+    /// <returns>The artifact's bytes.</returns>
+    /// <exception cref="WasmException">The module was not loaded from an artifact and the engine has no code generator.</exception>
+    public byte[] Serialize() => _artifact is { } a ? (byte[])a.Clone() : Engine.RequireCodeGenerator().Precompile(this);
+
+    /// <summary>
+    /// Loads a module pre-compiled by <see cref="Engine.PrecompileModule"/>, <see cref="Serialize"/> or
+    /// <c>sharptime compile</c>. No compiler is needed. The artifact's compatibility stamp must match
+    /// this engine: Sharptime and ABI versions, target platform, proposals and every setting that
+    /// changes generated code; a mismatch names the setting and both values.
+    /// </summary>
+    /// <remarks>
+    /// An artifact is .NET code that runs with the full trust of the process, like Wasmtime's
+    /// <c>unsafe</c> deserialization: load only artifacts you made or trust. Its code stays loaded
+    /// for the life of the process. ReadyToRun native code in the artifact is used only when the
+    /// runtime can map the image from a file; this method writes a temporary file for that, which
+    /// <see cref="DeserializeFile"/> avoids.
+    /// </remarks>
+    /// <param name="engine">The engine.</param>
+    /// <param name="artifact">The artifact's bytes.</param>
+    /// <returns>The module.</returns>
+    /// <exception cref="WasmException">The bytes are not an artifact, or it does not match the engine.</exception>
+    public static Module Deserialize(Engine engine, ReadOnlySpan<byte> artifact)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return Artifacts.ArtifactLoader.Load(engine, artifact.ToArray(), null);
+    }
+
+    /// <summary>Loads a module pre-compiled into the file at <paramref name="path"/>; see <see cref="Deserialize"/>.</summary>
+    /// <param name="engine">The engine.</param>
+    /// <param name="path">The artifact's path (by convention a .cwasm file).</param>
+    /// <returns>The module.</returns>
+    /// <exception cref="WasmException">The file is not an artifact, or it does not match the engine.</exception>
+    public static Module DeserializeFile(Engine engine, string path)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return Artifacts.ArtifactLoader.Load(engine, File.ReadAllBytes(path), path);
     }
 
     /// <summary>Reads, decodes and validates a module binary file.</summary>
@@ -148,5 +182,5 @@ public sealed class Module
     /// <param name="bytes">The module binary.</param>
     /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>
     /// <exception cref="InvalidModuleException">The module does not validate.</exception>
-    public static void Validate(Engine engine, ReadOnlySpan<byte> bytes) => FromBytes(engine, bytes);
+    public static void Validate(Engine engine, ReadOnlySpan<byte> bytes) => Decode(engine, bytes);
 }

@@ -34,7 +34,19 @@ public sealed class TrapException : WasmException
     public TrapCode Code { get; }
 
     /// <summary>The Wasm frames between the trap and the host, innermost first.</summary>
-    public IReadOnlyList<WasmFrame> Backtrace => _backtrace ??= Runtime.Backtraces.Capture(this);
+    public IReadOnlyList<WasmFrame> Backtrace => _backtrace ??= _engine is null ? [] : Runtime.Backtraces.Capture(this, _engine);
+
+    private Engine? _engine;
+
+    /// <summary>
+    /// Called from an exception filter where the host enters Wasm: remembers the engine whose code
+    /// map turns the .NET frames into Wasm frames. Returns false so that the exception flows on.
+    /// </summary>
+    internal bool AttachEngine(Engine engine)
+    {
+        _engine ??= engine;
+        return false;
+    }
 
     /// <summary>The message followed by the Wasm backtrace.</summary>
     /// <returns>A readable description.</returns>

@@ -19,6 +19,9 @@ internal static class CliProcess
     /// <summary>The command's assembly next to the test binaries.</summary>
     public static string Assembly { get; } = Path.Combine(AppContext.BaseDirectory, "Sharptime.Cli.dll");
 
+    /// <summary>XDG_CACHE_HOME of the runs: one folder per test run.</summary>
+    public static string CacheHome { get; } = Path.Combine(Path.GetTempPath(), $"sharptime-test-cache-{Environment.ProcessId}");
+
     /// <summary>
     /// Runs the command with <paramref name="args"/> in <paramref name="workingDirectory"/>, stdin an empty
     /// pipe, and returns its exit status and output. Killed after <paramref name="timeout"/>.
@@ -33,6 +36,8 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // The compile cache of these runs lives with the test run, not in the user's cache.
+        start.Environment["XDG_CACHE_HOME"] = CacheHome;
         start.ArgumentList.Add(Assembly);
         foreach (string a in args) start.ArgumentList.Add(a);
         var clock = Stopwatch.StartNew();

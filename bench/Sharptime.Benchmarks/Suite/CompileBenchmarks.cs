@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -34,18 +33,15 @@ public class CompileBenchmarks
 
     /// <summary>Wasm bytes to IL in a collectible assembly.</summary>
     [Benchmark]
-    public object ToIl() => Sharptime.Module.FromBytes(_engine, _bytes).GetCode();
+    public object ToIl() => Sharptime.Module.FromBytes(_engine, _bytes);
 
     /// <summary>Wasm bytes to native code for every function.</summary>
     [Benchmark]
     public object ToNative()
     {
-        Abi.CompiledCode code = Sharptime.Module.FromBytes(_engine, _bytes).GetCode();
-        foreach (System.Reflection.MethodInfo method in code.CodeType!.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.DeclaredOnly))
-        {
-            RuntimeHelpers.PrepareMethod(method.MethodHandle);
-        }
-        return code;
+        Module module = Sharptime.Module.FromBytes(_engine, _bytes);
+        module.Compiled.PrepareAll();
+        return module;
     }
 
     /// <summary>The path of a corpus module, found by walking up from the benchmark's directory.</summary>

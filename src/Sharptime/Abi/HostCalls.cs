@@ -55,7 +55,27 @@ public static class HostCalls
             slots.AsSpan(frame, parameters).Clear();
             t_top = frame;
         }
-        for (int i = 0; i < resultCount; i++)
+        CheckResults(host, results);
+    }
+
+    /// <summary>The array-call entry of every untyped host function: calls its callback on the spans directly.</summary>
+    /// <param name="code">Unused (untyped host functions have no native entry).</param>
+    /// <param name="ctx">The host function's context.</param>
+    /// <param name="args">The arguments.</param>
+    /// <param name="results">Receives the results.</param>
+    public static void ArrayCallUntyped(nint code, VmContext ctx, ReadOnlySpan<Value> args, Span<Value> results)
+    {
+        HostFunction host = ctx.Host!;
+        int resultCount = host.Type.Results.Count;
+        Span<Value> r = results[..resultCount];
+        r.Clear();
+        ((HostCallback)host.Callback)(new Caller(ctx), args, r);
+        CheckResults(host, r);
+    }
+
+    private static void CheckResults(HostFunction host, Span<Value> results)
+    {
+        for (int i = 0; i < results.Length; i++)
         {
             if (!Runtime.Matching.ValueMatches(results[i], host.Type.Results[i]))
             {

@@ -86,7 +86,7 @@ public static unsafe class Instructions
 
     public static void ElemDrop(VmContext ctx, int segment) => ctx.ElementSegments[segment] = [];
 
-    public static object RefFunc(VmContext ctx, int function) => ctx.Functions[function];
+    public static object RefFunc(VmContext ctx, int function) => ctx.GetFunction(function);
 
     /// <summary>The function call_indirect calls, after the bounds, null and type checks.</summary>
     public static Func ResolveIndirect(ulong i, VmContext ctx, int table, int typeIndex)
@@ -113,9 +113,15 @@ public static unsafe class Instructions
         return ea;
     }
 
-    /// <summary>The code pointer of a function reference.</summary>
+    /// <summary>
+    /// The native entry of a function reference called with type index <paramref name="typeIndex"/>
+    /// of the caller's module: an untyped host function has none, so the caller's shim calls it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static nint CodeOf(Func f) => f.Code;
+    public static nint CodeOf(Func f, VmContext caller, int typeIndex) => f.Code != 0 ? f.Code : HostCallOf(caller, typeIndex);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static nint HostCallOf(VmContext caller, int typeIndex) => caller.Instance!.Module.Compiled.HostCall((uint)typeIndex);
 
     /// <summary>The context a function reference runs in.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

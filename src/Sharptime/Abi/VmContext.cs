@@ -25,8 +25,8 @@ public sealed class VmContext
     /// <summary>Every table, imported first.</summary>
     public TableInstance[] Tables = [];
 
-    /// <summary>Every function, imported first.</summary>
-    public Func[] Functions = [];
+    /// <summary>Every function, imported first; a defined function's entry is null until it first escapes (see <see cref="GetFunction"/>).</summary>
+    public Func?[] Functions = [];
 
     /// <summary>The canonical type id of every type index of the module.</summary>
     public int[] TypeIds = [];
@@ -53,4 +53,7 @@ public sealed class VmContext
 
     /// <summary>Keeps generated code (possibly in a collectible assembly) alive while functions of this context are reachable.</summary>
     internal object? Code;
+
+    /// <summary>The function with index <paramref name="index"/>, made on first use for defined functions.</summary>
+    internal Func GetFunction(int index) => Functions[index] ?? Runtime.Instantiator.DefinedFunction(this, index);
 }

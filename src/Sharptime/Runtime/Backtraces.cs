@@ -1,36 +1,30 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 
 namespace Sharptime.Runtime;
 
 /// <summary>
-/// Maps the .NET frames of a trap to Wasm frames. Generated methods are named
-/// <c>wasm-function[index]</c> and their declaring type is registered with its module.
+/// Maps the .NET frames of a trap to Wasm frames through the engine's compiled modules: a frame's
+/// .NET module names the compiled module, its method token the function, its IL offset the
+/// instruction.
 /// </summary>
 internal static class Backtraces
 {
-    private static readonly ConditionalWeakTable<Type, Module> CodeTypes = [];
-
-    public static void Register(Type codeType, Module module) => CodeTypes.AddOrUpdate(codeType, module);
-
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only generated code is looked up; it exists only when the compiler (which is not trimmed away) made it.")]
-    public static IReadOnlyList<WasmFrame> Capture(Exception exception)
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only generated code is looked up; it exists only when the compiler or an artifact made it.")]
+    public static IReadOnlyList<WasmFrame> Capture(Exception exception, Engine engine)
     {
         var frames = new List<WasmFrame>();
         foreach (StackFrame frame in new StackTrace(exception, false).GetFrames())
         {
             MethodBase? method = frame.GetMethod();
-            if (method?.DeclaringType is not Type type || !CodeTypes.TryGetValue(type, out Module? module)) continue;
-            string name = method.Name;
-            const string Prefix = "wasm-function[";
-            if (!name.StartsWith(Prefix, StringComparison.Ordinal) || !int.TryParse(name.AsSpan(Prefix.Length, name.Length - Prefix.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out int index)) continue;
-            Binary.NameSection? names = module.Info.Names;
+            if (method is null || engine.FindCode(method.Module) is not CompiledModule module) continue;
+            int index = module.FunctionOfToken(method.MetadataToken);
+            if (index < 0) continue;
+            Binary.NameSection? names = module.Module.Names;
             string? functionName = names is not null && names.FunctionNames.TryGetValue((uint)index, out string? n) ? n : null;
             int il = frame.GetILOffset();
-            int? offset = il >= 0 ? module.GetCode().GetCodeOffset(index, il) : null;
+            int? offset = il >= 0 ? module.Code!.Map.FindWasmOffset(index - module.Module.ImportedFunctionCount, il) : null;
             frames.Add(new WasmFrame(index, functionName, names?.ModuleName, offset));
         }
         return frames;

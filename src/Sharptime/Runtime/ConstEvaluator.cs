@@ -25,7 +25,7 @@ internal static class ConstEvaluator
                 case Opcode.F64Const: stack.Push(new RawValue((long)instr.Bits, 0, null)); break;
                 case Opcode.V128Const: stack.Push(new RawValue((long)instr.V128Low, (long)instr.V128High, null)); break;
                 case Opcode.RefNull: stack.Push(default); break;
-                case Opcode.RefFunc: stack.Push(new RawValue(0, 0, ctx.Functions[instr.Index])); break;
+                case Opcode.RefFunc: stack.Push(new RawValue(0, 0, ctx.GetFunction((int)instr.Index))); break;
                 case Opcode.GlobalGet:
                 {
                     GlobalInstance g = ctx.Globals[instr.Index];

@@ -10,23 +10,41 @@ namespace Sharptime.Runtime;
 /// </summary>
 internal static unsafe class Instantiator
 {
-    public static Func BindHost(Store store, HostFunction host, Instance? caller)
+    /// <summary>
+    /// Binds a host function to a store. An untyped one has no native entry of its own: when a module
+    /// imports it, the module's shim for the import's type is its entry (<paramref name="importer"/>).
+    /// </summary>
+    public static Func BindHost(Store store, HostFunction host, Instance? caller, CompiledModule? importer = null, uint typeIndex = 0)
     {
         VmContext ctx = store.CreateContext(caller, host);
-        nint code = host.Thunk != 0 ? host.Thunk : store.Engine.GetHostTrampoline(host.Type);
-        return new Func(store, host.Type, store.Engine.TypeIdOf(TypeKeys.ForHost(host.Type)), code, ctx);
+        nint code = host.Thunk != 0 || importer is null ? host.Thunk : importer.HostCall(typeIndex);
+        return new Func(store, host.Type, store.Engine.TypeIdOf(TypeKeys.ForHost(host.Type)), code, host.ArrayCall, ctx, importer?.Code?.KeepAlive);
+    }
+
+    /// <summary>The <see cref="Func"/> of defined function <paramref name="index"/>, made when it first escapes.</summary>
+    public static Func DefinedFunction(VmContext ctx, int index)
+    {
+        Instance instance = ctx.Instance!;
+        CompiledModule module = instance.Module.Compiled;
+        uint typeIndex = module.Module.Functions[index];
+        var f = new Func(instance.Store, module.FuncTypeAt(typeIndex), module.TypeIds[typeIndex],
+            module.Entry(index - module.Module.ImportedFunctionCount), module.ArrayCall(typeIndex), ctx, module.Code!.KeepAlive);
+        // Two threads may race here only if they share the store, which is not allowed; last write wins harmlessly.
+        ctx.Functions[index] = f;
+        return f;
     }
 
     public static Instance Instantiate(Store store, Module module, object[] resolved)
     {
         if (module.Engine != store.Engine) throw new WasmException("the module and the store belong to different engines");
         WasmModule m = module.Info;
-        CompiledCode code = module.GetCode();
+        CompiledModule compiled = module.Compiled;
+        CompiledCode code = compiled.RequireCode();
         var instance = new Instance(store, module);
         VmContext ctx = instance.Context;
         int[] typeIds = module.TypeIds;
         ctx.TypeIds = typeIds;
-        ctx.Code = code;
+        ctx.Code = code.KeepAlive;
 
         var functions = new Func[m.Functions.Length];
         var memories = new MemoryInstance[m.Memories.Length];
@@ -45,8 +63,8 @@ internal static unsafe class Instantiator
                     FuncType expected = module.FuncTypeAt(import.TypeIndex);
                     Func f = d switch
                     {
-                        HostFunction host => Check(import, store.Engine.TypeIdOf(TypeKeys.ForHost(host.Type)) == typeIds[import.TypeIndex], host.Type.ToString(), expected.ToString()) ? BindHost(store, host, instance) : null!,
-                        Func func => Check(import, store.Engine.IsSubtype(func.TypeId, typeIds[import.TypeIndex]), func.Type.ToString(), expected.ToString()) ? func : null!,
+                        HostFunction host => Check(import, store.Engine.TypeIdOf(TypeKeys.ForHost(host.Type)) == typeIds[import.TypeIndex], host.Type.ToString(), expected.ToString()) ? BindHost(store, host, instance, compiled, import.TypeIndex) : null!,
+                        Func func => Check(import, store.Engine.IsSubtype(func.TypeId, typeIds[import.TypeIndex]), func.Type.ToString(), expected.ToString()) ? WithEntry(func, compiled, import.TypeIndex) : null!,
                         Extern other => Mismatch<Func>(import, other, expected.ToString()),
                         _ => throw new InvalidOperationException(),
                     };
@@ -102,12 +120,6 @@ internal static unsafe class Instantiator
             }
         }
 
-        for (int i = 0; i < m.Code.Length; i++)
-        {
-            int index = m.ImportedFunctionCount + i;
-            uint typeIndex = m.Functions[index];
-            functions[index] = new Func(store, module.FuncTypeAt(typeIndex), typeIds[typeIndex], code.GetFunctionPointer(i), ctx);
-        }
         for (int i = m.ImportedTagCount; i < tags.Length; i++)
         {
             uint typeIndex = m.Tags[i].TypeIndex;
@@ -137,7 +149,7 @@ internal static unsafe class Instantiator
         {
             Extern item = export.Kind switch
             {
-                ExternKind.Func => functions[export.Index],
+                ExternKind.Func => ctx.GetFunction((int)export.Index),
                 ExternKind.Memory => new Memory(store, memories[export.Index]),
                 ExternKind.Table => new Table(store, tables[export.Index]),
                 ExternKind.Global => new Global(store, globals[export.Index]),
@@ -150,9 +162,16 @@ internal static unsafe class Instantiator
         InitializeSegments(m, ctx);
         if (m.Start is uint start)
         {
-            Func f = functions[start];
+            Func f = ctx.GetFunction((int)start);
             store.EnterWasm();
-            ((delegate*<VmContext, void>)f.Code)(f.Context);
+            try
+            {
+                ((delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)f.ArrayCall)(f.Code, f.Context, [], []);
+            }
+            catch (TrapException e) when (e.AttachEngine(store.Engine))
+            {
+                throw;
+            }
         }
         return instance;
     }
@@ -166,7 +185,7 @@ internal static unsafe class Instantiator
             var items = new object?[e.Count];
             for (int j = 0; j < items.Length; j++)
             {
-                items[j] = e.FunctionIndices is uint[] f ? ctx.Functions[f[j]] : ConstEvaluator.Evaluate(m, e.Expressions![j], ctx).Ref;
+                items[j] = e.FunctionIndices is uint[] f ? ctx.GetFunction((int)f[j]) : ConstEvaluator.Evaluate(m, e.Expressions![j], ctx).Ref;
             }
             elements[i] = items;
         }
@@ -196,6 +215,10 @@ internal static unsafe class Instantiator
             data[i] = ReadOnlyMemory<byte>.Empty;
         }
     }
+
+    /// <summary>An imported function as this module's code calls it: one without a native entry gets the module's shim.</summary>
+    private static Func WithEntry(Func func, CompiledModule importer, uint typeIndex) =>
+        func.Code != 0 ? func : new Func(func.Store, func.Type, func.TypeId, importer.HostCall(typeIndex), func.ArrayCall, func.Context, importer.Code?.KeepAlive);
 
     private static bool GlobalTypeMatches(Binary.ValueType actual, Binary.ValueType expected, bool mutable)
     {

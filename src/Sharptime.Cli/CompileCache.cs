@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+
+namespace Sharptime.Cli;
+
+/// <summary>
+/// The compile cache of <c>sharptime run</c> (Wasmtime's CLI has one): an artifact per module and
+/// engine settings, in <c>$XDG_CACHE_HOME/sharptime</c> (default <c>~/.cache/sharptime</c>).
+/// <list type="bullet">
+/// <item>The key is the SHA-256 of the module binary and of the artifact stamp (versions, target,
+/// every setting that changes code); an entry is trusted only if it loads, its stamp matches, and
+/// the module binary embedded in it equals the one being run, byte for byte. Anything else is
+/// recompiled and replaced.</item>
+/// <item>Entries are written to a temporary file and renamed into place, so concurrent runs see a
+/// whole entry or none; the last writer wins with identical content.</item>
+/// <item>A new entry holds IL. A background crossgen2, one at a time per cache, then replaces it
+/// with one that also holds ReadyToRun native code for this platform, so later runs start without
+/// the JIT. Without crossgen2 entries stay IL-only.</item>
+/// </list>
+/// </summary>
+internal sealed class CompileCache(string directory)
+{
+    /// <summary>The cache folder when <c>-C cache-dir</c> is not given.</summary>
+    public static string DefaultDirectory
+    {
+        get
+        {
+            string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+            if (!string.IsNullOrEmpty(xdg)) return Path.Combine(xdg, "sharptime");
+            if (OperatingSystem.IsWindows()) return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "sharptime", "cache");
+            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "sharptime");
+        }
+    }
+
+    public string Directory { get; } = directory;
+
+    /// <summary>The module, from the cache when a valid entry exists, else compiled and cached.</summary>
+    public Module Load(Engine engine, byte[] wasm)
+    {
+        string path = EntryPath(engine, wasm);
+        if (TryLoad(engine, path, wasm) is Module cached) return cached;
+        byte[] artifact = engine.PrecompileModule(wasm);
+        if (!TryWrite(path, artifact)) return Module.Deserialize(engine, artifact);
+        StartNativeCompile(path);
+        return TryLoad(engine, path, wasm) ?? Module.Deserialize(engine, artifact);
+    }
+
+    /// <summary>Where the entry of <paramref name="wasm"/> compiled by <paramref name="engine"/> lives.</summary>
+    public string EntryPath(Engine engine, byte[] wasm)
+    {
+        string module = Convert.ToHexStringLower(SHA256.HashData(wasm));
+        var stamp = new System.Text.StringBuilder(ReadyToRun.Host);
+        foreach (KeyValuePair<string, string> entry in Artifacts.ArtifactStamp.Of(engine.Config)) stamp.Append('\n').Append(entry.Key).Append('=').Append(entry.Value);
+        string settings = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stamp.ToString())))[..16];
+        return Path.Combine(Directory, module[..2], $"{module}-{settings}.cwasm");
+    }
+
+    private static Module? TryLoad(Engine engine, string path, byte[] wasm)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            Module module = Module.DeserializeFile(engine, path);
+            if (module.Bytes.Span.SequenceEqual(wasm)) return module;
+        }
+        catch (Exception e) when (e is WasmException or IOException or BadImageFormatException or UnauthorizedAccessException)
+        {
+            // A damaged, truncated or stale entry: recompiled below.
+        }
+        return null;
+    }
+
+    private static bool TryWrite(string path, byte[] artifact)
+    {
+        string temp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(temp, artifact);
+            File.Move(temp, path, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            return false;
+        }
+    }
+
+    /// <summary>Starts crossgen2 in the background to add native code to the entry, unless one already runs for this cache.</summary>
+    private void StartNativeCompile(string path)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        string lockFile = Path.Combine(Directory, "native.lock");
+        try
+        {
+            // A lock older than an hour belongs to a crossgen2 that died.
+            if (File.Exists(lockFile) && DateTime.UtcNow - File.GetLastWriteTimeUtc(lockFile) > TimeSpan.FromHours(1)) File.Delete(lockFile);
+            using (new FileStream(lockFile, FileMode.CreateNew, FileAccess.Write)) { }
+        }
+        catch (IOException)
+        {
+            return;
+        }
+        try
+        {
+            string native = $"{path}.native.tmp";
+            ProcessStartInfo crossgen = ReadyToRun.Command(path, native, ReadyToRun.Host);
+            var shell = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+            // $0 is the lock, $1 the entry, $2 the temporary output, then the crossgen2 command.
+            shell.ArgumentList.Add("-c");
+            shell.ArgumentList.Add("lock=$0; entry=$1; out=$2; shift 2; nice -n 10 \"$@\" >/dev/null 2>&1 && mv -f \"$out\" \"$entry\"; rm -f \"$out\" \"$lock\"");
+            shell.ArgumentList.Add(lockFile);
+            shell.ArgumentList.Add(path);
+            shell.ArgumentList.Add(native);
+            shell.ArgumentList.Add(crossgen.FileName);
+            foreach (string arg in crossgen.ArgumentList) shell.ArgumentList.Add(arg);
+            using Process? process = Process.Start(shell);
+        }
+        catch (Exception e) when (e is RunFailedException or System.ComponentModel.Win32Exception or IOException)
+        {
+            // No crossgen2: entries stay IL-only.
+            File.Delete(lockFile);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using Sharptime.Compiler;
+
+namespace Sharptime.Cli;
+
+/// <summary>
+/// <c>sharptime compile</c>: compiles a module ahead of time into an artifact (.cwasm) that
+/// <c>sharptime run --allow-precompiled</c> and <c>Module.DeserializeFile</c> load without compiling.
+/// Modelled on <c>wasmtime compile</c>.
+/// </summary>
+internal static class CompileCliCommand
+{
+    public const string Usage = """
+        Usage: sharptime compile [options] <FILE>
+
+        Compiles a WebAssembly module (.wasm or .wat) into a pre-compiled artifact: a .NET assembly
+        with the module, its code and a compatibility stamp (versions, target, proposals, settings).
+        Load it with 'sharptime run --allow-precompiled FILE.cwasm' or Module.DeserializeFile; both
+        refuse an artifact made with other settings and say which one differs.
+
+        Options:
+          -o, --output PATH      Where to write the artifact (default: FILE with the extension .cwasm)
+          --target TARGET        What code to put in: a platform for ReadyToRun native code (linux-x64,
+                                 linux-arm64, win-x64, osx-arm64, osx-x64; default: this machine's), or
+                                 'portable' for IL only, which runs anywhere and is compiled by the JIT
+                                 at run time. Native code needs crossgen2 (see docs/cli.md).
+          -W NAME[=y|n][,...]    Enable or disable a proposal, as for run: the artifact only loads
+                                 in an engine with the same proposals
+          -h, --help             Show this help
+        """;
+
+    public static int Run(ReadOnlySpan<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        string? input = null, output = null, target = null;
+        var features = new FeatureFlags();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string arg = args[i];
+            switch (arg)
+            {
+                case "-h" or "--help":
+                    stdout.WriteLine(Usage);
+                    return 0;
+                case "-o" or "--output":
+                    output = Next(args, ref i, arg, "a path");
+                    break;
+                case "--target":
+                    target = Next(args, ref i, arg, "a target");
+                    break;
+                default:
+                    if (arg.StartsWith("--output=", StringComparison.Ordinal)) output = arg["--output=".Length..];
+                    else if (arg.StartsWith("--target=", StringComparison.Ordinal)) target = arg["--target=".Length..];
+                    else if (arg.StartsWith("-W", StringComparison.Ordinal)) features.Add(arg.Length > 2 ? arg[2..] : Next(args, ref i, arg, "a value such as simd=y"));
+                    else if (arg.StartsWith('-')) throw new UsageException($"unknown option '{arg}' for compile (try 'sharptime compile --help')");
+                    else if (input is null) input = arg;
+                    else throw new UsageException($"compile takes one module, got '{input}' and '{arg}'");
+                    break;
+            }
+        }
+        if (input is null) throw new UsageException("compile needs a WebAssembly file (try 'sharptime compile --help')");
+        if (!File.Exists(input)) throw new UsageException($"{input}: no such file");
+        target ??= ReadyToRun.Host;
+        if (target != "portable" && Array.IndexOf(ReadyToRun.Targets, target) < 0)
+        {
+            throw new UsageException($"unknown target '{target}': use portable or one of {string.Join(", ", ReadyToRun.Targets)}");
+        }
+        output ??= Path.ChangeExtension(input, ".cwasm");
+
+        var engine = new Engine(CreateConfig(features));
+        byte[] artifact;
+        try
+        {
+            artifact = engine.PrecompileModule(ModuleLoader.ReadModuleBytes(input));
+        }
+        catch (MalformedModuleException e)
+        {
+            throw new RunFailedException($"{input} is not a WebAssembly module: {e.Message}", e);
+        }
+        catch (InvalidModuleException e)
+        {
+            throw new RunFailedException($"{input} is not a valid WebAssembly module: {e.Message}", e);
+        }
+        if (target == "portable")
+        {
+            File.WriteAllBytes(output, artifact);
+            return 0;
+        }
+        string il = $"{output}.{Environment.ProcessId}.il.tmp";
+        File.WriteAllBytes(il, artifact);
+        try
+        {
+            ReadyToRun.Compile(il, output, target);
+        }
+        finally
+        {
+            File.Delete(il);
+        }
+        return 0;
+    }
+
+    /// <summary>The engine settings of compile and run, so that their stamps agree.</summary>
+    public static Config CreateConfig(FeatureFlags features)
+    {
+        Config config = Config.Default.UseCompiler();
+        return config with { Features = features.Apply(config.Features) };
+    }
+
+    private static string Next(ReadOnlySpan<string> args, ref int i, string option, string what) =>
+        i + 1 < args.Length ? args[++i] : throw new UsageException($"{option} needs {what}");
+}

@@ -1,0 +1,150 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text;
+using Sharptime.Runtime;
+
+namespace Sharptime.Artifacts;
+
+/// <summary>
+/// The layout of a pre-compiled module. An artifact is a .NET assembly (IL, optionally ReadyToRun
+/// native code) holding the generated code and one manifest resource, the payload:
+/// <code>
+/// magic "SHRPTART" | u32 format version | stamp: u32 count, (name, value) strings
+/// | u32 length + the module binary | the code map (method tokens, IL-to-Wasm offsets)
+/// </code>
+/// The stamp records what the code depends on besides the module: versions and every setting that
+/// changes generated code. The target (portable IL or a ReadyToRun platform) is read from the PE
+/// header, so that adding native code to an artifact cannot make its stamp lie.
+/// </summary>
+internal static class ArtifactFormat
+{
+    public const string AssemblyName = "Sharptime.Artifact";
+    public const string ResourceName = "Sharptime.Artifact.Payload";
+    public const int FormatVersion = 1;
+    private static ReadOnlySpan<byte> Magic => "SHRPTART"u8;
+
+    /// <summary>The payload of an artifact of <paramref name="module"/> whose generated code <paramref name="map"/> describes.</summary>
+    public static byte[] WritePayload(Module module, CodeMap map)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(FormatVersion);
+            IReadOnlyList<KeyValuePair<string, string>> stamp = ArtifactStamp.Of(module.Engine.Config);
+            w.Write(stamp.Count);
+            foreach (KeyValuePair<string, string> entry in stamp)
+            {
+                w.Write(entry.Key);
+                w.Write(entry.Value);
+            }
+            ReadOnlySpan<byte> bytes = module.Bytes.Span;
+            w.Write(bytes.Length);
+            w.Write(bytes);
+            map.Write(w);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>What <see cref="Read"/> finds in an artifact.</summary>
+    public sealed class Contents
+    {
+        public required string Target { get; init; }
+        public required List<KeyValuePair<string, string>> Stamp { get; init; }
+        public required byte[] ModuleBytes { get; init; }
+        public required CodeMap Map { get; init; }
+    }
+
+    /// <summary>Reads the payload and the target of an artifact, or throws an error that says what is wrong with the bytes.</summary>
+    public static Contents Read(byte[] image, string what)
+    {
+        byte[] payload;
+        string target;
+        try
+        {
+            using var pe = new PEReader(new MemoryStream(image, writable: false));
+            if (!pe.HasMetadata) throw NotAnArtifact(what, "it is not a .NET assembly");
+            MetadataReader metadata = pe.GetMetadataReader();
+            if (!metadata.IsAssembly || metadata.GetString(metadata.GetAssemblyDefinition().Name) != AssemblyName) throw NotAnArtifact(what, "it is a .NET assembly but not a Sharptime artifact");
+            payload = ReadResource(pe, metadata) ?? throw NotAnArtifact(what, "its payload resource is missing");
+            target = TargetOf(pe.PEHeaders);
+        }
+        catch (BadImageFormatException e)
+        {
+            throw NotAnArtifact(what, $"it is not a .NET assembly ({e.Message})");
+        }
+        catch (InvalidOperationException e)
+        {
+            throw NotAnArtifact(what, $"it is truncated or damaged ({e.Message})");
+        }
+
+        try
+        {
+            using var r = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
+            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw NotAnArtifact(what, "its payload has no Sharptime header");
+            int format = r.ReadInt32();
+            if (format != FormatVersion)
+            {
+                throw new WasmException($"incompatible artifact {what}: setting \"format-version\" is {format} in the artifact and {FormatVersion} in this runtime; recompile the module with this version of Sharptime");
+            }
+            int count = r.ReadInt32();
+            if (count < 0 || count > 1024) throw NotAnArtifact(what, "its stamp is damaged");
+            var stamp = new List<KeyValuePair<string, string>>(count);
+            for (int i = 0; i < count; i++) stamp.Add(new(r.ReadString(), r.ReadString()));
+            int length = r.ReadInt32();
+            if (length < 0 || length > payload.Length) throw NotAnArtifact(what, "it is truncated");
+            byte[] bytes = r.ReadBytes(length);
+            if (bytes.Length != length) throw NotAnArtifact(what, "it is truncated");
+            return new Contents { Target = target, Stamp = stamp, ModuleBytes = bytes, Map = CodeMap.Read(r) };
+        }
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or FormatException)
+        {
+            throw NotAnArtifact(what, "it is truncated or damaged");
+        }
+    }
+
+    private static WasmException NotAnArtifact(string what, string why) =>
+        new($"{what} is not a Sharptime artifact: {why}; make one with `sharptime compile` or Engine.PrecompileModule");
+
+    private static unsafe byte[]? ReadResource(PEReader pe, MetadataReader metadata)
+    {
+        foreach (ManifestResourceHandle handle in metadata.ManifestResources)
+        {
+            ManifestResource resource = metadata.GetManifestResource(handle);
+            if (!resource.Implementation.IsNil || metadata.GetString(resource.Name) != ResourceName) continue;
+            DirectoryEntry directory = pe.PEHeaders.CorHeader!.ResourcesDirectory;
+            PEMemoryBlock block = pe.GetSectionData(directory.RelativeVirtualAddress);
+            BlobReader reader = block.GetReader();
+            if (resource.Offset + 4 > (long)directory.Size || resource.Offset + 4 > reader.Length) return null;
+            reader.Offset = (int)resource.Offset;
+            int length = reader.ReadInt32();
+            if (length < 0 || length > reader.RemainingBytes) return null;
+            return reader.ReadBytes(length);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// "portable" for IL only, else the ReadyToRun platform, e.g. "linux-x64". ReadyToRun images
+    /// mark their operating system by XOR-ing the machine field with a per-OS value.
+    /// </summary>
+    public static string TargetOf(PEHeaders headers)
+    {
+        if (headers.CorHeader is null || headers.CorHeader.ManagedNativeHeaderDirectory.Size == 0) return "portable";
+        int machine = (int)headers.CoffHeader.Machine;
+        foreach ((string os, int magic) in (ReadOnlySpan<(string, int)>)[("win", 0), ("linux", 0x7B79), ("osx", 0x4644), ("freebsd", 0xADC4)])
+        {
+            string? arch = (machine ^ magic) switch
+            {
+                (int)Machine.Amd64 => "x64",
+                (int)Machine.Arm64 => "arm64",
+                (int)Machine.I386 => "x86",
+                (int)Machine.ArmThumb2 => "arm",
+                _ => null,
+            };
+            if (arch is not null) return $"{os}-{arch}";
+        }
+        return $"unknown (machine 0x{machine:x4})";
+    }
+}

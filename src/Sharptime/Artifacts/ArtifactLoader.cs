@@ -1,0 +1,61 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Runtime.Loader;
+using Sharptime.Binary;
+
+namespace Sharptime.Artifacts;
+
+/// <summary>
+/// Loads artifacts: checks the stamp against the engine, decodes the embedded module (validated
+/// when the artifact was made) and loads the assembly into a load context of its own. The context
+/// is not collectible, because the runtime ignores ReadyToRun code in collectible contexts: a
+/// deserialized module's code stays loaded for the life of the process.
+/// </summary>
+internal static class ArtifactLoader
+{
+    public static Module Load(Engine engine, byte[] image, string? path)
+    {
+        string what = path is null ? "(bytes)" : $"'{path}'";
+        ArtifactFormat.Contents contents = ArtifactFormat.Read(image, what);
+        ArtifactStamp.Check(contents, engine.Config, what);
+        WasmModule info = ModuleDecoder.Decode(contents.ModuleBytes, engine.Config.Features);
+        Assembly assembly = LoadAssembly(image, path, contents.Target != "portable");
+        var code = new Abi.CompiledCode(assembly.ManifestModule, contents.Map, keepAlive: null);
+        return Module.FromArtifact(engine, info, code, image);
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The artifact's code references only Sharptime's ABI, which is rooted by the runtime.")]
+    private static Assembly LoadAssembly(byte[] image, string? path, bool native)
+    {
+        var context = new ArtifactLoadContext();
+        try
+        {
+            if (path is not null) return context.LoadFromAssemblyPath(Path.GetFullPath(path));
+            if (!native) return context.LoadFromStream(new MemoryStream(image, writable: false));
+            // The runtime uses ReadyToRun code only from images it maps from a file.
+            string temp = Path.Combine(Path.GetTempPath(), $"sharptime-{Guid.NewGuid():N}.dll");
+            File.WriteAllBytes(temp, image);
+            try
+            {
+                return context.LoadFromAssemblyPath(temp);
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
+        }
+        catch (PlatformNotSupportedException e)
+        {
+            throw new WasmException("this process cannot load pre-compiled modules (a NativeAOT app cannot load assemblies at run time): compile the module into the app at build time, or use the interpreter", e);
+        }
+    }
+
+    /// <summary>One per artifact (assembly names repeat); Sharptime itself comes from the host's context.</summary>
+    private sealed class ArtifactLoadContext() : AssemblyLoadContext("Sharptime.Artifact", isCollectible: false)
+    {
+        private static readonly Assembly Runtime = typeof(Engine).Assembly;
+
+        protected override Assembly? Load(AssemblyName assemblyName) =>
+            assemblyName.Name == Runtime.GetName().Name ? Runtime : null;
+    }
+}

@@ -1,0 +1,120 @@
+using Sharptime.Abi;
+using Sharptime.Binary;
+
+namespace Sharptime.Runtime;
+
+/// <summary>
+/// What a <see cref="Module"/> is at run time, whether it was compiled in memory or loaded from an
+/// artifact: the decoded module, the engine's type ids of its types, its public function types and
+/// its code. Entry points are resolved from metadata tokens on first use, so a module with a hundred
+/// thousand functions pays only for the functions that escape to tables, exports and the host.
+/// </summary>
+internal sealed class CompiledModule
+{
+    private readonly FuncType?[] _funcTypes;
+    private nint[] _entries = [];
+    private nint[] _arrayCalls = [];
+    private nint[] _hostCalls = [];
+    private ModuleHandle _handle;
+    private Dictionary<int, int>? _functionsByToken;
+
+    public CompiledModule(Engine engine, WasmModule module)
+    {
+        Engine = engine;
+        Module = module;
+        _funcTypes = new FuncType?[module.Types.Length];
+        TypeIds = ComputeTypeIds(engine, module);
+    }
+
+    /// <summary>Gives the module its code, once.</summary>
+    public void AttachCode(CompiledCode code)
+    {
+        if (Code is not null) throw new InvalidOperationException("the module already has code");
+        _handle = code.Code.ModuleHandle;
+        _entries = new nint[Module.Code.Length];
+        _arrayCalls = new nint[Module.Types.Length];
+        _hostCalls = new nint[Module.Types.Length];
+        Code = code;
+        Engine.RegisterCode(code.Code, this);
+    }
+
+    public Engine Engine { get; }
+
+    public WasmModule Module { get; }
+
+    /// <summary>The generated code, or null when the engine has no code generator.</summary>
+    public CompiledCode? Code { get; private set; }
+
+    /// <summary>The engine-wide canonical id of every type index.</summary>
+    public int[] TypeIds { get; }
+
+    /// <summary>The public function type of type index <paramref name="typeIndex"/>.</summary>
+    public FuncType FuncTypeAt(uint typeIndex) =>
+        _funcTypes[typeIndex] ??= new FuncType((FuncCompositeType)Module.Types[typeIndex].Composite);
+
+    public CompiledCode RequireCode() => Code ?? throw new WasmException(
+        "this engine cannot run code: no code generator is configured; create the engine with Config.Default.UseCompiler() (package Sharptime.Compiler), or load a pre-compiled module with Module.Deserialize");
+
+    /// <summary>The native entry of defined function <paramref name="defined"/>.</summary>
+    public nint Entry(int defined)
+    {
+        nint p = _entries[defined];
+        return p != 0 ? p : _entries[defined] = Resolve(RequireCode().Map.EntryTokens[defined]);
+    }
+
+    /// <summary>The array-call shim of type index <paramref name="typeIndex"/>.</summary>
+    public nint ArrayCall(uint typeIndex)
+    {
+        nint p = _arrayCalls[typeIndex];
+        return p != 0 ? p : _arrayCalls[typeIndex] = Resolve(RequireCode().Map.ArrayCallTokens[typeIndex]);
+    }
+
+    /// <summary>The shim through which this module's code calls an untyped host function of type index <paramref name="typeIndex"/>.</summary>
+    public nint HostCall(uint typeIndex)
+    {
+        nint p = _hostCalls[typeIndex];
+        return p != 0 ? p : _hostCalls[typeIndex] = Resolve(RequireCode().Map.HostCallTokens[typeIndex]);
+    }
+
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The tokens belong to generated or artifact assemblies, which are never trimmed.")]
+    private nint Resolve(int token)
+    {
+        if (token == 0) throw new WasmException("internal error: the compiled module has no code for this function type");
+        return _handle.ResolveMethodHandle(token).GetFunctionPointer();
+    }
+
+    /// <summary>Has the JIT compile every function now rather than at its first call (benchmarks, warm-up).</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The tokens belong to generated or artifact assemblies, which are never trimmed.")]
+    public void PrepareAll()
+    {
+        int[] bodies = RequireCode().Map.BodyTokens;
+        foreach (int token in bodies) System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(_handle.ResolveMethodHandle(token));
+    }
+
+    /// <summary>The function index whose body is the method with <paramref name="token"/>, or -1.</summary>
+    public int FunctionOfToken(int token)
+    {
+        Dictionary<int, int>? map = _functionsByToken;
+        if (map is null)
+        {
+            int[] bodies = RequireCode().Map.BodyTokens;
+            map = new Dictionary<int, int>(bodies.Length);
+            for (int i = 0; i < bodies.Length; i++) map[bodies[i]] = Module.ImportedFunctionCount + i;
+            _functionsByToken = map;
+        }
+        return map.TryGetValue(token, out int index) ? index : -1;
+    }
+
+    private static int[] ComputeTypeIds(Engine engine, WasmModule module)
+    {
+        string[] keys = TypeKeys.Compute(module);
+        var ids = new int[keys.Length];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = engine.TypeIdOf(keys[i]);
+            uint[] supers = module.Types[i].Supertypes;
+            if (supers.Length > 0) engine.SetSupertype(ids[i], engine.TypeIdOf(keys[supers[0]]));
+        }
+        return ids;
+    }
+}
