@@ -16,6 +16,8 @@ internal static class WastCliCommand
 
         Options:
           -v, --verbose         Print every failure with file:line, what was expected and what happened
+          --precompile          Compile every module into an artifact and run the module loaded from
+                                it (the path of 'sharptime compile' and Module.Deserialize)
           --json PATH           Write the counts per file and per command kind to PATH as JSON
           -W NAME[=y|n][,...]   Enable or disable a proposal for every script, on top of the defaults
                                 chosen per testsuite folder (legacy/, proposals/threads/...).
@@ -28,6 +30,7 @@ internal static class WastCliCommand
     public static int Run(ReadOnlySpan<string> args, TextWriter stdout, TextWriter stderr)
     {
         bool verbose = false;
+        var options = WastOptions.Default;
         string? jsonPath = null;
         var features = new FeatureFlags();
         var inputs = new List<string>();
@@ -42,6 +45,10 @@ internal static class WastCliCommand
             if (arg is "-v" or "--verbose")
             {
                 verbose = true;
+            }
+            else if (arg == "--precompile")
+            {
+                options = options with { Precompile = true };
             }
             else if (arg == "--json")
             {
@@ -83,7 +90,7 @@ internal static class WastCliCommand
             ScriptFile file = files[index];
             WasmFeatures wanted = features.Apply(WastFeatures.ForPath(file.Path));
             Engine engine = engines.GetOrAdd(wanted, static f => new Engine(Config.Default.UseCompiler() with { Features = f }));
-            outcomes[index] = RunOne(file, engine);
+            outcomes[index] = RunOne(file, engine, options);
         });
 
         var totals = new Totals();
@@ -123,11 +130,11 @@ internal static class WastCliCommand
         return totals.Failed == 0 ? 0 : 1;
     }
 
-    private static FileOutcome RunOne(ScriptFile file, Engine engine)
+    private static FileOutcome RunOne(ScriptFile file, Engine engine, WastOptions options)
     {
         try
         {
-            return new FileOutcome(file, Wast.Run(file.Path, engine, file.DisplayName), null);
+            return new FileOutcome(file, Wast.Run(file.Path, engine, file.DisplayName, options), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

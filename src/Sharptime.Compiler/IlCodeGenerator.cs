@@ -35,7 +35,11 @@ internal sealed class IlCodeGenerator(bool collectible) : ICodeGenerator
         var assembly = new PersistedAssemblyBuilder(new AssemblyName(Artifacts.ArtifactFormat.AssemblyName), typeof(object).Assembly);
         ModuleBuilder builder = assembly.DefineDynamicModule(Artifacts.ArtifactFormat.AssemblyName);
         ModuleCompiler.Emitted emitted = ModuleCompiler.Emit(module, builder);
-        MetadataBuilder metadata = assembly.GenerateMetadata(out BlobBuilder il, out BlobBuilder fieldData);
+        MetadataBuilder metadata = assembly.GenerateMetadata(out BlobBuilder ilStream, out BlobBuilder fieldData);
+        byte[] bodies = ilStream.ToArray();
+        ExceptionClauseOrder.Fix(bodies);
+        var il = new BlobBuilder(bodies.Length);
+        il.WriteBytes(bodies);
         // Tokens are final once the metadata is generated: only now can the code map be written.
         byte[] payload = Artifacts.ArtifactFormat.WritePayload(module, emitted.ToMap());
         var resources = new BlobBuilder();

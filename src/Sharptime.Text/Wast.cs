@@ -32,12 +32,22 @@ public static class Wast
     /// <param name="displayName">The file name used in the result and in error messages (for example a relative path).</param>
     /// <returns>Counts per command kind and the failures.</returns>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static WastResult Run(string path, Engine engine, string displayName)
+    public static WastResult Run(string path, Engine engine, string displayName) => Run(path, engine, displayName, WastOptions.Default);
+
+    /// <summary>Reads and runs a script file with options.</summary>
+    /// <param name="path">The path of the <c>.wast</c> file.</param>
+    /// <param name="engine">The engine whose settings apply to every module of the script.</param>
+    /// <param name="displayName">The file name used in the result and in error messages.</param>
+    /// <param name="options">How modules are made (for example through artifacts).</param>
+    /// <returns>Counts per command kind and the failures.</returns>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static WastResult Run(string path, Engine engine, string displayName, WastOptions options)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(displayName);
-        return WastRunner.Run(File.ReadAllBytes(path), displayName, engine);
+        ArgumentNullException.ThrowIfNull(options);
+        return WastRunner.Run(File.ReadAllBytes(path), displayName, engine, options);
     }
 
     /// <summary>Runs a script given as text.</summary>

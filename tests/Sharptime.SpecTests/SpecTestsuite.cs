@@ -13,7 +13,8 @@ internal static class SpecTestsuite
     /// <summary>The environment variable that overrides the testsuite location.</summary>
     public const string EnvironmentVariable = "SHARPTIME_SPEC_TESTSUITE";
 
-    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> Results = new(RunAll);
+    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> Results = new(() => RunAll(WastOptions.Default));
+    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> PrecompiledResults = new(() => RunAll(WastOptions.Default with { Precompile = true }));
 
     /// <summary>The testsuite folder, or null when it is absent.</summary>
     public static string? Directory { get; } = Locate();
@@ -26,6 +27,9 @@ internal static class SpecTestsuite
 
     /// <summary>The result of one script (all scripts run on first use).</summary>
     public static WastResult Result(string file) => Results.Value[file];
+
+    /// <summary>The result of one script with every module compiled into an artifact and loaded from it.</summary>
+    public static WastResult PrecompiledResult(string file) => PrecompiledResults.Value[file];
 
     private static string? Locate()
     {
@@ -68,7 +72,7 @@ internal static class SpecTestsuite
         return files;
     }
 
-    private static ConcurrentDictionary<string, WastResult> RunAll()
+    private static ConcurrentDictionary<string, WastResult> RunAll(WastOptions options)
     {
         var results = new ConcurrentDictionary<string, WastResult>(StringComparer.Ordinal);
         var engines = new ConcurrentDictionary<WasmFeatures, Engine>();
@@ -78,7 +82,7 @@ internal static class SpecTestsuite
         {
             WasmFeatures features = WastFeatures.ForPath(file);
             Engine engine = engines.GetOrAdd(features, static f => new Engine(Config.Default.UseCompiler() with { Features = f }));
-            results[file] = RunWithTimeout(file, engine);
+            results[file] = RunWithTimeout(file, engine, options);
         });
         return results;
     }
@@ -95,9 +99,9 @@ internal static class SpecTestsuite
     /// Wasm code cannot be interrupted) is reported as one failure instead of hanging the test run; its
     /// task is abandoned and ends with the process.
     /// </summary>
-    private static WastResult RunWithTimeout(string file, Engine engine)
+    private static WastResult RunWithTimeout(string file, Engine engine, WastOptions options)
     {
-        var run = Task.Factory.StartNew(() => Wast.Run(Path.Combine(Directory!, file), engine, file),
+        var run = Task.Factory.StartNew(() => Wast.Run(Path.Combine(Directory!, file), engine, file, options),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (run.Wait(Timeout)) return run.Result;
         var result = new WastResult(file);

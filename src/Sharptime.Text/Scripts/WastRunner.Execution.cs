@@ -52,7 +52,7 @@ internal sealed partial class WastRunner
         Module module;
         try
         {
-            module = Module.FromBytes(_engine, Encode(command.Module));
+            module = CreateModule(Encode(command.Module));
         }
         catch (WasmException e)
         {
@@ -238,7 +238,7 @@ internal sealed partial class WastRunner
         Module module;
         try
         {
-            module = Module.FromBytes(_engine, Encode(command.Module));
+            module = CreateModule(Encode(command.Module));
         }
         catch (WasmException e)
         {

@@ -14,29 +14,36 @@ internal sealed partial class WastRunner : IDisposable
     private readonly Engine _engine;
     private readonly string _file;
     private readonly WastResult _result;
+    private readonly WastOptions _options;
 
-    private WastRunner(Engine engine, string file)
+    private WastRunner(Engine engine, string file, WastOptions options)
     {
         _engine = engine;
         _file = file;
+        _options = options;
         _result = new WastResult(file);
     }
+
+    /// <summary>A module to run: compiled in memory, or through an artifact when the options ask for it.</summary>
+    private Module CreateModule(byte[] bytes) =>
+        _options.Precompile ? Module.Deserialize(_engine, _engine.PrecompileModule(bytes)) : Module.FromBytes(_engine, bytes);
 
     /// <summary>Parses and runs a script.</summary>
     /// <param name="text">The script text.</param>
     /// <param name="file">The file name used in messages and in the result.</param>
     /// <param name="engine">The engine whose features apply to every module of the script.</param>
-    public static WastResult Run(string text, string file, Engine engine) => Run(() => text, file, engine);
+    public static WastResult Run(string text, string file, Engine engine) => Run(() => text, file, engine, WastOptions.Default);
 
     /// <summary>Decodes (strictly, as UTF-8), parses and runs a script.</summary>
     /// <param name="source">The script's bytes.</param>
     /// <param name="file">The file name used in messages and in the result.</param>
     /// <param name="engine">The engine whose features apply to every module of the script.</param>
-    public static WastResult Run(byte[] source, string file, Engine engine) => Run(() => SourceText.Decode(source, file), file, engine);
+    /// <param name="options">How modules are made.</param>
+    public static WastResult Run(byte[] source, string file, Engine engine, WastOptions options) => Run(() => SourceText.Decode(source, file), file, engine, options);
 
-    private static WastResult Run(Func<string> text, string file, Engine engine)
+    private static WastResult Run(Func<string> text, string file, Engine engine, WastOptions options)
     {
-        using var runner = new WastRunner(engine, file);
+        using var runner = new WastRunner(engine, file, options);
         List<WastCommand> commands;
         try
         {
