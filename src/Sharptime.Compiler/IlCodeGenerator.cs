@@ -47,19 +47,30 @@ internal sealed class IlCodeGenerator(bool collectible) : ICodeGenerator
         resources.WriteBytes(payload);
         metadata.AddManifestResource(ManifestResourceAttributes.Public, metadata.GetOrAddString(Artifacts.ArtifactFormat.ResourceName), default, 0);
         var pe = new ManagedPEBuilder(new PEHeaderBuilder(imageCharacteristics: Characteristics.Dll | Characteristics.ExecutableImage),
-            new MetadataRootBuilder(metadata), il, fieldData, managedResources: resources, deterministicIdProvider: DeterministicId);
+            new MetadataRootBuilder(metadata), il, fieldData, managedResources: resources);
         var image = new BlobBuilder();
         pe.Serialize(image);
-        return image.ToArray();
+        byte[] bytes = image.ToArray();
+        MakeDeterministic(bytes, payload);
+        return bytes;
     }
 
-    /// <summary>The same module and settings give the same artifact bytes.</summary>
-    private static BlobContentId DeterministicId(IEnumerable<Blob> content) => BlobContentId.FromHash(System.Security.Cryptography.SHA256.HashData(Concat(content)));
-
-    private static byte[] Concat(IEnumerable<Blob> content)
+    /// <summary>
+    /// The same module and settings give the same artifact: the module version id (random in the
+    /// builder) and the PE time stamp become a hash of the payload, which holds the module and the stamp.
+    /// </summary>
+    private static void MakeDeterministic(byte[] image, byte[] payload)
     {
-        using var stream = new MemoryStream();
-        foreach (Blob blob in content) stream.Write(blob.GetBytes());
-        return stream.ToArray();
+        byte[] hash = System.Security.Cryptography.SHA256.HashData(payload);
+        int mvid, timestamp;
+        using (var pe = new PEReader(new MemoryStream(image, writable: false)))
+        {
+            MetadataReader reader = pe.GetMetadataReader();
+            mvid = pe.PEHeaders.MetadataStartOffset + reader.GetHeapMetadataOffset(HeapIndex.Guid)
+                + (MetadataTokens.GetHeapOffset(reader.GetModuleDefinition().Mvid) - 1) * 16;
+            timestamp = pe.PEHeaders.CoffHeaderStartOffset + 4;
+        }
+        hash.AsSpan(0, 16).CopyTo(image.AsSpan(mvid));
+        hash.AsSpan(16, 4).CopyTo(image.AsSpan(timestamp));
     }
 }
