@@ -239,14 +239,17 @@ internal sealed partial class FunctionCompiler
     /// The opcode of the compiled instruction <paramref name="back"/> places before the current one (null
     /// before the first): lets an instruction see a constant operand the JIT would fold.
     /// </summary>
-    private Opcode? OpcodeBefore(int back)
+    private Opcode? OpcodeBefore(int back) => InstructionBefore(back)?.Opcode;
+
+    /// <summary>The opcode and integer immediate of the compiled instruction <paramref name="back"/> places before the current one, or null.</summary>
+    private (Opcode Opcode, long Int)? InstructionBefore(int back)
     {
         int i = _wasmOffsets.Count - 1 - back;
         if (i < 0) return null;
         var reader = new InstructionReader(_module.Bytes.Span[_wasmOffsets[i]..], _wasmOffsets[i]);
         var instr = new Instruction();
         reader.Read(ref instr);
-        return instr.Opcode;
+        return (instr.Opcode, instr.Int);
     }
 
     private static Type[] Clr(ValueType[] types)

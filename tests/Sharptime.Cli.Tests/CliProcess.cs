@@ -22,8 +22,10 @@ internal static class CliProcess
     /// <summary>
     /// Runs the command with <paramref name="args"/> in <paramref name="workingDirectory"/>, stdin an empty
     /// pipe, and returns its exit status and output. Killed after <paramref name="timeout"/>.
+    /// <paramref name="environment"/> adds or replaces variables of the child's environment.
     /// </summary>
-    public static async Task<ProcessResult> RunAsync(IEnumerable<string> args, string workingDirectory, TimeSpan timeout)
+    public static async Task<ProcessResult> RunAsync(IEnumerable<string> args, string workingDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -33,6 +35,10 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (environment is not null)
+        {
+            foreach ((string name, string value) in environment) start.Environment[name] = value;
+        }
         start.ArgumentList.Add(Assembly);
         foreach (string a in args) start.ArgumentList.Add(a);
         var clock = Stopwatch.StartNew();
