@@ -20,7 +20,8 @@ internal static class Backtraces
     public static IReadOnlyList<WasmFrame> Capture(Exception exception)
     {
         var frames = new List<WasmFrame>();
-        foreach (StackFrame frame in new StackTrace(exception, false).GetFrames())
+        StackFrame[] stack = new StackTrace(exception, false).GetFrames();
+        foreach (StackFrame frame in stack)
         {
             MethodBase? method = frame.GetMethod();
             if (method?.DeclaringType is not Type type || !CodeTypes.TryGetValue(type, out Module? module)) continue;
@@ -31,6 +32,8 @@ internal static class Backtraces
             string? functionName = names is not null && names.FunctionNames.TryGetValue((uint)index, out string? n) ? n : null;
             int il = frame.GetILOffset();
             int? offset = il >= 0 ? module.GetCode().GetCodeOffset(index, il) : null;
+            // A trap thrown by the function itself knows its instruction (Traps.CreateAt).
+            if (frame == stack[0] && exception is TrapException { InstructionOffset: int at }) offset = at;
             frames.Add(new WasmFrame(index, functionName, names?.ModuleName, offset));
         }
         return frames;
