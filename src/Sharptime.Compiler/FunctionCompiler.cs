@@ -318,7 +318,17 @@ internal sealed partial class FunctionCompiler
 
     private void LoadContext() => _il.Emit(OpCodes.Ldarg, _contextArg);
 
-    private void Push(Type t) => _stack.Add(t);
+    private void Push(Type t)
+    {
+        _stack.Add(t);
+        if (_stack.Count - IlBase > MaxIlStack)
+        {
+            throw new NotSupportedException($"the operand stack is deeper than {MaxIlStack:N0} values, the most the .NET IL evaluation stack holds");
+        }
+    }
+
+    /// <summary>The CLR's limit on the IL evaluation stack (ECMA-335 maxstack is 16 bits).</summary>
+    private const int MaxIlStack = 65_535;
 
     private Type Pop()
     {
