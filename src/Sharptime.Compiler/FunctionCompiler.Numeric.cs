@@ -41,6 +41,22 @@ internal sealed partial class FunctionCompiler
             // The JIT folds the reinterpretation of a constant through a double, quieting a signaling NaN.
             _il.Emit(OpCodes.Call, Method(typeof(Numerics), nameof(Numerics.F32FromBitsExact)));
         }
+        else if (instr.Opcode is Opcode.F32ReinterpretI32 or Opcode.F64ReinterpretI64 && OpcodeBefore(1) != Opcode.I64Const
+            && !JitWorkarounds.ReinterpretOperandIsSafe(OpcodeBefore(1)))
+        {
+            // dotnet/runtime issue 133580: see JitWorkarounds.ReinterpretOperandIsSafe.
+            _il.Emit(OpCodes.Call, Method(typeof(Numerics), instr.Opcode == Opcode.F32ReinterpretI32 ? nameof(Numerics.F32FromBitsOpaque) : nameof(Numerics.F64FromBitsOpaque)));
+        }
+        else if (instr.Opcode is Opcode.I32Rotl or Opcode.I32Rotr or Opcode.I64Rotl or Opcode.I64Rotr
+            && InstructionBefore(1) is { Opcode: Opcode.I32Const or Opcode.I64Const } count)
+        {
+            // dotnet/runtime issue 129288: see JitWorkarounds.EmitRotateByConstant.
+            bool wide = instr.Opcode is Opcode.I64Rotl or Opcode.I64Rotr;
+            _il.Emit(OpCodes.Pop);
+            LocalBuilder temp = RentTemp(wide ? typeof(long) : typeof(int));
+            JitWorkarounds.EmitRotateByConstant(_il, temp, wide, instr.Opcode is Opcode.I32Rotl or Opcode.I64Rotl, count.Int);
+            ReturnTemp(temp);
+        }
         else if (_previousFloatConst is ulong bits && IsIdentityOperand(instr.Opcode, bits))
         {
             // The JIT folds x+-0, x-0, x*1 and x/1 to x, which keeps a signaling NaN signaling.

@@ -35,9 +35,14 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder? _globals;
     private readonly List<int> _ilOffsets = [];
     private readonly List<int> _wasmOffsets = [];
+    private readonly List<int> _mapIlOffsets = [];
+    private readonly List<int> _mapWasmOffsets = [];
 
     /// <summary>Where the IL of each Wasm instruction starts, for backtraces.</summary>
-    public OffsetMap Offsets => new([.. _ilOffsets], [.. _wasmOffsets]);
+    public OffsetMap Offsets => new([.. _mapIlOffsets], [.. _mapWasmOffsets]);
+
+    /// <summary>The deepest operand stack that <see cref="SpillForBoundary"/> spills.</summary>
+    private const int MaxBoundarySpill = 32;
     private ulong? _previousFloatConst;
 
     public FunctionCompiler(WasmModule module, MethodBuilder[] methods, MethodBuilder body, int definedIndex)
@@ -117,6 +122,10 @@ internal sealed partial class FunctionCompiler
             }
             _ilOffsets.Add(_il.ILOffset);
             _wasmOffsets.Add(instr.Offset);
+            _mapIlOffsets.Add(_il.ILOffset);
+            _mapWasmOffsets.Add(instr.Offset);
+            int onIlStack = _stack.Count - IlBase;
+            if (onIlStack > 0 && onIlStack <= MaxBoundarySpill && MayTrapInCall(ref instr)) SpillForBoundary(instr.Offset);
             try
             {
                 Emit(ref instr);
@@ -125,6 +134,54 @@ internal sealed partial class FunctionCompiler
             {
                 throw new WasmException($"function {_functionIndex}: instruction {instr.Info.Name} at offset {instr.Offset} cannot be compiled: {e.Message}", e);
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether the instruction's code calls something that can trap (a function, or a helper that
+    /// throws): the trap's backtrace then takes this frame's offset from the .NET stack trace.
+    /// </summary>
+    private bool MayTrapInCall(ref Instruction instr)
+    {
+        switch (instr.Opcode)
+        {
+            case Opcode.Call or Opcode.CallIndirect or Opcode.CallRef
+                or Opcode.I32DivS or Opcode.I32DivU or Opcode.I32RemS or Opcode.I32RemU
+                or Opcode.I64DivS or Opcode.I64DivU or Opcode.I64RemS or Opcode.I64RemU
+                or Opcode.I32TruncF32S or Opcode.I32TruncF32U or Opcode.I32TruncF64S or Opcode.I32TruncF64U
+                or Opcode.I64TruncF32S or Opcode.I64TruncF32U or Opcode.I64TruncF64S or Opcode.I64TruncF64U
+                or Opcode.TableGet or Opcode.TableSet or Opcode.TableFill or Opcode.TableCopy or Opcode.TableInit
+                or Opcode.MemoryFill or Opcode.MemoryCopy or Opcode.MemoryInit:
+                return true;
+        }
+        // Memory 0 is checked inline (its trap carries its offset); other memories and memory64
+        // offsets go through helpers.
+        return instr.Info.Immediates is ImmediateKind.MemArg or ImmediateKind.MemArgLane
+            && (instr.MemArg.MemoryIndex != 0 || _memoryBase is null || _module.Memories[instr.MemArg.MemoryIndex].Is64);
+    }
+
+    /// <summary>
+    /// The JIT records IL offsets (which the .NET stack trace reports) only where the evaluation
+    /// stack is empty, i.e. at the start of a Wasm "statement". To give an instruction that calls
+    /// something that may trap a recorded offset of its own, the stack goes into temps and comes
+    /// back: the empty point in between maps to the instruction. The JIT removes the copies.
+    /// </summary>
+    private void SpillForBoundary(int wasmOffset)
+    {
+        // Inside a try block the values below it are kept in locals, not on the IL stack.
+        int ilBase = IlBase;
+        var temps = new LocalBuilder[_stack.Count - ilBase];
+        for (int i = temps.Length - 1; i >= 0; i--)
+        {
+            temps[i] = RentTemp(_stack[ilBase + i]);
+            _il.Emit(OpCodes.Stloc, temps[i]);
+        }
+        _mapIlOffsets.Add(_il.ILOffset);
+        _mapWasmOffsets.Add(wasmOffset);
+        for (int i = 0; i < temps.Length; i++)
+        {
+            _il.Emit(OpCodes.Ldloc, temps[i]);
+            ReturnTemp(temps[i]);
         }
     }
 
@@ -239,14 +296,17 @@ internal sealed partial class FunctionCompiler
     /// The opcode of the compiled instruction <paramref name="back"/> places before the current one (null
     /// before the first): lets an instruction see a constant operand the JIT would fold.
     /// </summary>
-    private Opcode? OpcodeBefore(int back)
+    private Opcode? OpcodeBefore(int back) => InstructionBefore(back)?.Opcode;
+
+    /// <summary>The opcode and integer immediate of the compiled instruction <paramref name="back"/> places before the current one, or null.</summary>
+    private (Opcode Opcode, long Int)? InstructionBefore(int back)
     {
         int i = _wasmOffsets.Count - 1 - back;
         if (i < 0) return null;
         var reader = new InstructionReader(_module.Bytes.Span[_wasmOffsets[i]..], _wasmOffsets[i]);
         var instr = new Instruction();
         reader.Read(ref instr);
-        return instr.Opcode;
+        return (instr.Opcode, instr.Int);
     }
 
     private static Type[] Clr(ValueType[] types)
@@ -258,7 +318,17 @@ internal sealed partial class FunctionCompiler
 
     private void LoadContext() => _il.Emit(OpCodes.Ldarg, _contextArg);
 
-    private void Push(Type t) => _stack.Add(t);
+    private void Push(Type t)
+    {
+        _stack.Add(t);
+        if (_stack.Count - IlBase > MaxIlStack)
+        {
+            throw new NotSupportedException($"the operand stack is deeper than {MaxIlStack:N0} values, the most the .NET IL evaluation stack holds");
+        }
+    }
+
+    /// <summary>The CLR's limit on the IL evaluation stack (ECMA-335 maxstack is 16 bits).</summary>
+    private const int MaxIlStack = 65_535;
 
     private Type Pop()
     {
@@ -281,11 +351,22 @@ internal sealed partial class FunctionCompiler
         free.Push(local);
     }
 
-    /// <summary><c>call Traps.Create(code); throw</c>: ends the IL block, whatever is on the stack.</summary>
+    /// <summary>
+    /// <c>call Traps.CreateAt(code, offset); throw</c>: ends the IL block, whatever is on the stack.
+    /// The trap carries the offset of the instruction being compiled (none for the entry probe).
+    /// </summary>
     private void EmitTrap(TrapCode code)
     {
         _il.Emit(OpCodes.Ldc_I4, (int)code);
-        _il.Emit(OpCodes.Call, typeof(Traps).GetMethod(nameof(Traps.Create))!);
+        if (_wasmOffsets.Count > 0)
+        {
+            _il.Emit(OpCodes.Ldc_I4, _wasmOffsets[^1]);
+            _il.Emit(OpCodes.Call, typeof(Traps).GetMethod(nameof(Traps.CreateAt))!);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Call, typeof(Traps).GetMethod(nameof(Traps.Create))!);
+        }
         _il.Emit(OpCodes.Throw);
     }
 

@@ -22,20 +22,20 @@ public sealed class Table : Extern
 
     internal override string KindName => "table";
 
-    internal override string TypeText => $"(table{(Instance.Type.Is64 ? " i64" : "")} {Instance.Elements.Length}{(Instance.Type.Limits.Max is ulong m ? $" {m}" : "")} {Instance.Type.ElementType})";
+    internal override string TypeText => $"(table{(Instance.Type.Is64 ? " i64" : "")} {Instance.Size}{(Instance.Type.Limits.Max is ulong m ? $" {m}" : "")} {Instance.Type.ElementType})";
 
     /// <summary>The element type.</summary>
     public ValType ElementType => new(Instance.Type.ElementType);
 
     /// <summary>The current size.</summary>
-    public ulong Size => (ulong)Instance.Elements.Length;
+    public ulong Size => (ulong)Instance.Size;
 
     /// <summary>Reads element <paramref name="index"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The index is outside the table.</exception>
     public Value Get(ulong index)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Size);
-        return Value.FromRaw(Instance.Elements[index], ElementType);
+        return Value.FromRaw(Instance.Items[index], ElementType);
     }
 
     /// <summary>Writes element <paramref name="index"/>.</summary>
@@ -43,7 +43,7 @@ public sealed class Table : Extern
     public void Set(ulong index, Value value)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Size);
-        Instance.Elements[index] = value.RawRef;
+        Instance.Items[index] = value.RawRef;
     }
 
     /// <summary>Grows the table.</summary>

@@ -33,6 +33,9 @@ public sealed class TrapException : WasmException
     /// <summary>Why execution trapped.</summary>
     public TrapCode Code { get; }
 
+    /// <summary>The module byte offset of the trapping instruction, when generated code threw this itself.</summary>
+    internal int? InstructionOffset { get; init; }
+
     /// <summary>The Wasm frames between the trap and the host, innermost first.</summary>
     public IReadOnlyList<WasmFrame> Backtrace => _backtrace ??= _engine is null ? [] : Runtime.Backtraces.Capture(this, _engine);
 

@@ -25,8 +25,10 @@ internal static class CliProcess
     /// <summary>
     /// Runs the command with <paramref name="args"/> in <paramref name="workingDirectory"/>, stdin an empty
     /// pipe, and returns its exit status and output. Killed after <paramref name="timeout"/>.
+    /// <paramref name="environment"/> adds or replaces variables of the child's environment.
     /// </summary>
-    public static async Task<ProcessResult> RunAsync(IEnumerable<string> args, string workingDirectory, TimeSpan timeout)
+    public static async Task<ProcessResult> RunAsync(IEnumerable<string> args, string workingDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -38,6 +40,10 @@ internal static class CliProcess
         };
         // The compile cache of these runs lives with the test run, not in the user's cache.
         start.Environment["XDG_CACHE_HOME"] = CacheHome;
+        if (environment is not null)
+        {
+            foreach ((string name, string value) in environment) start.Environment[name] = value;
+        }
         start.ArgumentList.Add(Assembly);
         foreach (string a in args) start.ArgumentList.Add(a);
         var clock = Stopwatch.StartNew();

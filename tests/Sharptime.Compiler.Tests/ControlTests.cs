@@ -156,3 +156,30 @@ public sealed class ControlTests
         Assert.Throws<WasmException>(() => Instance.GetFunction<int>("no_such_export"));
     }
 }
+
+public sealed class OperandStackLimitTests
+{
+    /// <summary>A function that pushes <paramref name="depth"/> constants, then adds them all up.</summary>
+    private static string DeepStack(int depth)
+    {
+        var text = new System.Text.StringBuilder("(module (func (export \"sum\") (result i32)\n");
+        for (int i = 0; i < depth; i++) text.Append("i32.const 1\n");
+        for (int i = 1; i < depth; i++) text.Append("i32.add\n");
+        return text.Append("))").ToString();
+    }
+
+    [Fact]
+    public void Operand_stack_of_65535_values_runs()
+    {
+        Instance instance = Wasm.Instantiate(DeepStack(65_535));
+        Assert.Equal(65_535, instance.GetFunction<int>("sum")());
+    }
+
+    [Fact]
+    public void Operand_stack_deeper_than_the_IL_stack_is_rejected_with_a_clear_error()
+    {
+        WasmException e = Assert.Throws<WasmException>(() => Wasm.Instantiate(DeepStack(65_536)));
+        Assert.Contains("operand stack is deeper than 65,535 values", e.Message);
+        Assert.Contains("function 0", e.Message);
+    }
+}

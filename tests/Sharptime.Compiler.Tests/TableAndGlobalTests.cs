@@ -155,4 +155,49 @@ public sealed class TableAndGlobalTests
             """, linker, store);
         Assert.Equal(42, instance.GetFunction<int>("g")());
     }
+
+    [Fact]
+    public void Many_single_element_grows_keep_size_and_contents()
+    {
+        // Each grow used to copy the whole table: 100,000 grows took 23 s.
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (type $ii (func (param i32) (result i32)))
+              (table (export "table") 1 funcref)
+              (elem (i32.const 0) $id)
+              (func $id (type $ii) local.get 0)
+              (func (export "grow") (param $n i32) (result i32) (local $i i32)
+                (loop $next
+                  (if (i32.ne (table.grow (if (result funcref) (i32.and (local.get $i) (i32.const 1)) (then (ref.func $id)) (else (ref.null func))) (i32.const 1))
+                              (i32.add (local.get $i) (i32.const 1)))
+                    (then (return (i32.const -1))))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br_if $next (i32.lt_u (local.get $i) (local.get $n))))
+                (table.size))
+              (func (export "call") (param i32 i32) (result i32) local.get 1 local.get 0 call_indirect (type $ii))
+              (func (export "is_null") (param i32) (result i32) local.get 0 table.get 0 ref.is_null)
+              (func (export "fill_tail") (param i32) (table.fill 0 (local.get 0) (ref.func $id) (i32.sub (table.size) (local.get 0)))))
+            """);
+        Assert.Equal(100_001, instance.GetFunction<int, int>("grow")(100_000));
+        Table table = instance.GetTable("table")!;
+        Assert.Equal(100_001UL, table.Size);
+        Func<int, int> isNull = instance.GetFunction<int, int>("is_null");
+        // Element k + 1 was added by grow k: a function when k is odd, else null.
+        Assert.Equal(0, isNull(0));
+        Assert.Equal(1, isNull(1));
+        Assert.Equal(0, isNull(2));
+        Assert.Equal(0, isNull(100_000));
+        Assert.Equal(1, isNull(99_999));
+        Assert.Equal(7, instance.GetFunction<int, int, int>("call")(100_000, 7));
+        // The capacity past the size stays outside the table.
+        Assert.Equal(TrapCode.TableOutOfBounds, Wasm.Traps(() => isNull(100_001)).Code);
+        Assert.Equal(TrapCode.UndefinedElement, Wasm.Traps(() => instance.GetFunction<int, int, int>("call")(100_001, 7)).Code);
+        Assert.Throws<ArgumentOutOfRangeException>(() => table.Get(100_001));
+        Assert.Equal(TrapCode.TableOutOfBounds, Wasm.Traps(() => instance.GetAction<int>("fill_tail")(100_002)).Code);
+        instance.GetAction<int>("fill_tail")(100_001);
+        Assert.Equal(100_001UL, table.Grow(0, Value.FuncRef(null)));
+        Assert.Equal(100_001UL, table.Grow(5, Value.FuncRef(null)));
+        Assert.Equal(100_006UL, table.Size);
+        Assert.Equal(1, isNull(100_005));
+    }
 }

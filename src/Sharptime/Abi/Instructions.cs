@@ -45,43 +45,43 @@ public static unsafe class Instructions
 
     public static object? TableGet(ulong i, VmContext ctx, int table)
     {
-        object?[] e = ctx.Tables[table].Elements;
-        if (i >= (ulong)e.Length) Traps.Throw(TrapCode.TableOutOfBounds);
-        return e[i];
+        TableInstance t = ctx.Tables[table];
+        if (i >= (ulong)t.Size) Traps.Throw(TrapCode.TableOutOfBounds);
+        return t.Items[i];
     }
 
     public static void TableSet(ulong i, object? value, VmContext ctx, int table)
     {
-        object?[] e = ctx.Tables[table].Elements;
-        if (i >= (ulong)e.Length) Traps.Throw(TrapCode.TableOutOfBounds);
-        e[i] = value;
+        TableInstance t = ctx.Tables[table];
+        if (i >= (ulong)t.Size) Traps.Throw(TrapCode.TableOutOfBounds);
+        t.Items[i] = value;
     }
 
-    public static long TableSize(VmContext ctx, int table) => ctx.Tables[table].Elements.Length;
+    public static long TableSize(VmContext ctx, int table) => ctx.Tables[table].Size;
 
     public static long TableGrow(object? init, ulong n, VmContext ctx, int table) => ctx.Tables[table].Grow(n, init);
 
     public static void TableFill(ulong i, object? value, ulong n, VmContext ctx, int table)
     {
-        object?[] e = ctx.Tables[table].Elements;
-        if (i > (ulong)e.Length || n > (ulong)e.Length - i) Traps.Throw(TrapCode.TableOutOfBounds);
-        Array.Fill(e, value, (int)i, (int)n);
+        TableInstance t = ctx.Tables[table];
+        if (i > (ulong)t.Size || n > (ulong)t.Size - i) Traps.Throw(TrapCode.TableOutOfBounds);
+        Array.Fill(t.Items, value, (int)i, (int)n);
     }
 
     public static void TableCopy(ulong d, ulong s, ulong n, VmContext ctx, int destination, int source)
     {
-        object?[] de = ctx.Tables[destination].Elements;
-        object?[] se = ctx.Tables[source].Elements;
-        if (d > (ulong)de.Length || n > (ulong)de.Length - d || s > (ulong)se.Length || n > (ulong)se.Length - s) Traps.Throw(TrapCode.TableOutOfBounds);
-        Array.Copy(se, (int)s, de, (int)d, (int)n);
+        TableInstance dt = ctx.Tables[destination];
+        TableInstance st = ctx.Tables[source];
+        if (d > (ulong)dt.Size || n > (ulong)dt.Size - d || s > (ulong)st.Size || n > (ulong)st.Size - s) Traps.Throw(TrapCode.TableOutOfBounds);
+        Array.Copy(st.Items, (int)s, dt.Items, (int)d, (int)n);
     }
 
     public static void TableInit(ulong d, ulong s, ulong n, VmContext ctx, int table, int segment)
     {
-        object?[] de = ctx.Tables[table].Elements;
+        TableInstance dt = ctx.Tables[table];
         object?[] se = ctx.ElementSegments[segment];
-        if (d > (ulong)de.Length || n > (ulong)de.Length - d || s > (ulong)se.Length || n > (ulong)se.Length - s) Traps.Throw(TrapCode.TableOutOfBounds);
-        Array.Copy(se, (int)s, de, (int)d, (int)n);
+        if (d > (ulong)dt.Size || n > (ulong)dt.Size - d || s > (ulong)se.Length || n > (ulong)se.Length - s) Traps.Throw(TrapCode.TableOutOfBounds);
+        Array.Copy(se, (int)s, dt.Items, (int)d, (int)n);
     }
 
     public static void ElemDrop(VmContext ctx, int segment) => ctx.ElementSegments[segment] = [];
@@ -91,9 +91,9 @@ public static unsafe class Instructions
     /// <summary>The function call_indirect calls, after the bounds, null and type checks.</summary>
     public static Func ResolveIndirect(ulong i, VmContext ctx, int table, int typeIndex)
     {
-        object?[] e = ctx.Tables[table].Elements;
-        if (i >= (ulong)e.Length) Traps.Throw(TrapCode.UndefinedElement);
-        if (e[i] is not Func f) throw new TrapException(TrapCode.UninitializedElement, $"uninitialized element {i}");
+        TableInstance t = ctx.Tables[table];
+        if (i >= (ulong)t.Size) Traps.Throw(TrapCode.UndefinedElement);
+        if (t.Items[i] is not Func f) throw new TrapException(TrapCode.UninitializedElement, $"uninitialized element {i}");
         if (f.TypeId != ctx.TypeIds[typeIndex] && !ctx.Store!.Engine.IsSubtype(f.TypeId, ctx.TypeIds[typeIndex])) Traps.Throw(TrapCode.IndirectCallTypeMismatch);
         return f;
     }

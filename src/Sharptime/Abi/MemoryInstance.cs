@@ -7,7 +7,10 @@ namespace Sharptime.Abi;
 /// A linear memory: native memory reached through <see cref="Base"/>, never a managed array, so
 /// that 4 GiB and memory64 memories work. On 64-bit Linux the address space for the maximum size is
 /// reserved up front and pages are committed as the memory grows, so <see cref="Base"/> never
-/// moves; elsewhere (or when the reservation fails) growing reallocates and the base can move.
+/// moves. When the reservation fails (huge limits, or the kernel's limit on mappings reached) a
+/// Linux memory is one read-write mapping of its current size with MAP_NORESERVE that grows with
+/// mremap: untouched pages cost no RAM and the base can move. Elsewhere (or when even that mapping
+/// fails) the memory lives in the native heap and growing reallocates.
 /// Generated code copies memory 0's base and length into locals and reloads them after every call
 /// and memory.grow (docs/rationale/0004-memory-access.md), which is right in both cases: only
 /// growing changes them, and only those can grow.
@@ -22,10 +25,16 @@ public sealed unsafe partial class MemoryInstance : IDisposable
     /// <summary>The size in bytes.</summary>
     public ulong Length;
 
-    /// <summary>The bytes of address space reserved, or 0 when the memory lives in the native heap.</summary>
+    /// <summary>The bytes of address space reserved, or 0 when the memory is not reserved up front.</summary>
     private readonly ulong _reserved;
 
-    internal MemoryInstance(Binary.MemoryType type, ulong maxBytesLimit)
+    /// <summary>The bytes of the read-write mapping of an unreserved memory, or 0 when it lives in the native heap.</summary>
+    private ulong _mapped;
+
+    /// <param name="type">The memory's type.</param>
+    /// <param name="maxBytesLimit">The engine's limit on a memory's size.</param>
+    /// <param name="reserve">Whether to try reserving the maximum size up front (tests switch it off to reach the fallback).</param>
+    internal MemoryInstance(Binary.MemoryType type, ulong maxBytesLimit, bool reserve = true)
     {
         Type = type;
         PageSizeLog2 = type.PageSizeLog2;
@@ -38,10 +47,15 @@ public sealed unsafe partial class MemoryInstance : IDisposable
             throw new WasmException($"memory of {type.Limits.Min} pages is larger than the limit of {maxBytesLimit} bytes");
         }
         ulong maxBytes = Math.Min(MaxPages > ulong.MaxValue >> PageSizeLog2 ? ulong.MaxValue : MaxPages << PageSizeLog2, maxBytesLimit);
-        if (TryReserve(maxBytes, bytes, out byte* reserved, out ulong size))
+        if (reserve && TryReserve(maxBytes, bytes, out byte* reserved, out ulong size))
         {
             Base = reserved;
             _reserved = size;
+        }
+        else if (TryMap(bytes, out byte* mapped, out ulong mappedSize))
+        {
+            Base = mapped;
+            _mapped = mappedSize;
         }
         else
         {
@@ -51,7 +65,7 @@ public sealed unsafe partial class MemoryInstance : IDisposable
             }
             catch (OutOfMemoryException e)
             {
-                throw new WasmException($"cannot allocate a memory of {bytes} bytes", e);
+                throw new WasmException($"cannot allocate a memory of {bytes} bytes{MappingLimitHint()}", e);
             }
         }
         Length = bytes;
@@ -85,6 +99,20 @@ public sealed unsafe partial class MemoryInstance : IDisposable
             Length = newBytes;
             return (long)old;
         }
+        if (_mapped != 0)
+        {
+            // The kernel moves the pages (no copy) and maps the new ones lazily, zero-filled.
+            ulong size = Math.Max(RoundUp(newBytes), OsPage);
+            if (size > _mapped)
+            {
+                void* moved = mremap(Base, (nuint)_mapped, (nuint)size, MremapMayMove);
+                if (moved == (void*)-1) return -1;
+                Base = (byte*)moved;
+                _mapped = size;
+            }
+            Length = newBytes;
+            return (long)old;
+        }
         byte* grown;
         try
         {
@@ -113,6 +141,7 @@ public sealed unsafe partial class MemoryInstance : IDisposable
         if (Base != null)
         {
             if (_reserved != 0) _ = munmap(Base, (nuint)_reserved);
+            else if (_mapped != 0) _ = munmap(Base, (nuint)_mapped);
             else NativeMemory.Free(Base);
             Base = null;
             Length = 0;
@@ -158,6 +187,61 @@ public sealed unsafe partial class MemoryInstance : IDisposable
         }
     }
 
+    /// <summary>
+    /// The fallback on Linux: one read-write mapping of the current size, never touched here, so
+    /// the kernel provides zero pages on first access and grown-but-unused memory costs no RAM.
+    /// </summary>
+    private static bool TryMap(ulong bytes, out byte* address, out ulong size)
+    {
+        address = null;
+        size = 0;
+        if (!OperatingSystem.IsLinux() || IntPtr.Size != 8) return false;
+        ulong length = Math.Max(RoundUp(bytes), OsPage);
+        try
+        {
+            void* p = mmap(null, (nuint)length, ProtReadWrite, MapPrivateAnonymousNoReserve, -1, 0);
+            if (p == (void*)-1 || p == null) return false;
+            address = (byte*)p;
+            size = length;
+            return true;
+        }
+        catch (DllNotFoundException)
+        {
+            return false;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Why an allocation may have failed when the process is at the kernel's limit on memory
+    /// mappings (Linux vm.max_map_count): each reserved memory takes two mappings, so about 32,000
+    /// live memories reach the default limit of 65,530.
+    /// </summary>
+    internal static string MappingLimitHint()
+    {
+        if (!OperatingSystem.IsLinux()) return "";
+        try
+        {
+            long limit = long.Parse(File.ReadAllText("/proc/sys/vm/max_map_count").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            long count = 0;
+            using (var maps = new StreamReader("/proc/self/maps"))
+            {
+                while (maps.ReadLine() is not null) count++;
+            }
+            if (count + 16 < limit) return "";
+            return $": the process has {count} memory mappings and the kernel's limit (vm.max_map_count) is {limit}; "
+                + "every live memory takes one or two mappings, so dispose the stores (or memories) no longer used, "
+                + "or raise the limit (sysctl -w vm.max_map_count=N)";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
+        {
+            return "";
+        }
+    }
+
     private static bool Commit(byte* baseAddress, ulong from, ulong to)
     {
         ulong start = RoundUp(from);
@@ -175,4 +259,9 @@ public sealed unsafe partial class MemoryInstance : IDisposable
 
     [LibraryImport("libc")]
     private static partial int munmap(void* address, nuint length);
+
+    private const int MremapMayMove = 1;
+
+    [LibraryImport("libc")]
+    private static partial void* mremap(void* address, nuint oldLength, nuint newLength, int flags);
 }

@@ -63,12 +63,22 @@ public static class Numerics
     }
 
     public static int I32Clz(int a) => BitOperations.LeadingZeroCount((uint)a);
-    public static int I32Ctz(int a) => a == 0 ? 32 : BitOperations.TrailingZeroCount(a);
+    // RyuJIT 10.0.12 (dotnet/runtime issue 133783): without BMI1 the count is a bsf, whose zero
+    // flag (set when the operand is zero) the JIT reuses to test the count, so if/br_if/select on
+    // the count take the wrong arm. The mask makes the last instruction an and, whose flags are
+    // the count's; only taken where tzcnt (BMI1) or rbit+clz (Arm64) are missing.
+    // Sharptime.Compiler's JitWorkarounds lists the broken runtime versions.
+    public static int I32Ctz(int a) => System.Runtime.Intrinsics.X86.Bmi1.IsSupported || System.Runtime.Intrinsics.Arm.ArmBase.IsSupported
+        ? (a == 0 ? 32 : BitOperations.TrailingZeroCount(a))
+        : (a == 0 ? 32 : BitOperations.TrailingZeroCount(a) & 63);
     public static int I32Popcnt(int a) => BitOperations.PopCount((uint)a);
     public static int I32Rotl(int a, int b) => (int)BitOperations.RotateLeft((uint)a, b);
     public static int I32Rotr(int a, int b) => (int)BitOperations.RotateRight((uint)a, b);
     public static long I64Clz(long a) => BitOperations.LeadingZeroCount((ulong)a);
-    public static long I64Ctz(long a) => a == 0 ? 64 : BitOperations.TrailingZeroCount(a);
+    // See I32Ctz (dotnet/runtime issue 133783).
+    public static long I64Ctz(long a) => System.Runtime.Intrinsics.X86.Bmi1.X64.IsSupported || System.Runtime.Intrinsics.Arm.ArmBase.IsSupported
+        ? (a == 0 ? 64 : BitOperations.TrailingZeroCount(a))
+        : (a == 0 ? 64 : BitOperations.TrailingZeroCount(a) & 127);
     public static long I64Popcnt(long a) => BitOperations.PopCount((ulong)a);
     public static long I64Rotl(long a, long b) => (long)BitOperations.RotateLeft((ulong)a, (int)b);
     public static long I64Rotr(long a, long b) => (long)BitOperations.RotateRight((ulong)a, (int)b);
@@ -240,6 +250,18 @@ public static class Numerics
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static float F32FromBitsExact(int bits) => BitConverter.Int32BitsToSingle(bits);
+
+    /// <summary>
+    /// f32.reinterpret_i32 out of line: RyuJIT 10.0.12 (dotnet/runtime issue 133580) folds the
+    /// reinterpretation of a narrow load (also through a local, an extend or an and mask) into a
+    /// 4-byte float load, reading bytes the load never read. A call keeps the value in a register.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static float F32FromBitsOpaque(int bits) => BitConverter.Int32BitsToSingle(bits);
+
+    /// <summary>f64.reinterpret_i64 out of line, for the same reason as <see cref="F32FromBitsOpaque"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static double F64FromBitsOpaque(long bits) => BitConverter.Int64BitsToDouble(bits);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowConversion(double a) =>

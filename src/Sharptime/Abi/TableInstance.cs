@@ -7,8 +7,15 @@ namespace Sharptime.Abi;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051", Justification = "Generated code reads these fields directly.")]
 public sealed class TableInstance
 {
-    /// <summary>The elements; the length is the table's size.</summary>
-    public object?[] Elements;
+    /// <summary>
+    /// The elements in <c>[0, <see cref="Size"/>)</c>; the array is the capacity and may be longer
+    /// (entries past the size are null). Growing doubles the capacity, so a sequence of table.grow
+    /// by one costs amortized O(1) each instead of a copy of the whole table.
+    /// </summary>
+    public object?[] Items;
+
+    /// <summary>The table's size in elements.</summary>
+    public int Size;
 
     internal TableInstance(Binary.TableType type, object? init)
     {
@@ -16,8 +23,9 @@ public sealed class TableInstance
         ulong absoluteMax = type.Is64 ? ulong.MaxValue : uint.MaxValue;
         Max = Math.Min(type.Limits.Max ?? absoluteMax, absoluteMax);
         if (type.Limits.Min > MaxElements) throw new WasmException($"table of {type.Limits.Min} elements is larger than the limit of {MaxElements}");
-        Elements = new object?[type.Limits.Min];
-        if (init is not null) Array.Fill(Elements, init);
+        Items = new object?[type.Limits.Min];
+        Size = Items.Length;
+        if (init is not null) Array.Fill(Items, init);
     }
 
     /// <summary>The most elements a table may hold in this implementation.</summary>
@@ -27,16 +35,27 @@ public sealed class TableInstance
 
     internal ulong Max { get; }
 
+    /// <summary>The elements in <c>[0, Size)</c>.</summary>
+    internal Span<object?> Span => Items.AsSpan(0, Size);
+
     /// <summary>Grows by <paramref name="delta"/> elements set to <paramref name="init"/>.</summary>
     /// <returns>The old size, or -1 when the table cannot grow.</returns>
     public long Grow(ulong delta, object? init)
     {
-        int old = Elements.Length;
+        int old = Size;
         if (delta > Max - (ulong)old || (ulong)old + delta > MaxElements) return -1;
-        var grown = new object?[old + (int)delta];
-        Array.Copy(Elements, grown, old);
-        if (init is not null) Array.Fill(grown, init, old, (int)delta);
-        Elements = grown;
+        int size = old + (int)delta;
+        if (size > Items.Length)
+        {
+            // Doubling (capped by the table's maximum and the implementation limit) keeps repeated
+            // small grows linear overall.
+            long capacity = Math.Max(size, Math.Min(Math.Max(2L * Items.Length, 4), (long)Math.Min(Max, MaxElements)));
+            var grown = new object?[capacity];
+            Array.Copy(Items, grown, old);
+            Items = grown;
+        }
+        if (init is not null) Array.Fill(Items, init, old, (int)delta);
+        Size = size;
         return old;
     }
 }

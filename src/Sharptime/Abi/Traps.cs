@@ -15,6 +15,15 @@ public static class Traps
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static Exception Create(int code) => new TrapException((TrapCode)code);
 
+    /// <summary>
+    /// Creates a trap for <paramref name="code"/> raised by the instruction at byte
+    /// <paramref name="offset"/> of the module, which generated code throws right away: the .NET
+    /// stack trace only knows the start of the statement (the JIT records IL offsets where the
+    /// evaluation stack is empty), so the backtrace takes the innermost frame's offset from here.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Exception CreateAt(int code, int offset) => new TrapException((TrapCode)code) { InstructionOffset = offset };
+
     /// <summary>Throws a trap; for helpers written in C#.</summary>
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -15,7 +15,8 @@ internal static class Backtraces
     public static IReadOnlyList<WasmFrame> Capture(Exception exception, Engine engine)
     {
         var frames = new List<WasmFrame>();
-        foreach (StackFrame frame in new StackTrace(exception, false).GetFrames())
+        StackFrame[] stack = new StackTrace(exception, false).GetFrames();
+        foreach (StackFrame frame in stack)
         {
             MethodBase? method = frame.GetMethod();
             if (method is null || engine.FindCode(method.Module) is not CompiledModule module) continue;
@@ -25,6 +26,8 @@ internal static class Backtraces
             string? functionName = names is not null && names.FunctionNames.TryGetValue((uint)index, out string? n) ? n : null;
             int il = frame.GetILOffset();
             int? offset = il >= 0 ? module.Code!.Map.FindWasmOffset(index - module.Module.ImportedFunctionCount, il) : null;
+            // A trap thrown by the function itself knows its instruction (Traps.CreateAt).
+            if (frame == stack[0] && exception is TrapException { InstructionOffset: int at }) offset = at;
             frames.Add(new WasmFrame(index, functionName, names?.ModuleName, offset));
         }
         return frames;

@@ -91,7 +91,7 @@ internal static unsafe class Instantiator
                     CheckStore(store, table, import);
                     TableInstance t = table.Instance;
                     Check(import, SameModuloTypeIndex(t.Type.ElementType, import.Table.ElementType) && t.Type.Is64 == import.Table.Is64
-                        && Matching.LimitsMatch((ulong)t.Elements.Length, t.Type.Limits.Max, import.Table.Limits), table.TypeText, expected);
+                        && Matching.LimitsMatch((ulong)t.Size, t.Type.Limits.Max, import.Table.Limits), table.TypeText, expected);
                     tables[ti++] = t;
                     break;
                 }
