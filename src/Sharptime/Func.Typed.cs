@@ -18,7 +18,7 @@ public sealed unsafe partial class Func
     {
         public TResult Invoke()
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             return ((delegate*<VmContext, TResult>)f.Code)(f.Context);
         }
@@ -37,7 +37,7 @@ public sealed unsafe partial class Func
     {
         public void Invoke()
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             ((delegate*<VmContext, void>)f.Code)(f.Context);
         }
@@ -58,7 +58,7 @@ public sealed unsafe partial class Func
     {
         public TResult Invoke(T1 a1)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             return ((delegate*<T1, VmContext, TResult>)f.Code)(a1, f.Context);
         }
@@ -78,7 +78,7 @@ public sealed unsafe partial class Func
     {
         public void Invoke(T1 a1)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             ((delegate*<T1, VmContext, void>)f.Code)(a1, f.Context);
         }
@@ -100,7 +100,7 @@ public sealed unsafe partial class Func
     {
         public TResult Invoke(T1 a1, T2 a2)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             return ((delegate*<T1, T2, VmContext, TResult>)f.Code)(a1, a2, f.Context);
         }
@@ -121,7 +121,7 @@ public sealed unsafe partial class Func
     {
         public void Invoke(T1 a1, T2 a2)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             ((delegate*<T1, T2, VmContext, void>)f.Code)(a1, a2, f.Context);
         }
@@ -144,7 +144,7 @@ public sealed unsafe partial class Func
     {
         public TResult Invoke(T1 a1, T2 a2, T3 a3)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             return ((delegate*<T1, T2, T3, VmContext, TResult>)f.Code)(a1, a2, a3, f.Context);
         }
@@ -166,7 +166,7 @@ public sealed unsafe partial class Func
     {
         public void Invoke(T1 a1, T2 a2, T3 a3)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             ((delegate*<T1, T2, T3, VmContext, void>)f.Code)(a1, a2, a3, f.Context);
         }
@@ -190,7 +190,7 @@ public sealed unsafe partial class Func
     {
         public TResult Invoke(T1 a1, T2 a2, T3 a3, T4 a4)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             return ((delegate*<T1, T2, T3, T4, VmContext, TResult>)f.Code)(a1, a2, a3, a4, f.Context);
         }
@@ -213,7 +213,7 @@ public sealed unsafe partial class Func
     {
         public void Invoke(T1 a1, T2 a2, T3 a3, T4 a4)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             ((delegate*<T1, T2, T3, T4, VmContext, void>)f.Code)(a1, a2, a3, a4, f.Context);
         }

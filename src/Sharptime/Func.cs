@@ -46,9 +46,11 @@ public sealed unsafe partial class Func : Extern
         }
         if (results.Length < Type.Results.Count) throw new ArgumentException($"the function returns {Type.Results.Count} results, the span holds {results.Length}", nameof(results));
         nint entry = _entry != 0 ? _entry : _entry = Store.Engine.GetEntryTrampoline(Type);
-        Store.EnterWasm();
-        Context.CallerContext = null;
-        ((delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)entry)(Code, Context, args, results);
+        using (Store.Enter())
+        {
+            Context.CallerContext = null;
+            ((delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)entry)(Code, Context, args, results);
+        }
         for (int i = 0; i < Type.Results.Count; i++)
         {
             // Trampolines box references without their static type; give them the declared one.

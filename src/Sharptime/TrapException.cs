@@ -63,6 +63,9 @@ public sealed class TrapException : WasmException
         TrapCode.TableOutOfBounds => "out of bounds table access",
         TrapCode.UnknownImport => "unknown import called",
         TrapCode.UninitializedElement => "uninitialized element",
+        TrapCode.OutOfFuel => "all fuel consumed by WebAssembly",
+        TrapCode.Interrupt => "interrupt",
+        TrapCode.GrowFailed => "forcing trap when growing",
         _ => code.ToString(),
     };
 }

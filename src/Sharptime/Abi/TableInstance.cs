@@ -10,8 +10,9 @@ public sealed class TableInstance
     /// <summary>The elements; the length is the table's size.</summary>
     public object?[] Elements;
 
-    internal TableInstance(Binary.TableType type, object? init)
+    internal TableInstance(Binary.TableType type, object? init, Store? owner = null)
     {
+        Owner = owner;
         Type = type;
         ulong absoluteMax = type.Is64 ? ulong.MaxValue : uint.MaxValue;
         Max = Math.Min(type.Limits.Max ?? absoluteMax, absoluteMax);
@@ -25,6 +26,9 @@ public sealed class TableInstance
 
     internal Binary.TableType Type { get; }
 
+    /// <summary>The store whose limiter is asked before growing, or null.</summary>
+    internal Store? Owner { get; }
+
     internal ulong Max { get; }
 
     /// <summary>Grows by <paramref name="delta"/> elements set to <paramref name="init"/>.</summary>
@@ -32,7 +36,14 @@ public sealed class TableInstance
     public long Grow(ulong delta, object? init)
     {
         int old = Elements.Length;
-        if (delta > Max - (ulong)old || (ulong)old + delta > MaxElements) return -1;
+        IResourceLimiter? limiter = Owner?.Limiter;
+        if (delta == 0) return old;
+        if (delta > Max - (ulong)old || (ulong)old + delta > MaxElements)
+        {
+            limiter?.TableGrowFailed(delta > ulong.MaxValue - (ulong)old ? ulong.MaxValue : (ulong)old + delta);
+            return -1;
+        }
+        if (limiter is not null && !limiter.TableGrowing((ulong)old, (ulong)old + delta, Type.Limits.Max)) return -1;
         var grown = new object?[old + (int)delta];
         Array.Copy(Elements, grown, old);
         if (init is not null) Array.Fill(grown, init, old, (int)delta);

@@ -129,7 +129,7 @@ internal static unsafe class Instantiator
         {
             Binary.DefinedTable def = m.DefinedTables[i];
             object? init = def.Init is ConstExpr e ? ConstEvaluator.Evaluate(m, e, ctx).Ref : null;
-            tables[m.ImportedTableCount + i] = new TableInstance(def.Type, init);
+            tables[m.ImportedTableCount + i] = store.CreateTable(def.Type, init);
         }
         ctx.Tables = tables;
 
@@ -151,7 +151,7 @@ internal static unsafe class Instantiator
         if (m.Start is uint start)
         {
             Func f = functions[start];
-            store.EnterWasm();
+            using Store.Entry entry = store.Enter();
             ((delegate*<VmContext, void>)f.Code)(f.Context);
         }
         return instance;
