@@ -40,10 +40,14 @@ internal static class RunCliCommand
                                  import module name NAME. Repeatable.
           -W NAME[=y|n][,...]    Enable or disable a proposal (all, simd, threads, gc, memory64,
                                  exceptions, tail-call, multi-memory, ... see 'sharptime wast --help').
-                                 Also -W max-memory-size=BYTES: the largest a linear memory may grow.
+                                 Also limits and interruption: max-memory-size=BYTES,
+                                 max-table-elements=N, max-instances=N, max-tables=N,
+                                 max-memories=N, trap-on-grow-failure, max-wasm-stack=BYTES, fuel=N,
+                                 epoch-interruption, timeout=DURATION (10s, 500ms, 1m). -W help
+                                 describes every key.
           -S OPTION[=y|n][,...]  WASI options: inherit-env (the guest sees the host's whole
                                  environment), cli=n (do not link WASI at all), preview2=n (accepted;
-                                 Sharptime only has preview 1).
+                                 Sharptime only has preview 1). -S help lists them.
           --                     End of options: the next argument is FILE
           -h, --help             Show this help
 
@@ -68,6 +72,11 @@ internal static class RunCliCommand
             stdout.WriteLine(Usage);
             return 0;
         }
+        if (options.HelpText is string help)
+        {
+            stdout.WriteLine(help);
+            return 0;
+        }
         CheckPaths(options);
         Engine engine = CreateEngine(options);
         Module module = ModuleLoader.Load(engine, options.File);
@@ -77,6 +86,7 @@ internal static class RunCliCommand
         Value[]? invokeArgs = options.Invoke is string export ? ParseInvokeArguments(module, export, options) : null;
 
         using var store = new Store(engine);
+        using IDisposable? timeout = options.Runtime.Configure(store);
         var linker = new Linker(engine);
         WasiContext? wasi = null;
         var sockets = new List<Socket>();
@@ -262,12 +272,15 @@ internal static class RunCliCommand
         IReadOnlyList<WasmFrame> frames = trap.Backtrace;
         if (frames.Count == 0) return;
         stderr.WriteLine("wasm backtrace:");
+        int elided = trap.ElidedFrames;
         for (int i = 0; i < frames.Count; i++)
         {
+            if (i == TrapException.BacktraceEndFrames && elided > 0) stderr.WriteLine($"      ... {elided} frames elided");
+            int index = i < TrapException.BacktraceEndFrames ? i : i + elided;
             WasmFrame f = frames[i];
             string offset = f.CodeOffset is int o ? $"0x{o:x}" : "";
             string function = f.FunctionName ?? $"<wasm function {f.FunctionIndex}>";
-            stderr.WriteLine($"  {i,3}: {offset,8} - {f.ModuleName ?? "<unknown>"}!{function}");
+            stderr.WriteLine($"  {index,3}: {offset,8} - {f.ModuleName ?? "<unknown>"}!{function}");
         }
     }
 
@@ -304,8 +317,7 @@ internal static class RunCliCommand
     {
         Config config = Config.Default.UseCompiler();
         config = config with { Features = options.Features.Apply(config.Features) };
-        if (options.MaxMemorySize is ulong max) config = config with { MaxMemoryBytes = max };
-        return new Engine(config);
+        return new Engine(options.Runtime.Apply(config));
     }
 
     private static WasiConfig CreateWasiConfig(RunOptions options, GuestStdio stdio, List<Socket> sockets)
