@@ -13,7 +13,10 @@ internal static class SpecTestsuite
     /// <summary>The environment variable that overrides the testsuite location.</summary>
     public const string EnvironmentVariable = "SHARPTIME_SPEC_TESTSUITE";
 
-    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> Results = new(RunAll);
+    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> Results = new(() => RunAll(static c => c));
+
+    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> InterruptibleResults =
+        new(() => RunAll(static c => c with { ConsumeFuel = true, EpochInterruption = true }));
 
     /// <summary>The testsuite folder, or null when it is absent.</summary>
     public static string? Directory { get; } = Locate();
@@ -26,6 +29,9 @@ internal static class SpecTestsuite
 
     /// <summary>The result of one script (all scripts run on first use).</summary>
     public static WastResult Result(string file) => Results.Value[file];
+
+    /// <summary>The result of one script with fuel and epoch checks compiled in (all scripts run on first use).</summary>
+    public static WastResult InterruptibleResult(string file) => InterruptibleResults.Value[file];
 
     private static string? Locate()
     {
@@ -68,7 +74,7 @@ internal static class SpecTestsuite
         return files;
     }
 
-    private static ConcurrentDictionary<string, WastResult> RunAll()
+    private static ConcurrentDictionary<string, WastResult> RunAll(Func<Config, Config> configure)
     {
         var results = new ConcurrentDictionary<string, WastResult>(StringComparer.Ordinal);
         var engines = new ConcurrentDictionary<WasmFeatures, Engine>();
@@ -77,7 +83,7 @@ internal static class SpecTestsuite
         Parallel.ForEach(ordered, file =>
         {
             WasmFeatures features = WastFeatures.ForPath(file);
-            Engine engine = engines.GetOrAdd(features, static f => new Engine(Config.Default.UseCompiler() with { Features = f }));
+            Engine engine = engines.GetOrAdd(features, f => new Engine(configure(Config.Default.UseCompiler() with { Features = f })));
             results[file] = RunWithTimeout(file, engine);
         });
         return results;
