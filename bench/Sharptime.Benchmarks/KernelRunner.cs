@@ -10,7 +10,8 @@ namespace Sharptime.Benchmarks;
 /// same shape as the native harness and the Node runner.
 /// </summary>
 /// <remarks>
-/// Usage: <c>kernels --manifest PATH [--reps N] [--warmup W] [--json] [--collectible] [--cpu-time] [NAME...]</c>.
+/// Usage: <c>kernels --manifest PATH [--reps N] [--warmup W] [--json] [--collectible] [--cpu-time] [--fuel] [--epoch] [NAME...]</c>.
+/// <c>--fuel</c> and <c>--epoch</c> compile fuel counting and epoch checks in (with unlimited fuel and no deadline), to measure what they cost.
 /// Code is non-collectible by default (tiered and profile-guided like any .NET code, see DESIGN.md);
 /// <c>--collectible</c> measures the unloadable variant. <c>--cpu-time</c> times each call with the
 /// calling thread's CPU time instead of the wall clock (Linux only): on a loaded machine it leaves
@@ -22,7 +23,7 @@ internal static partial class KernelRunner
     {
         string? manifest = null;
         int reps = 5, warmup = 2;
-        bool collectible = false, cpuTime = false;
+        bool collectible = false, cpuTime = false, fuel = false, epoch = false;
         var names = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
@@ -34,6 +35,8 @@ internal static partial class KernelRunner
                 case "--json": break; // the only output format
                 case "--collectible": collectible = true; break;
                 case "--cpu-time": cpuTime = true; break;
+                case "--fuel": fuel = true; break;
+                case "--epoch": epoch = true; break;
                 default: names.Add(args[i]); break;
             }
         }
@@ -42,7 +45,7 @@ internal static partial class KernelRunner
             Console.Error.WriteLine("kernels: --manifest PATH is required");
             return 2;
         }
-        var engine = new Engine(Config.Default.UseCompiler(collectible));
+        var engine = new Engine(Config.Default.UseCompiler(collectible) with { ConsumeFuel = fuel, EpochInterruption = epoch });
         string wasmDir = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifest))!, "wasm");
         var modules = new Dictionary<string, Module>(StringComparer.Ordinal);
         int status = 0;
@@ -62,6 +65,8 @@ internal static partial class KernelRunner
                 }
                 // A fresh instance per kernel, as the other runners do.
                 using var store = new Store(engine);
+                if (fuel) store.SetFuel(ulong.MaxValue);
+                if (epoch) store.SetEpochDeadline(ulong.MaxValue);
                 Instance instance = new Linker(engine).Instantiate(store, module);
                 Func<int, long> kernel = instance.GetFunction<int, long>(name);
                 long checksum = kernel(arg);

@@ -46,10 +46,14 @@ internal static class RunCliCommand
           -C cache-dir=PATH      Use PATH as the cache folder
           -W NAME[=y|n][,...]    Enable or disable a proposal (all, simd, threads, gc, memory64,
                                  exceptions, tail-call, multi-memory, ... see 'sharptime wast --help').
-                                 Also -W max-memory-size=BYTES: the largest a linear memory may grow.
+                                 Also limits and interruption: max-memory-size=BYTES,
+                                 max-table-elements=N, max-instances=N, max-tables=N,
+                                 max-memories=N, trap-on-grow-failure, max-wasm-stack=BYTES, fuel=N,
+                                 epoch-interruption, timeout=DURATION (10s, 500ms, 1m). -W help
+                                 describes every key.
           -S OPTION[=y|n][,...]  WASI options: inherit-env (the guest sees the host's whole
                                  environment), cli=n (do not link WASI at all), preview2=n (accepted;
-                                 Sharptime only has preview 1).
+                                 Sharptime only has preview 1). -S help lists them.
           --                     End of options: the next argument is FILE
           -h, --help             Show this help
 
@@ -74,6 +78,11 @@ internal static class RunCliCommand
             stdout.WriteLine(Usage);
             return 0;
         }
+        if (options.HelpText is string help)
+        {
+            stdout.WriteLine(help);
+            return 0;
+        }
         CheckPaths(options);
         Engine engine = CreateEngine(options);
         Module module = LoadModule(engine, options, options.File);
@@ -83,6 +92,7 @@ internal static class RunCliCommand
         Value[]? invokeArgs = options.Invoke is string export ? ParseInvokeArguments(module, export, options) : null;
 
         using var store = new Store(engine);
+        using IDisposable? timeout = options.Runtime.Configure(store);
         var linker = new Linker(engine);
         WasiContext? wasi = null;
         var sockets = new List<Socket>();
@@ -268,12 +278,15 @@ internal static class RunCliCommand
         IReadOnlyList<WasmFrame> frames = trap.Backtrace;
         if (frames.Count == 0) return;
         stderr.WriteLine("wasm backtrace:");
+        int elided = trap.ElidedFrames;
         for (int i = 0; i < frames.Count; i++)
         {
+            if (i == TrapException.BacktraceEndFrames && elided > 0) stderr.WriteLine($"      ... {elided} frames elided");
+            int index = i < TrapException.BacktraceEndFrames ? i : i + elided;
             WasmFrame f = frames[i];
             string offset = f.CodeOffset is int o ? $"0x{o:x}" : "";
             string function = f.FunctionName ?? $"<wasm function {f.FunctionIndex}>";
-            stderr.WriteLine($"  {i,3}: {offset,8} - {f.ModuleName ?? "<unknown>"}!{function}");
+            stderr.WriteLine($"  {index,3}: {offset,8} - {f.ModuleName ?? "<unknown>"}!{function}");
         }
     }
 
@@ -324,8 +337,7 @@ internal static class RunCliCommand
     private static Engine CreateEngine(RunOptions options)
     {
         Config config = CompileCliCommand.CreateConfig(options.Features);
-        if (options.MaxMemorySize is ulong max) config = config with { MaxMemoryBytes = max };
-        return new Engine(config);
+        return new Engine(options.Runtime.Apply(config));
     }
 
     private static WasiConfig CreateWasiConfig(RunOptions options, GuestStdio stdio, List<Socket> sockets)

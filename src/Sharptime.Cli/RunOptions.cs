@@ -39,8 +39,11 @@ internal sealed class RunOptions
     /// <summary>The <c>-W</c> proposal overrides.</summary>
     public FeatureFlags Features { get; } = new();
 
-    /// <summary>The maximum size of a linear memory in bytes (<c>-W max-memory-size=N</c>), or null for the default.</summary>
-    public ulong? MaxMemorySize { get; private set; }
+    /// <summary>The <c>-W</c> options that are not proposals: limits, fuel, epochs, timeout.</summary>
+    public RuntimeOptions Runtime { get; } = new();
+
+    /// <summary>A help text asked for with <c>-W help</c> or <c>-S help</c>, or null.</summary>
+    public string? HelpText { get; private set; }
 
     /// <summary>Whether imported functions nobody defines become functions that trap when called (<c>--trap-unknown-imports</c>).</summary>
     public bool TrapUnknownImports { get; private set; }
@@ -78,6 +81,7 @@ internal sealed class RunOptions
             }
             if (arg.Length < 2 || arg[0] != '-') break;
             options.ParseOption(arg, args, ref i);
+            if (options.HelpText is not null) return options;
         }
         if (i >= args.Length) throw new UsageException("run needs a WebAssembly file (try 'sharptime run --help')");
         options.File = args[i];
@@ -222,34 +226,54 @@ internal sealed class RunOptions
         Preloads.Add((value[..equals], value[(equals + 1)..]));
     }
 
-    /// <summary>Wasmtime's <c>-W</c>: proposals (name=y|n) and the memory limit.</summary>
+    /// <summary>Wasmtime's <c>-W</c>: proposals (name=y|n), limits, fuel, epochs, the timeout; <c>help</c> lists them.</summary>
     private void AddWasmOptions(string value)
     {
         var proposals = new List<string>();
         foreach (string item in value.Split(','))
         {
-            if (item.StartsWith("max-memory-size=", StringComparison.Ordinal))
+            if (item == "help")
             {
-                string size = item["max-memory-size=".Length..];
-                MaxMemorySize = ulong.TryParse(size, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ulong bytes)
-                    ? bytes
-                    : throw new UsageException($"invalid value '{size}' for -W max-memory-size (expected a number of bytes)");
+                HelpText = RuntimeOptions.Help();
+                return;
             }
-            else
+            if (Runtime.TryAdd(item)) continue;
+            string name = item.Split('=')[0];
+            if (!Array.Exists(FeatureFlags.Names, n => n.Name == name))
             {
-                proposals.Add(item);
+                throw new UsageException($"unknown -W option '{name}' (known: {RuntimeOptions.KeyNames}, and the proposals {string.Join(", ", Array.ConvertAll(FeatureFlags.Names, n => n.Name))}; try -W help)");
             }
+            proposals.Add(item);
         }
         if (proposals.Count > 0) Features.Add(string.Join(',', proposals));
     }
+
+    /// <summary>The <c>-S</c> keys with a one-line description each (<c>-S help</c>).</summary>
+    private static readonly (string Key, string Description)[] WasiKeys =
+    [
+        ("inherit-env[=y|n]", "the guest sees the host's whole environment (--env adds to it)"),
+        ("cli[=y|n]", "link WASI preview 1 (y by default); cli=n links nothing"),
+        ("preview2=n", "accepted and ignored: Sharptime has preview 1 only"),
+    ];
 
     /// <summary>Wasmtime's <c>-S</c>: the WASI options that apply to preview 1.</summary>
     private void AddWasiOptions(string value)
     {
         foreach (string item in value.Split(','))
         {
+            if (item == "help")
+            {
+                var text = new System.Text.StringBuilder("Options for -S (several may be given separated by commas):\n\n");
+                foreach ((string key, string description) in WasiKeys) text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {key,-20} {description}\n");
+                HelpText = text.ToString().TrimEnd('\n');
+                return;
+            }
             int equals = item.IndexOf('=', StringComparison.Ordinal);
             string name = equals < 0 ? item : item[..equals];
+            if (!Array.Exists(WasiKeys, k => k.Key.StartsWith(name + "[", StringComparison.Ordinal) || k.Key.StartsWith(name + "=", StringComparison.Ordinal)))
+            {
+                throw new UsageException($"unknown -S option '{name}' (known: inherit-env, cli, preview2; try -S help)");
+            }
             bool enabled = equals < 0 || item[(equals + 1)..] switch
             {
                 "y" or "yes" or "true" or "on" => true,

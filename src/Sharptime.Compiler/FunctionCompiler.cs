@@ -86,6 +86,7 @@ internal sealed partial class FunctionCompiler
         _contextArg = _type.Params.Length + Math.Max(0, _type.Results.Length - 1);
         DeclareLocals(body);
         EmitStackProbe();
+        EmitEntryChecks();
         if (_module.GlobalTypes.Length > 0)
         {
             // Like memory 0 below: the array of global cells never changes.
@@ -128,7 +129,9 @@ internal sealed partial class FunctionCompiler
             if (onIlStack > 0 && onIlStack <= MaxBoundarySpill && MayTrapInCall(ref instr)) SpillForBoundary(instr.Offset);
             try
             {
+                ChargeFuel(instr.Opcode);
                 Emit(ref instr);
+                AfterInstruction(instr.Opcode);
             }
             catch (NotSupportedException e)
             {
@@ -234,7 +237,7 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>
     /// Traps with StackOverflow when the stack pointer (the address of a local) is below the
-    /// context's limit: a .NET stack overflow would end the process.
+    /// store context's limit: a .NET stack overflow would end the process.
     /// </summary>
     private void EmitStackProbe()
     {
@@ -243,9 +246,13 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloca, probe);
         _il.Emit(OpCodes.Conv_U);
         LoadContext();
-        _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.StackLimit))!);
+        _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.StoreContext))!);
+        _il.Emit(OpCodes.Ldfld, typeof(VmStoreContext).GetField(nameof(VmStoreContext.StackLimit))!);
         _il.Emit(OpCodes.Bge_Un, ok);
-        EmitTrap(TrapCode.StackOverflow);
+        // StoreHelpers.StackExhausted also stops code whose store was disposed (the limit is then the top).
+        LoadContext();
+        _il.Emit(OpCodes.Call, typeof(StoreHelpers).GetMethod(nameof(StoreHelpers.StackExhausted))!);
+        _il.Emit(OpCodes.Throw);
         _il.MarkLabel(ok);
     }
 

@@ -96,7 +96,11 @@ internal static class ModuleCompiler
         for (int i = 0; i < count; i++)
         {
             if (entries[i] != bodies[i]) EmitEntryStub(entries[i], bodies[i], ClrTypes.Parameters(m.FuncTypeOf((uint)(m.ImportedFunctionCount + i)).Params, m.FuncTypeOf((uint)(m.ImportedFunctionCount + i)).Results), EstimateFrameBytes(m, i));
-            var compiler = new FunctionCompiler(m, entries, bodies[i], i);
+            var compiler = new FunctionCompiler(m, entries, bodies[i], i)
+            {
+                ConsumeFuel = module.Engine.Config.ConsumeFuel,
+                EpochInterruption = module.Engine.Config.EpochInterruption,
+            };
             compiler.Compile();
             offsets[i] = compiler.Offsets;
         }
@@ -144,10 +148,11 @@ internal static class ModuleCompiler
         il.Emit(OpCodes.Conv_U);
         il.Emit(OpCodes.Sub);
         il.Emit(OpCodes.Ldarg, parameters.Length - 1);
-        il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.StackLimit))!);
+        il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.StoreContext))!);
+        il.Emit(OpCodes.Ldfld, typeof(VmStoreContext).GetField(nameof(VmStoreContext.StackLimit))!);
         il.Emit(OpCodes.Bge_Un, ok);
-        il.Emit(OpCodes.Ldc_I4, (int)TrapCode.StackOverflow);
-        il.Emit(OpCodes.Call, typeof(Traps).GetMethod(nameof(Traps.Create))!);
+        il.Emit(OpCodes.Ldarg, parameters.Length - 1);
+        il.Emit(OpCodes.Call, typeof(StoreHelpers).GetMethod(nameof(StoreHelpers.StackExhausted))!);
         il.Emit(OpCodes.Throw);
         il.MarkLabel(ok);
         for (int i = 0; i < parameters.Length; i++) il.Emit(OpCodes.Ldarg, i);

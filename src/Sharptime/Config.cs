@@ -21,4 +21,26 @@ public sealed record Config
 
     /// <summary>The largest size in bytes any linear memory may reach; growing beyond fails. Defaults to 4 GiB.</summary>
     public ulong MaxMemoryBytes { get; init; } = 4UL << 30;
+
+    /// <summary>
+    /// Whether generated code counts fuel (Wasmtime's <c>consume_fuel</c>): each store then has a fuel
+    /// budget (<see cref="Store.SetFuel"/>, 0 in a new store) and code that exhausts it traps with
+    /// <see cref="TrapCode.OutOfFuel"/>. Makes code slower; changes generated code.
+    /// </summary>
+    public bool ConsumeFuel { get; init; }
+
+    /// <summary>
+    /// Whether generated code checks the engine's epoch against its store's deadline at function entry
+    /// and loop headers (Wasmtime's <c>epoch_interruption</c>): <see cref="Engine.IncrementEpoch"/> from any
+    /// thread then interrupts code that runs past <see cref="Store.SetEpochDeadline"/>. Cheaper than fuel,
+    /// not deterministic. Changes generated code.
+    /// </summary>
+    public bool EpochInterruption { get; init; }
+
+    /// <summary>
+    /// The most stack in bytes WebAssembly may use below the host frame that called it, or null for
+    /// what the thread's stack allows (minus a margin kept for the host). Deeper recursion traps with
+    /// <see cref="TrapCode.StackOverflow"/>. Wasmtime's <c>max_wasm_stack</c>.
+    /// </summary>
+    public ulong? MaxWasmStack { get; init; }
 }

@@ -31,6 +31,16 @@ public sealed class Engine
     /// <summary>The settings of this engine.</summary>
     public Config Config { get; }
 
+    /// <summary>The epoch counter every store of the engine reads (<see cref="Config.EpochInterruption"/>).</summary>
+    internal EpochCounter Epoch { get; } = new();
+
+    /// <summary>
+    /// Advances the engine's epoch by one; safe from any thread (a timer thread, typically). Code in a
+    /// store whose deadline (<see cref="Store.SetEpochDeadline"/>) is now reached is interrupted at its
+    /// next function entry or loop header, when <see cref="Config.EpochInterruption"/> is on.
+    /// </summary>
+    public void IncrementEpoch() => Interlocked.Increment(ref Epoch.Value);
+
     /// <summary>The canonical id of a type key: equal types get equal ids in every module of the engine.</summary>
     internal int TypeIdOf(string key) => _typeIds.GetOrAdd(key, static (_, ids) => ids.Count + 1, _typeIds);
 

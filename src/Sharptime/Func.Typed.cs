@@ -18,7 +18,7 @@ public sealed unsafe partial class Func
     {
         public TResult Invoke()
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             try
             {
@@ -44,7 +44,7 @@ public sealed unsafe partial class Func
     {
         public void Invoke()
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             try
             {
@@ -72,7 +72,7 @@ public sealed unsafe partial class Func
     {
         public TResult Invoke(T1 a1)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             try
             {
@@ -99,7 +99,7 @@ public sealed unsafe partial class Func
     {
         public void Invoke(T1 a1)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             try
             {
@@ -128,7 +128,7 @@ public sealed unsafe partial class Func
     {
         public TResult Invoke(T1 a1, T2 a2)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             try
             {
@@ -156,7 +156,7 @@ public sealed unsafe partial class Func
     {
         public void Invoke(T1 a1, T2 a2)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             try
             {
@@ -186,7 +186,7 @@ public sealed unsafe partial class Func
     {
         public TResult Invoke(T1 a1, T2 a2, T3 a3)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             try
             {
@@ -215,7 +215,7 @@ public sealed unsafe partial class Func
     {
         public void Invoke(T1 a1, T2 a2, T3 a3)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             try
             {
@@ -246,7 +246,7 @@ public sealed unsafe partial class Func
     {
         public TResult Invoke(T1 a1, T2 a2, T3 a3, T4 a4)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             try
             {
@@ -276,7 +276,7 @@ public sealed unsafe partial class Func
     {
         public void Invoke(T1 a1, T2 a2, T3 a3, T4 a4)
         {
-            f.Store.EnterWasm();
+            using Store.Entry entry = f.Store.Enter();
             f.Context.CallerContext = null;
             try
             {

@@ -53,15 +53,17 @@ public sealed unsafe partial class Func : Extern
             }
         }
         if (results.Length < Type.Results.Count) throw new ArgumentException($"the function returns {Type.Results.Count} results, the span holds {results.Length}", nameof(results));
-        Store.EnterWasm();
-        Context.CallerContext = null;
-        try
+        using (Store.Enter())
         {
-            ((delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)ArrayCall)(Code, Context, args, results);
-        }
-        catch (TrapException e) when (e.AttachEngine(Store.Engine))
-        {
-            throw;
+            Context.CallerContext = null;
+            try
+            {
+                ((delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)ArrayCall)(Code, Context, args, results);
+            }
+            catch (TrapException e) when (e.AttachEngine(Store.Engine))
+            {
+                throw;
+            }
         }
         for (int i = 0; i < Type.Results.Count; i++)
         {

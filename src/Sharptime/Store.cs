@@ -3,16 +3,23 @@ using Sharptime.Abi;
 namespace Sharptime;
 
 /// <summary>
-/// Owns instances, memories, tables, globals and functions. A store is not thread-safe: use it from
-/// one thread at a time. Dispose it to free the native memory of its memories at once (otherwise
-/// the finalizer frees it).
+/// Owns instances, memories, tables, globals and functions. A store runs WebAssembly on one thread
+/// at a time: entering it from a second thread while a first one runs code in it (or waits in a host
+/// function called from it) throws a <see cref="WasmException"/>; using it from different threads one
+/// after the other is fine. Dispose it to free the native memory of its memories at once (otherwise
+/// the finalizer frees it); disposing it while another thread runs code in it makes that code trap
+/// with <see cref="TrapCode.Interrupt"/> at its next check and frees the memory once it has left.
 /// </summary>
-public class Store : IDisposable
+public partial class Store : IDisposable
 {
-    private readonly List<VmContext> _contexts = [];
     private readonly List<MemoryInstance> _memories = [];
-    private int _threadId;
-    private nuint _stackLimit;
+    private readonly VmStoreContext _context;
+    private int _owner;
+    private int _depth;
+    private int _limitThread;
+    private int _freed;
+    private int _instances;
+    private int _tables;
 
     /// <summary>Creates an empty store.</summary>
     /// <param name="engine">The engine whose modules will be instantiated in the store.</param>
@@ -20,49 +27,150 @@ public class Store : IDisposable
     {
         ArgumentNullException.ThrowIfNull(engine);
         Engine = engine;
+        _context = new VmStoreContext { Store = this, Epoch = engine.Epoch };
     }
 
     /// <summary>The engine.</summary>
     public Engine Engine { get; }
 
+    /// <summary>The per-store state generated code reads.</summary>
+    internal VmStoreContext StoreContext => _context;
+
     internal VmContext CreateContext(Instance? instance, HostFunction? host)
     {
-        var ctx = new VmContext { Store = this, Instance = instance, Host = host, StackLimit = _stackLimit };
-        _contexts.Add(ctx);
-        return ctx;
+        ThrowIfDisposed();
+        if (instance is not null && host is null)
+        {
+            CheckCount(ref _instances, Limiter?.Instances ?? int.MaxValue, "instance");
+        }
+        return new VmContext { Store = this, StoreContext = _context, Instance = instance, Host = host };
     }
 
     internal MemoryInstance CreateMemory(Binary.MemoryType type)
     {
-        var memory = new MemoryInstance(type, Engine.Config.MaxMemoryBytes);
+        ThrowIfDisposed();
+        int count = _memories.Count + 1;
+        if (Limiter is IResourceLimiter limiter && count > limiter.Memories)
+        {
+            throw new WasmException($"resource limit exceeded: memory count too high at {count} (the store's limit is {limiter.Memories})");
+        }
+        if (Limiter is IResourceLimiter l)
+        {
+            ulong? max = type.Limits.Max is ulong m && m <= ulong.MaxValue >> type.PageSizeLog2 ? m << type.PageSizeLog2 : null;
+            ulong bytes = type.Limits.Min <= ulong.MaxValue >> type.PageSizeLog2 ? type.Limits.Min << type.PageSizeLog2 : ulong.MaxValue;
+            if (!l.MemoryGrowing(0, bytes, max))
+            {
+                throw new WasmException($"memory minimum size of {type.Limits.Min} pages exceeds memory limits (the store's limiter denied {bytes} bytes)");
+            }
+        }
+        var memory = new MemoryInstance(type, Engine.Config.MaxMemoryBytes) { Owner = this };
         _memories.Add(memory);
         return memory;
     }
 
-    /// <summary>
-    /// Called before every host-to-Wasm call: the stack limit in every context must be the current
-    /// thread's. Cheap when the thread has not changed.
-    /// </summary>
-    internal void EnterWasm()
+    internal TableInstance CreateTable(Binary.TableType type, object? init)
     {
-        if (_threadId == Environment.CurrentManagedThreadId) return;
-        _threadId = Environment.CurrentManagedThreadId;
-        _stackLimit = Runtime.StackLimits.ForCurrentThread();
-        foreach (VmContext ctx in _contexts) ctx.StackLimit = _stackLimit;
+        ThrowIfDisposed();
+        CheckCount(ref _tables, Limiter?.Tables ?? int.MaxValue, "table");
+        if (Limiter is IResourceLimiter l && !l.TableGrowing(0, type.Limits.Min, type.Limits.Max))
+        {
+            throw new WasmException($"table minimum size of {type.Limits.Min} elements exceeds table limits");
+        }
+        return new TableInstance(type, init, this);
     }
 
-    /// <summary>Frees the native memory of every memory in the store.</summary>
+    private static void CheckCount(ref int count, int limit, string what)
+    {
+        if (count >= limit) throw new WasmException($"resource limit exceeded: {what} count too high at {count + 1} (the store's limit is {limit})");
+        count++;
+    }
+
+    /// <summary>
+    /// Enters the store before host code calls into WebAssembly: takes the store for the current
+    /// thread (nested entries on the same thread, host → Wasm → host → Wasm, only count) and sets the
+    /// stack limit for it. Dispose the result to leave.
+    /// </summary>
+    /// <exception cref="WasmException">Another thread is running code in the store.</exception>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    internal Entry Enter()
+    {
+        int me = Environment.CurrentManagedThreadId;
+        if (_owner == me)
+        {
+            ObjectDisposedException.ThrowIf(_context.Disposed, this);
+            _depth++;
+            return new Entry(this);
+        }
+        int other = Interlocked.CompareExchange(ref _owner, me, 0);
+        if (other != 0)
+        {
+            throw new WasmException($"the store is in use by another thread (managed thread {other}, this is {me}): a store runs WebAssembly on one thread at a time; give each thread its own store");
+        }
+        if (_context.Disposed)
+        {
+            Volatile.Write(ref _owner, 0);
+            throw new ObjectDisposedException(GetType().Name);
+        }
+        _depth = 1;
+        if (Engine.Config.MaxWasmStack is ulong maxStack)
+        {
+            _context.StackLimit = Runtime.StackLimits.ForCurrentThread(maxStack);
+            _limitThread = 0;
+        }
+        else if (_limitThread != me)
+        {
+            _context.StackLimit = Runtime.StackLimits.ForCurrentThread();
+            _limitThread = me;
+        }
+        return new Entry(this);
+    }
+
+    private void Exit()
+    {
+        if (--_depth > 0) return;
+        Interlocked.Exchange(ref _owner, 0);
+        if (_context.Disposed) FreeResources();
+    }
+
+    /// <summary>Leaves the store when disposed (see <see cref="Enter"/>).</summary>
+    internal readonly ref struct Entry
+    {
+        private readonly Store _store;
+
+        internal Entry(Store store) => _store = store;
+
+        /// <summary>Leaves the store.</summary>
+        public void Dispose() => _store.Exit();
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_context.Disposed, this);
+
+    /// <summary>Frees the native memory of every memory in the store (see the remarks of <see cref="Store"/> for a store in use).</summary>
     public void Dispose()
     {
         Dispose(true);
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Frees the native memory of every memory in the store.</summary>
+    /// <summary>Frees the native memory of every memory in the store, now or, when a thread is running code in it, once that thread has left.</summary>
     /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (!disposing) return;
+        if (!disposing || _context.Disposed) return;
+        _context.Disposed = true;
+        // Code still running in the store reaches a slow path at its next call, loop header (with
+        // fuel or epochs) and traps there: the slow paths check Disposed.
+        _context.StackLimit = nuint.MaxValue;
+        _context.Fuel = long.MinValue;
+        _context.EpochDeadline = long.MinValue;
+        Interlocked.MemoryBarrier();
+        // Memory freed under running code would crash the process: the last thread to leave frees it.
+        if (Volatile.Read(ref _owner) == 0) FreeResources();
+    }
+
+    private void FreeResources()
+    {
+        if (Interlocked.Exchange(ref _freed, 1) != 0) return;
         foreach (MemoryInstance m in _memories) m.Dispose();
         _memories.Clear();
     }

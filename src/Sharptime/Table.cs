@@ -16,7 +16,7 @@ public sealed class Table : Extern
     /// <param name="init">The initial value of every element (null if omitted).</param>
     /// <param name="is64">True for a table64 table (indexed by i64).</param>
     public Table(Store store, ValType elementType, ulong minimum, ulong? maximum = null, Value? init = null, bool is64 = false)
-        : this(store, new TableInstance(new TableType(elementType.Inner, new Limits(minimum, maximum), is64), init?.RawRef)) { }
+        : this(store, store.CreateTable(new TableType(elementType.Inner, new Limits(minimum, maximum), is64), init?.RawRef)) { }
 
     internal TableInstance Instance { get; }
 

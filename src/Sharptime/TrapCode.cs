@@ -27,4 +27,13 @@ public enum TrapCode
     UnknownImport,
     /// <summary>call_indirect found a null element.</summary>
     UninitializedElement,
+    /// <summary>The store ran out of fuel (<see cref="Config.ConsumeFuel"/>, <see cref="Store.SetFuel"/>).</summary>
+    OutOfFuel,
+    /// <summary>
+    /// Execution was interrupted: the epoch deadline was reached (<see cref="Config.EpochInterruption"/>)
+    /// or the store was disposed while the code ran.
+    /// </summary>
+    Interrupt,
+    /// <summary>A memory or table could not grow and the store's limits say to trap (<see cref="StoreLimits.TrapOnGrowFailure"/>).</summary>
+    GrowFailed,
 }

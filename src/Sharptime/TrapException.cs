@@ -36,9 +36,6 @@ public sealed class TrapException : WasmException
     /// <summary>The module byte offset of the trapping instruction, when generated code threw this itself.</summary>
     internal int? InstructionOffset { get; init; }
 
-    /// <summary>The Wasm frames between the trap and the host, innermost first.</summary>
-    public IReadOnlyList<WasmFrame> Backtrace => _backtrace ??= _engine is null ? [] : Runtime.Backtraces.Capture(this, _engine);
-
     private Engine? _engine;
 
     /// <summary>
@@ -51,13 +48,59 @@ public sealed class TrapException : WasmException
         return false;
     }
 
-    /// <summary>The message followed by the Wasm backtrace.</summary>
+    /// <summary>
+    /// The most frames kept at each end of a backtrace: a runaway recursion has hundreds of thousands of
+    /// frames, of which the innermost and the outermost say what happened (Wasmtime caps its
+    /// backtraces the same way).
+    /// </summary>
+    public const int BacktraceEndFrames = 32;
+
+    private int _elidedFrames;
+
+    /// <summary>
+    /// The Wasm frames between the trap and the host, innermost first; of a deeper stack only the
+    /// innermost and outermost <see cref="BacktraceEndFrames"/> (see <see cref="ElidedFrames"/>).
+    /// </summary>
+    public IReadOnlyList<WasmFrame> Backtrace => _backtrace ??= _engine is null ? [] : Cap(Runtime.Backtraces.Capture(this, _engine));
+
+    /// <summary>
+    /// How many frames were left out of <see cref="Backtrace"/> between the first
+    /// <see cref="BacktraceEndFrames"/> and the last ones (0 when it is complete).
+    /// </summary>
+    public int ElidedFrames
+    {
+        get
+        {
+            _ = Backtrace;
+            return _elidedFrames;
+        }
+    }
+
+    private IReadOnlyList<WasmFrame> Cap(IReadOnlyList<WasmFrame> frames)
+    {
+        if (frames.Count <= 2 * BacktraceEndFrames) return frames;
+        _elidedFrames = frames.Count - 2 * BacktraceEndFrames;
+        var kept = new WasmFrame[2 * BacktraceEndFrames];
+        for (int i = 0; i < BacktraceEndFrames; i++)
+        {
+            kept[i] = frames[i];
+            kept[BacktraceEndFrames + i] = frames[frames.Count - BacktraceEndFrames + i];
+        }
+        return kept;
+    }
+
+    /// <summary>The message followed by the Wasm backtrace (capped, see <see cref="Backtrace"/>).</summary>
     /// <returns>A readable description.</returns>
     public override string ToString()
     {
         var text = new StringBuilder();
         text.Append(nameof(TrapException)).Append(": ").Append(Message).Append('\n').Append("wasm backtrace:");
-        foreach (WasmFrame frame in Backtrace) text.Append("\n    ").Append(frame);
+        IReadOnlyList<WasmFrame> frames = Backtrace;
+        for (int i = 0; i < frames.Count; i++)
+        {
+            if (i == BacktraceEndFrames && _elidedFrames > 0) text.Append("\n    ... ").Append(_elidedFrames).Append(" frames elided");
+            text.Append("\n    ").Append(frames[i]);
+        }
         return text.ToString();
     }
 
@@ -78,6 +121,9 @@ public sealed class TrapException : WasmException
         TrapCode.TableOutOfBounds => "out of bounds table access",
         TrapCode.UnknownImport => "unknown import called",
         TrapCode.UninitializedElement => "uninitialized element",
+        TrapCode.OutOfFuel => "all fuel consumed by WebAssembly",
+        TrapCode.Interrupt => "interrupt",
+        TrapCode.GrowFailed => "forcing trap when growing",
         _ => code.ToString(),
     };
 }

@@ -211,8 +211,10 @@ public sealed class RunCommandTests
         yield return ["g.wat", "(module (global (export \"g\") i32 (i32.const 0)))", new[] { "--invoke", "g" }, 1, "error: {0}: 'g' is not a function (it exports no functions)"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "--dir", "/no/such/dir" }, 2, "sharptime: --dir /no/such/dir: no such directory"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "--frob" }, 2, "sharptime: unknown option '--frob' for run"];
-        yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "-W", "frob=y" }, 2, "sharptime: unknown feature 'frob'"];
-        yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "-S", "frob" }, 2, "sharptime: unknown or unsupported WASI option 'frob'"];
+        yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "-W", "frob=y" }, 2, "sharptime: unknown -W option 'frob' (known: max-memory-size,"];
+        yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "-W", "fuel=lots" }, 2, "sharptime: invalid value 'lots' for -W fuel (expected a number"];
+        yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "-W", "timeout=5parsecs" }, 2, "sharptime: invalid value '5parsecs' for -W timeout (expected a duration"];
+        yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "-S", "frob" }, 2, "sharptime: unknown -S option 'frob' (known: inherit-env, cli, preview2"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "--env", "=x" }, 2, "sharptime: --env '=x': expected NAME[=VALUE]"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "--tcplisten", "8080" }, 2, "sharptime: --tcplisten '8080': expected HOST:PORT"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "--tcplisten", "127.0.0.1:65536" }, 2, "sharptime: --tcplisten '127.0.0.1:65536': '65536' is not a port number"];
@@ -230,6 +232,52 @@ public sealed class RunCommandTests
         Assert.Equal(exitCode, run.ExitCode);
         Assert.Equal("", run.Stdout);
         Assert.StartsWith(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, file), Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    public static IEnumerable<object[]> HostileGuests()
+    {
+        // (module, options, start of the first stderr line); each ends with a trap (exit status 134).
+        yield return ["(module (func (export \"_start\") (loop br 0)))", new[] { "-W", "timeout=200ms" }, "error: wasm trap: interrupt"];
+        yield return ["(module (func (export \"_start\") (loop br 0)))", new[] { "-W", "fuel=1_000" }, "error: wasm trap: all fuel consumed by WebAssembly"];
+        yield return ["(module (func (export \"_start\") (loop br 0)))", new[] { "-W", "fuel=0x100,epoch-interruption" }, "error: wasm trap: all fuel consumed by WebAssembly"];
+        yield return ["(module (memory 1) (func (export \"_start\") i32.const 2 memory.grow drop))", new[] { "-W", "max-memory-size=0x20000,trap-on-grow-failure" }, "error: wasm trap: forcing trap when growing memory to 196608 bytes"];
+        yield return ["(module (table 1 funcref) (func (export \"_start\") ref.null func i32.const 20 table.grow drop))", new[] { "-W", "max-table-elements=10", "-W", "trap-on-grow-failure=y" }, "error: wasm trap: forcing trap when growing table to 21 elements"];
+        yield return ["(module (func $f (export \"_start\") call $f))", new[] { "-W", "max-wasm-stack=65536" }, "error: wasm trap: call stack exhausted"];
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileGuests))]
+    public void Hostile_guests_are_stopped_by_the_w_options(string module, string[] options, string message)
+    {
+        using var dir = new TempDirectory();
+        string file = dir.Write("guest.wat", module);
+        GuestRun run = GuestRunner.Run(["run", .. options, file]);
+        Assert.Equal(OperatingSystem.IsWindows() ? 3 : 134, run.ExitCode);
+        Assert.StartsWith(message, run.ErrorLines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_runaway_recursion_prints_a_capped_backtrace()
+    {
+        using var dir = new TempDirectory();
+        GuestRun run = GuestRunner.Run("run", dir.Write("rec.wat", "(module (func $f (export \"_start\") call $f))"));
+        Assert.Equal("error: wasm trap: call stack exhausted", run.ErrorLines[0]);
+        Assert.InRange(run.ErrorLines.Length, 10, 2 + 2 * TrapException.BacktraceEndFrames + 1);
+        Assert.Contains(run.ErrorLines, l => l.Contains("frames elided", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void W_help_and_s_help_describe_every_key()
+    {
+        GuestRun w = GuestRunner.Run("run", "-W", "help");
+        Assert.Equal(0, w.ExitCode);
+        foreach (string key in new[] { "max-memory-size", "max-table-elements", "max-instances", "max-tables", "max-memories", "trap-on-grow-failure", "max-wasm-stack", "fuel", "epoch-interruption", "timeout", "simd", "threads" })
+        {
+            Assert.Contains("  " + key, w.Stdout, StringComparison.Ordinal);
+        }
+        GuestRun s = GuestRunner.Run("run", "-S", "help");
+        Assert.Equal(0, s.ExitCode);
+        Assert.Contains("inherit-env", s.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -101,6 +101,31 @@ public sealed class ArtifactTests
     }
 
     [Theory]
+    [InlineData("consume-fuel")]
+    [InlineData("epoch-interruption")]
+    public void A_different_code_setting_is_rejected_with_both_values(string setting)
+    {
+        Config changed = setting == "consume-fuel" ? Wasm.Engine.Config with { ConsumeFuel = true } : Wasm.Engine.Config with { EpochInterruption = true };
+        var other = new Engine(changed);
+        WasmException e = Assert.Throws<WasmException>(() => Module.Deserialize(other, Artifact(Wasm.Engine)));
+        Assert.Contains($"setting \"{setting}\" is n in the artifact and y in this engine", e.Message, StringComparison.Ordinal);
+        // And the other way round: code with the checks does not load where they are off.
+        e = Assert.Throws<WasmException>(() => Module.Deserialize(Wasm.Engine, Artifact(other)));
+        Assert.Contains($"setting \"{setting}\" is y in the artifact and n in this engine", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fuel_is_consumed_by_deserialized_code()
+    {
+        var engine = new Engine(Wasm.Engine.Config with { ConsumeFuel = true });
+        Module module = Module.Deserialize(engine, Artifact(engine, "(module (func (export \"spin\") (loop (br 0))))"));
+        var store = new Store(engine);
+        store.SetFuel(10_000);
+        Instance instance = new Linker(engine).Instantiate(store, module);
+        Assert.Equal(TrapCode.OutOfFuel, Wasm.Traps(() => instance.GetAction("spin")()).Code);
+    }
+
+    [Theory]
     [InlineData("abi-version")]
     [InlineData("sharptime-version")]
     public void A_different_version_is_rejected_with_both_values(string setting)

@@ -13,8 +13,13 @@ internal static class SpecTestsuite
     /// <summary>The environment variable that overrides the testsuite location.</summary>
     public const string EnvironmentVariable = "SHARPTIME_SPEC_TESTSUITE";
 
-    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> Results = new(() => RunAll(WastOptions.Default));
-    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> PrecompiledResults = new(() => RunAll(WastOptions.Default with { Precompile = true }));
+    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> Results = new(() => RunAll(static c => c, WastOptions.Default));
+
+    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> PrecompiledResults =
+        new(() => RunAll(static c => c, WastOptions.Default with { Precompile = true }));
+
+    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> InterruptibleResults =
+        new(() => RunAll(static c => c with { ConsumeFuel = true, EpochInterruption = true }, WastOptions.Default));
 
     /// <summary>The testsuite folder, or null when it is absent.</summary>
     public static string? Directory { get; } = Locate();
@@ -31,6 +36,8 @@ internal static class SpecTestsuite
     /// <summary>The result of one script with every module compiled into an artifact and loaded from it.</summary>
     public static WastResult PrecompiledResult(string file) => PrecompiledResults.Value[file];
 
+    /// <summary>The result of one script with fuel and epoch checks compiled in (all scripts run on first use).</summary>
+    public static WastResult InterruptibleResult(string file) => InterruptibleResults.Value[file];
     private static string? Locate()
     {
         string? configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
@@ -72,7 +79,7 @@ internal static class SpecTestsuite
         return files;
     }
 
-    private static ConcurrentDictionary<string, WastResult> RunAll(WastOptions options)
+    private static ConcurrentDictionary<string, WastResult> RunAll(Func<Config, Config> configure, WastOptions options)
     {
         var results = new ConcurrentDictionary<string, WastResult>(StringComparer.Ordinal);
         var engines = new ConcurrentDictionary<WasmFeatures, Engine>();
@@ -81,7 +88,7 @@ internal static class SpecTestsuite
         Parallel.ForEach(ordered, file =>
         {
             WasmFeatures features = WastFeatures.ForPath(file);
-            Engine engine = engines.GetOrAdd(features, static f => new Engine(Config.Default.UseCompiler() with { Features = f }));
+            Engine engine = engines.GetOrAdd(features, f => new Engine(configure(Config.Default.UseCompiler() with { Features = f })));
             results[file] = RunWithTimeout(file, engine, options);
         });
         return results;

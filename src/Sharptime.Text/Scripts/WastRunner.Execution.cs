@@ -31,6 +31,9 @@ internal sealed partial class WastRunner
             if (_linker is null)
             {
                 _store = new Store(_engine);
+                // Scripts run to completion: with fuel or epochs compiled in, give them all there is.
+                if (_engine.Config.ConsumeFuel) _store.SetFuel(ulong.MaxValue);
+                if (_engine.Config.EpochInterruption) _store.SetEpochDeadline(ulong.MaxValue);
                 _linker = new Linker(_engine) { AllowShadowing = true };
                 SpecTestModule.Define(_linker, _store);
             }

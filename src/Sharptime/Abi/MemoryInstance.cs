@@ -73,6 +73,9 @@ public sealed unsafe partial class MemoryInstance : IDisposable
 
     internal Binary.MemoryType Type { get; }
 
+    /// <summary>The store whose limiter is asked before growing, or null.</summary>
+    internal Store? Owner { get; init; }
+
     internal int PageSizeLog2 { get; }
 
     internal ulong MaxPages { get; }
@@ -89,13 +92,30 @@ public sealed unsafe partial class MemoryInstance : IDisposable
         ObjectDisposedException.ThrowIf(Base == null, this);
         ulong old = Pages;
         if (delta == 0) return (long)old;
-        if (delta > MaxPages - old) return -1;
+        IResourceLimiter? limiter = Owner?.Limiter;
+        if (delta > MaxPages - old)
+        {
+            limiter?.MemoryGrowFailed(delta > ulong.MaxValue >> PageSizeLog2 ? ulong.MaxValue : Length + (delta << PageSizeLog2));
+            return -1;
+        }
         ulong newBytes = (old + delta) << PageSizeLog2;
-        if (newBytes > MaxBytesLimit || newBytes > (ulong)nuint.MaxValue) return -1;
+        if (limiter is not null && !limiter.MemoryGrowing(Length, newBytes, Type.Limits.Max is ulong m && m <= ulong.MaxValue >> PageSizeLog2 ? m << PageSizeLog2 : null))
+        {
+            return -1;
+        }
+        if (newBytes > MaxBytesLimit || newBytes > (ulong)nuint.MaxValue)
+        {
+            limiter?.MemoryGrowFailed(newBytes);
+            return -1;
+        }
         if (_reserved != 0)
         {
             // Fresh pages of an anonymous mapping read as zero: committing them is all there is to do.
-            if (newBytes > _reserved || !Commit(Base, Length, newBytes)) return -1;
+            if (newBytes > _reserved || !Commit(Base, Length, newBytes))
+            {
+                limiter?.MemoryGrowFailed(newBytes);
+                return -1;
+            }
             Length = newBytes;
             return (long)old;
         }
@@ -121,6 +141,7 @@ public sealed unsafe partial class MemoryInstance : IDisposable
         catch (OutOfMemoryException)
         {
             // memory.grow reports failure with -1; the old memory is still valid.
+            limiter?.MemoryGrowFailed(newBytes);
             return -1;
         }
         NativeMemory.Clear(grown + Length, (nuint)(newBytes - Length));

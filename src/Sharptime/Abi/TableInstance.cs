@@ -17,8 +17,9 @@ public sealed class TableInstance
     /// <summary>The table's size in elements.</summary>
     public int Size;
 
-    internal TableInstance(Binary.TableType type, object? init)
+    internal TableInstance(Binary.TableType type, object? init, Store? owner = null)
     {
+        Owner = owner;
         Type = type;
         ulong absoluteMax = type.Is64 ? ulong.MaxValue : uint.MaxValue;
         Max = Math.Min(type.Limits.Max ?? absoluteMax, absoluteMax);
@@ -33,6 +34,9 @@ public sealed class TableInstance
 
     internal Binary.TableType Type { get; }
 
+    /// <summary>The store whose limiter is asked before growing, or null.</summary>
+    internal Store? Owner { get; }
+
     internal ulong Max { get; }
 
     /// <summary>The elements in <c>[0, Size)</c>.</summary>
@@ -43,7 +47,14 @@ public sealed class TableInstance
     public long Grow(ulong delta, object? init)
     {
         int old = Size;
-        if (delta > Max - (ulong)old || (ulong)old + delta > MaxElements) return -1;
+        IResourceLimiter? limiter = Owner?.Limiter;
+        if (delta == 0) return old;
+        if (delta > Max - (ulong)old || (ulong)old + delta > MaxElements)
+        {
+            limiter?.TableGrowFailed(delta > ulong.MaxValue - (ulong)old ? ulong.MaxValue : (ulong)old + delta);
+            return -1;
+        }
+        if (limiter is not null && !limiter.TableGrowing((ulong)old, (ulong)old + delta, Type.Limits.Max)) return -1;
         int size = old + (int)delta;
         if (size > Items.Length)
         {

@@ -10,8 +10,8 @@ namespace Sharptime.Abi;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051", Justification = "Generated code reads these fields directly.")]
 public sealed class VmContext
 {
-    /// <summary>The lowest stack address generated code may reach before trapping with <see cref="TrapCode.StackOverflow"/>.</summary>
-    public nuint StackLimit;
+    /// <summary>The state of the store (stack limit, fuel, epoch deadline), shared by every context of the store.</summary>
+    public VmStoreContext StoreContext = null!;
 
     /// <summary>Memory 0, or null when the module has no memory.</summary>
     public MemoryInstance? Memory0;

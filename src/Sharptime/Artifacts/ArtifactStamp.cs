@@ -30,6 +30,8 @@ internal static class ArtifactStamp
     public static IReadOnlyList<KeyValuePair<string, string>> Settings(Config config) =>
     [
         new("features", config.Features.ToString()),
+        new("consume-fuel", config.ConsumeFuel ? "y" : "n"),
+        new("epoch-interruption", config.EpochInterruption ? "y" : "n"),
     ];
 
     /// <summary>Throws when an artifact with <paramref name="contents"/> cannot run on an engine with <paramref name="config"/>.</summary>

@@ -141,7 +141,7 @@ internal static unsafe class Instantiator
         {
             Binary.DefinedTable def = m.DefinedTables[i];
             object? init = def.Init is ConstExpr e ? ConstEvaluator.Evaluate(m, e, ctx).Ref : null;
-            tables[m.ImportedTableCount + i] = new TableInstance(def.Type, init);
+            tables[m.ImportedTableCount + i] = store.CreateTable(def.Type, init);
         }
         ctx.Tables = tables;
 
@@ -163,7 +163,7 @@ internal static unsafe class Instantiator
         if (m.Start is uint start)
         {
             Func f = ctx.GetFunction((int)start);
-            store.EnterWasm();
+            using Store.Entry entry = store.Enter();
             try
             {
                 ((delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)f.ArrayCall)(f.Code, f.Context, [], []);

@@ -43,6 +43,18 @@ internal static unsafe partial class StackLimits
         return limit;
     }
 
+    /// <summary>
+    /// The limit for code entered here that may use at most <paramref name="maxWasmStack"/> bytes of
+    /// stack below the current frame (<see cref="Config.MaxWasmStack"/>), never below the thread's own limit.
+    /// </summary>
+    public static nuint ForCurrentThread(ulong maxWasmStack)
+    {
+        nuint limit = ForCurrentThread();
+        byte here = 0;
+        nuint sp = (nuint)(&here);
+        return maxWasmStack < sp ? Math.Max(limit, sp - (nuint)maxWasmStack) : limit;
+    }
+
     private static bool TryGetStackLow(out nuint low)
     {
         low = 0;

@@ -1,0 +1,123 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using Sharptime.Abi;
+using Sharptime.Binary;
+
+namespace Sharptime.Compiler;
+
+/// <summary>
+/// Fuel and epoch checks (<see cref="Config.ConsumeFuel"/>, <see cref="Config.EpochInterruption"/>),
+/// both against the store context, which a local caches for the whole body.
+/// </summary>
+/// <remarks>
+/// Fuel: the cost of the instructions of each straight-line run is added up at compile time and
+/// subtracted from <see cref="VmStoreContext.Fuel"/> once, before the control instruction that ends
+/// the run (every branch, branch target, call, return and throw ends one), so the fuel is exact at
+/// every call and loop header. Costs follow Wasmtime: 1 per instruction, 0 for nop, drop, block,
+/// loop, end, else, unreachable and return, plus 1 for entering a function. Fuel below zero traps at
+/// function entry and loop headers. Epochs: the engine's counter (a volatile load, so that the JIT
+/// cannot hoist it out of a loop) is compared with the store's deadline at the same two places.
+/// </remarks>
+internal sealed partial class FunctionCompiler
+{
+    private static readonly FieldInfo StoreContextField = typeof(VmContext).GetField(nameof(VmContext.StoreContext))!;
+    private static readonly FieldInfo FuelField = typeof(VmStoreContext).GetField(nameof(VmStoreContext.Fuel))!;
+    private static readonly FieldInfo DeadlineField = typeof(VmStoreContext).GetField(nameof(VmStoreContext.EpochDeadline))!;
+    private static readonly FieldInfo EpochField = typeof(VmStoreContext).GetField(nameof(VmStoreContext.Epoch))!;
+    private static readonly FieldInfo EpochValueField = typeof(EpochCounter).GetField(nameof(EpochCounter.Value))!;
+
+    private LocalBuilder? _storeContext;
+    private long _fuelPending;
+
+    /// <summary>Whether to count fuel.</summary>
+    public bool ConsumeFuel { get; init; }
+
+    /// <summary>Whether to check the epoch deadline.</summary>
+    public bool EpochInterruption { get; init; }
+
+    /// <summary>At function entry: caches the store context, charges the call and checks fuel and epoch.</summary>
+    private void EmitEntryChecks()
+    {
+        if (!ConsumeFuel && !EpochInterruption) return;
+        _storeContext = _il.DeclareLocal(typeof(VmStoreContext));
+        LoadContext();
+        _il.Emit(OpCodes.Ldfld, StoreContextField);
+        _il.Emit(OpCodes.Stloc, _storeContext);
+        _fuelPending = 1;
+        FlushFuel();
+        EmitInterruptChecks();
+    }
+
+    /// <summary>Before each compiled instruction: adds its cost; ends the straight-line run at control instructions.</summary>
+    private void ChargeFuel(Opcode opcode)
+    {
+        if (!ConsumeFuel) return;
+        _fuelPending += opcode switch
+        {
+            Opcode.Nop or Opcode.Drop or Opcode.Block or Opcode.Loop or Opcode.End or Opcode.Else or Opcode.Unreachable or Opcode.Return => 0,
+            _ => 1,
+        };
+        switch (opcode)
+        {
+            case Opcode.Unreachable or Opcode.Block or Opcode.Loop or Opcode.If or Opcode.Else or Opcode.End
+                or Opcode.Br or Opcode.BrIf or Opcode.BrTable or Opcode.Return
+                or Opcode.Call or Opcode.CallIndirect or Opcode.CallRef
+                or Opcode.ReturnCall or Opcode.ReturnCallIndirect or Opcode.ReturnCallRef
+                or Opcode.Throw or Opcode.ThrowRef or Opcode.Rethrow
+                or Opcode.Try or Opcode.TryTable or Opcode.Catch or Opcode.CatchAll or Opcode.Delegate
+                or Opcode.BrOnNull or Opcode.BrOnNonNull or Opcode.BrOnCast or Opcode.BrOnCastFail:
+                FlushFuel();
+                break;
+        }
+    }
+
+    /// <summary>After a compiled instruction: a loop header checks fuel and epoch on every iteration.</summary>
+    private void AfterInstruction(Opcode opcode)
+    {
+        if (opcode == Opcode.Loop) EmitInterruptChecks();
+    }
+
+    /// <summary><c>storeContext.Fuel -= pending</c>; leaves the IL stack as it was.</summary>
+    private void FlushFuel()
+    {
+        if (_fuelPending == 0 || !ConsumeFuel) return;
+        _il.Emit(OpCodes.Ldloc, _storeContext!);
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Ldfld, FuelField);
+        _il.Emit(OpCodes.Ldc_I8, _fuelPending);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Stfld, FuelField);
+        _fuelPending = 0;
+    }
+
+    private void EmitInterruptChecks()
+    {
+        if (ConsumeFuel)
+        {
+            Label ok = _il.DefineLabel();
+            _il.Emit(OpCodes.Ldloc, _storeContext!);
+            _il.Emit(OpCodes.Ldfld, FuelField);
+            _il.Emit(OpCodes.Ldc_I4_0);
+            _il.Emit(OpCodes.Conv_I8);
+            _il.Emit(OpCodes.Bge, ok);
+            _il.Emit(OpCodes.Ldloc, _storeContext!);
+            _il.Emit(OpCodes.Call, typeof(StoreHelpers).GetMethod(nameof(StoreHelpers.OutOfFuel))!);
+            _il.Emit(OpCodes.Throw);
+            _il.MarkLabel(ok);
+        }
+        if (EpochInterruption)
+        {
+            Label ok = _il.DefineLabel();
+            _il.Emit(OpCodes.Ldloc, _storeContext!);
+            _il.Emit(OpCodes.Ldfld, EpochField);
+            _il.Emit(OpCodes.Volatile);
+            _il.Emit(OpCodes.Ldfld, EpochValueField);
+            _il.Emit(OpCodes.Ldloc, _storeContext!);
+            _il.Emit(OpCodes.Ldfld, DeadlineField);
+            _il.Emit(OpCodes.Blt, ok);
+            _il.Emit(OpCodes.Ldloc, _storeContext!);
+            _il.Emit(OpCodes.Call, typeof(StoreHelpers).GetMethod(nameof(StoreHelpers.EpochDeadlineReached))!);
+            _il.MarkLabel(ok);
+        }
+    }
+}

@@ -1,0 +1,421 @@
+using Sharptime.Text;
+
+namespace Sharptime.Compiler.Tests;
+
+/// <summary>
+/// The fault table of issue 11: each way a guest (or a careless host) can try to hang or exhaust the
+/// host is stopped with the expected trap or error, and the process and the store stay usable.
+/// No timings are asserted: threads wait on events, never on the clock.
+/// </summary>
+public sealed class HostileGuestTests
+{
+    private static readonly Engine FuelEngine = new(Config.Default.UseCompiler() with { ConsumeFuel = true });
+    private static readonly Engine EpochEngine = new(Config.Default.UseCompiler() with { EpochInterruption = true });
+
+    private const string Spin = """
+        (module
+          (func (export "spin") (loop br 0))
+          (func (export "answer") (result i32) i32.const 42))
+        """;
+
+    private static Instance Instantiate(Engine engine, Store store, string wat, Linker? linker = null) =>
+        (linker ?? new Linker(engine)).Instantiate(store, Module.FromBytes(engine, Wat.Parse(wat)));
+
+    [Fact]
+    public void Infinite_loop_runs_out_of_fuel_and_the_store_stays_usable()
+    {
+        using var store = new Store(FuelEngine);
+        store.SetFuel(100_000);
+        Instance instance = Instantiate(FuelEngine, store, Spin);
+        TrapException trap = Wasm.Traps(() => instance.GetAction("spin")());
+        Assert.Equal(TrapCode.OutOfFuel, trap.Code);
+        Assert.Equal("all fuel consumed by WebAssembly", trap.Message);
+        Assert.Equal(0UL, store.GetFuel());
+        Assert.Equal(TrapCode.OutOfFuel, Wasm.Traps(() => instance.GetFunction<int>("answer")()).Code);
+        store.SetFuel(10);
+        Assert.Equal(42, instance.GetFunction<int>("answer")());
+    }
+
+    [Theory]
+    [InlineData("(func (export \"f\"))", 1)]
+    [InlineData("(func (export \"f\") i32.const 0 drop)", 2)]
+    [InlineData("(func (export \"f\") block end)", 1)]
+    [InlineData("(func (export \"f\") i32.const 1 if i32.const 0 drop end)", 4)]
+    [InlineData("(func (export \"f\") block i32.const 1 br_if 0 i32.const 0 drop end)", 3)]
+    [InlineData("(func (export \"f\") (local i32) (loop local.get 0 i32.const 1 i32.add local.tee 0 i32.const 3 i32.ne br_if 0))", 22)]
+    [InlineData("(func $g) (func (export \"f\") call $g call $g)", 5)]
+    public void Fuel_costs_follow_wasmtime(string body, ulong expected)
+    {
+        using var store = new Store(FuelEngine);
+        store.SetFuel(1000);
+        Instantiate(FuelEngine, store, $"(module {body})").GetAction("f")();
+        Assert.Equal(expected, 1000 - store.GetFuel());
+    }
+
+    [Fact]
+    public void Fuel_needs_the_setting()
+    {
+        using var store = new Store(Wasm.Engine);
+        Assert.Contains("Config.ConsumeFuel", Assert.Throws<WasmException>(() => store.SetFuel(10)).Message);
+        Assert.Throws<WasmException>(() => store.GetFuel());
+        Assert.Throws<WasmException>(() => store.SetEpochDeadline(1));
+    }
+
+    [Fact]
+    public void A_new_fuel_store_has_none()
+    {
+        using var store = new Store(FuelEngine);
+        Instance instance = Instantiate(FuelEngine, store, Spin);
+        Assert.Equal(TrapCode.OutOfFuel, Wasm.Traps(() => instance.GetFunction<int>("answer")()).Code);
+    }
+
+    [Fact]
+    public void Infinite_loop_is_interrupted_by_the_epoch_from_another_thread()
+    {
+        var engine = new Engine(Config.Default.UseCompiler() with { EpochInterruption = true });
+        using var store = new Store(engine);
+        store.SetEpochDeadline(1);
+        using var running = new ManualResetEventSlim();
+        var linker = new Linker(engine).DefineFunction("env", "started", running.Set);
+        Instance instance = Instantiate(engine, store, """
+            (module (import "env" "started" (func $started))
+              (func (export "spin") call $started (loop br 0))
+              (func (export "answer") (result i32) i32.const 42))
+            """, linker);
+        var ticker = new Thread(() =>
+        {
+            running.Wait();
+            engine.IncrementEpoch();
+        });
+        ticker.Start();
+        TrapException trap = Wasm.Traps(() => instance.GetAction("spin")());
+        ticker.Join();
+        Assert.Equal(TrapCode.Interrupt, trap.Code);
+        Assert.Equal("interrupt", trap.Message);
+        store.SetEpochDeadline(10);
+        Assert.Equal(42, instance.GetFunction<int>("answer")());
+    }
+
+    [Fact]
+    public void Epoch_deadline_callback_can_extend_then_trap()
+    {
+        var engine = new Engine(Config.Default.UseCompiler() with { EpochInterruption = true });
+        using var store = new Store(engine);
+        int calls = 0;
+        store.EpochDeadlineCallback(s =>
+        {
+            calls++;
+            return calls < 3 ? EpochDeadlineAction.Continue(1) : EpochDeadlineAction.Trap;
+        });
+        var linker = new Linker(engine).DefineFunction("env", "tick", engine.IncrementEpoch);
+        Instance instance = Instantiate(engine, store, """
+            (module (import "env" "tick" (func $tick))
+              (func (export "spin") (loop call $tick br 0)))
+            """, linker);
+        store.SetEpochDeadline(5);
+        Assert.Equal(TrapCode.Interrupt, Wasm.Traps(() => instance.GetAction("spin")()).Code);
+        Assert.Equal(3, calls);
+    }
+
+    [Fact]
+    public void A_store_without_a_deadline_traps_at_once_as_in_wasmtime()
+    {
+        using var store = new Store(EpochEngine);
+        Instance instance = Instantiate(EpochEngine, store, Spin);
+        Assert.Equal(TrapCode.Interrupt, Wasm.Traps(() => instance.GetFunction<int>("answer")()).Code);
+        store.SetEpochDeadline(1);
+        Assert.Equal(42, instance.GetFunction<int>("answer")());
+    }
+
+    private const string Grower = """
+        (module
+          (memory (export "memory") 1)
+          (table 1 funcref)
+          (func (export "grow") (param i32) (result i32) local.get 0 memory.grow)
+          (func (export "grow_table") (param i32) (result i32) ref.null func local.get 0 table.grow 0)
+          (func (export "answer") (result i32) i32.const 42))
+        """;
+
+    [Fact]
+    public void Memory_and_table_growth_past_the_store_limits_fails()
+    {
+        using var store = new Store(Wasm.Engine);
+        store.SetLimits(new StoreLimits { MemorySize = 3 * 65536, TableElements = 10 });
+        Instance instance = Instantiate(Wasm.Engine, store, Grower);
+        Func<int, int> grow = instance.GetFunction<int, int>("grow");
+        Func<int, int> growTable = instance.GetFunction<int, int>("grow_table");
+        Assert.Equal(1, grow(2));
+        Assert.Equal(-1, grow(1));
+        Assert.Equal(3, grow(0));
+        Assert.Equal(1, growTable(9));
+        Assert.Equal(-1, growTable(1));
+        Assert.Throws<WasmException>(() => instance.GetMemory("memory")!.Grow(1));
+        Assert.Equal(42, instance.GetFunction<int>("answer")());
+    }
+
+    [Fact]
+    public void Trap_on_grow_failure_traps()
+    {
+        using var store = new Store(Wasm.Engine);
+        store.SetLimits(new StoreLimits { MemorySize = 2 * 65536, TableElements = 2, TrapOnGrowFailure = true });
+        Instance instance = Instantiate(Wasm.Engine, store, Grower);
+        TrapException trap = Wasm.Traps(() => instance.GetFunction<int, int>("grow")(5));
+        Assert.Equal(TrapCode.GrowFailed, trap.Code);
+        Assert.StartsWith("forcing trap when growing memory to 393216 bytes", trap.Message);
+        Assert.Equal(TrapCode.GrowFailed, Wasm.Traps(() => instance.GetFunction<int, int>("grow_table")(5)).Code);
+        // Past the memory's own maximum (65,536 pages) also traps.
+        Assert.Equal(TrapCode.GrowFailed, Wasm.Traps(() => instance.GetFunction<int, int>("grow")(70000)).Code);
+        Assert.Equal(1, instance.GetFunction<int, int>("grow")(1));
+    }
+
+    [Fact]
+    public void Counts_and_initial_sizes_are_limited()
+    {
+        using var store = new Store(Wasm.Engine);
+        store.SetLimits(new StoreLimits { Instances = 1, Memories = 1, Tables = 1 });
+        Instantiate(Wasm.Engine, store, Grower);
+        Assert.Contains("instance count too high", Assert.Throws<WasmException>(() => Instantiate(Wasm.Engine, store, "(module)")).Message);
+        using var store2 = new Store(Wasm.Engine);
+        store2.SetLimits(new StoreLimits { Memories = 1, Tables = 1 });
+        Instantiate(Wasm.Engine, store2, "(module (memory 1))");
+        Assert.Contains("memory count too high", Assert.Throws<WasmException>(() => Instantiate(Wasm.Engine, store2, "(module (memory 1))")).Message);
+        Instantiate(Wasm.Engine, store2, "(module (table 1 funcref))");
+        Assert.Contains("table count too high", Assert.Throws<WasmException>(() => new Table(store2, ValType.FuncRef, 1)).Message);
+        using var store3 = new Store(Wasm.Engine);
+        store3.SetLimits(new StoreLimits { MemorySize = 65536 });
+        Assert.Contains("exceeds memory limits", Assert.Throws<WasmException>(() => Instantiate(Wasm.Engine, store3, "(module (memory 2))")).Message);
+    }
+
+    private sealed class RecordingLimiter : IResourceLimiter
+    {
+        public List<(ulong Current, ulong Desired, ulong? Maximum)> Memory { get; } = [];
+        public List<(ulong Current, ulong Desired, ulong? Maximum)> Table { get; } = [];
+
+        public bool MemoryGrowing(ulong currentBytes, ulong desiredBytes, ulong? maximumBytes)
+        {
+            Memory.Add((currentBytes, desiredBytes, maximumBytes));
+            return desiredBytes <= 2 * 65536;
+        }
+
+        public bool TableGrowing(ulong currentElements, ulong desiredElements, ulong? maximumElements)
+        {
+            Table.Add((currentElements, desiredElements, maximumElements));
+            return true;
+        }
+    }
+
+    [Fact]
+    public void A_custom_limiter_is_asked_at_creation_and_before_every_growth()
+    {
+        using var store = new Store(Wasm.Engine);
+        var limiter = new RecordingLimiter();
+        store.Limiter = limiter;
+        Instance instance = Instantiate(Wasm.Engine, store, "(module (memory 1 5) (table 2 7 funcref) (func (export \"grow\") (param i32) (result i32) local.get 0 memory.grow) (func (export \"grow_table\") (param i32) (result i32) ref.null func local.get 0 table.grow 0))");
+        Assert.Equal(1, instance.GetFunction<int, int>("grow")(1));
+        Assert.Equal(-1, instance.GetFunction<int, int>("grow")(1));
+        Assert.Equal(2, instance.GetFunction<int, int>("grow_table")(3));
+        Assert.Equal([(0UL, 65536UL, (ulong?)(5 * 65536)), (65536UL, 131072UL, 5 * 65536), (131072UL, 196608UL, 5 * 65536)], limiter.Memory);
+        Assert.Equal([(0UL, 2UL, (ulong?)7), (2UL, 5UL, 7)], limiter.Table);
+    }
+
+    private const string Recursion = """
+        (module
+          (func $f (export "f") (param i32) (result i32) local.get 0 i32.const 1 i32.add call $f)
+          (func $d (export "depth") (param i32) (result i32)
+            local.get 0 i32.eqz if (result i32) i32.const 0
+            else local.get 0 i32.const 1 i32.sub call $d i32.const 1 i32.add end)
+          (func (export "answer") (result i32) i32.const 42))
+        """;
+
+    [Fact]
+    public void Deep_recursion_traps_with_a_capped_backtrace_and_the_store_stays_usable()
+    {
+        using var store = new Store(Wasm.Engine);
+        Instance instance = Instantiate(Wasm.Engine, store, Recursion);
+        TrapException trap = Wasm.Traps(() => instance.GetFunction<int, int>("f")(0));
+        Assert.Equal(TrapCode.StackOverflow, trap.Code);
+        Assert.InRange(trap.Backtrace.Count, 2, 64);
+        Assert.Matches(@"\.\.\. \d+ frames elided", trap.ToString());
+        Assert.Equal(42, instance.GetFunction<int>("answer")());
+        Assert.Equal(1000, instance.GetFunction<int, int>("depth")(1000));
+    }
+
+    [Fact]
+    public void Max_wasm_stack_bounds_the_depth()
+    {
+        var engine = new Engine(Config.Default.UseCompiler() with { MaxWasmStack = 128 * 1024 });
+        using var store = new Store(engine);
+        Instance instance = Instantiate(engine, store, Recursion);
+        Assert.Equal(100, instance.GetFunction<int, int>("depth")(100));
+        Assert.Equal(TrapCode.StackOverflow, Wasm.Traps(() => instance.GetFunction<int, int>("depth")(1_000_000)).Code);
+        Assert.Equal(42, instance.GetFunction<int>("answer")());
+    }
+
+    [Fact]
+    public void Host_to_wasm_reentry_ten_thousand_deep_works_or_traps_cleanly()
+    {
+        using var store = new Store(Wasm.Engine);
+        Func<int, int>? down = null;
+        var linker = new Linker(Wasm.Engine).DefineFunction("env", "host", (int n) => n == 0 ? 0 : down!(n - 1) + 1);
+        Instance instance = Instantiate(Wasm.Engine, store, """
+            (module (import "env" "host" (func $host (param i32) (result i32)))
+              (func (export "down") (param i32) (result i32) local.get 0 call $host)
+              (func (export "answer") (result i32) i32.const 42))
+            """, linker);
+        down = instance.GetFunction<int, int>("down");
+        int result = 0;
+        TrapException? smallStack = null;
+        var big = new Thread(() => result = down(10_000), 256 * 1024 * 1024);
+        big.Start();
+        big.Join();
+        Assert.Equal(10_000, result);
+        var small = new Thread(() => smallStack = Assert.Throws<TrapException>(() => down(10_000)), 1024 * 1024);
+        small.Start();
+        small.Join();
+        Assert.Equal(TrapCode.StackOverflow, smallStack!.Code);
+        Assert.Equal(42, instance.GetFunction<int>("answer")());
+    }
+
+    [Fact]
+    public void A_throwing_host_callback_propagates_and_the_store_stays_usable()
+    {
+        using var store = new Store(Wasm.Engine);
+        var linker = new Linker(Wasm.Engine).DefineFunction("env", "fail", () => throw new InvalidOperationException("boom"));
+        Instance instance = Instantiate(Wasm.Engine, store, """
+            (module (import "env" "fail" (func $fail))
+              (func (export "run") call $fail)
+              (func (export "answer") (result i32) i32.const 42))
+            """, linker);
+        Assert.Equal("boom", Assert.Throws<InvalidOperationException>(() => instance.GetAction("run")()).Message);
+        Assert.Equal("boom", Assert.Throws<InvalidOperationException>(() => instance.GetFunction("run")!.Call()).Message);
+        Assert.Equal(42, instance.GetFunction<int>("answer")());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Disposing_a_store_mid_call_interrupts_the_running_thread(bool epoch)
+    {
+        Engine engine = epoch ? new Engine(Config.Default.UseCompiler() with { EpochInterruption = true }) : Wasm.Engine;
+        var store = new Store(engine);
+        if (epoch) store.SetEpochDeadline(ulong.MaxValue);
+        using var running = new ManualResetEventSlim();
+        var linker = new Linker(engine).DefineFunction("env", "started", running.Set);
+        // Without epochs the loop must call something: the probe at function entry is then the check.
+        string loop = epoch ? "(loop br 0)" : "(loop call $nothing br 0)";
+        Instance instance = Instantiate(engine, store, $$"""
+            (module (import "env" "started" (func $started))
+              (memory (export "memory") 1)
+              (func $nothing i32.const 0 i32.const 1 i32.store)
+              (func (export "spin") call $started {{loop}}))
+            """, linker);
+        Exception? error = null;
+        var guest = new Thread(() =>
+        {
+            try
+            {
+                instance.GetAction("spin")();
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+        });
+        guest.Start();
+        running.Wait();
+        store.Dispose();
+        guest.Join();
+        TrapException trap = Assert.IsType<TrapException>(error);
+        Assert.Equal(TrapCode.Interrupt, trap.Code);
+        Assert.Contains("store was disposed", trap.Message);
+        Assert.Throws<ObjectDisposedException>(() => instance.GetAction("spin")());
+        // The process is fine: a new store runs code.
+        using var fresh = new Store(engine);
+        if (epoch) fresh.SetEpochDeadline(10);
+        Assert.Equal(42, Instantiate(engine, fresh, Spin).GetFunction<int>("answer")());
+    }
+
+    [Fact]
+    public void A_second_thread_entering_a_busy_store_is_rejected_and_cannot_corrupt_the_first()
+    {
+        using var store = new Store(Wasm.Engine);
+        Exception? second = null;
+        Func<int, int>? depth = null;
+        Action? answer = null;
+        TrapException? overflow = null;
+        var linker = new Linker(Wasm.Engine).DefineFunction("env", "wait", () =>
+        {
+            // While this thread waits in a host call, another thread tries the same store.
+            var other = new Thread(() =>
+            {
+                try
+                {
+                    answer!();
+                }
+                catch (Exception e)
+                {
+                    second = e;
+                }
+            }, 256 * 1024);
+            other.Start();
+            other.Join();
+            // Deep recursion on this thread must still trap cleanly (issue 12: the second thread used
+            // to overwrite the stack limit of every context).
+            overflow = Assert.Throws<TrapException>(() => depth!(100_000_000));
+        });
+        Instance instance = Instantiate(Wasm.Engine, store, """
+            (module (import "env" "wait" (func $wait))
+              (func $d (export "depth") (param i32) (result i32)
+                local.get 0 i32.eqz if (result i32) i32.const 0
+                else local.get 0 i32.const 1 i32.sub call $d i32.const 1 i32.add end)
+              (func (export "run") call $wait)
+              (func (export "nop")))
+            """, linker);
+        depth = instance.GetFunction<int, int>("depth");
+        answer = instance.GetAction("nop");
+        instance.GetAction("run")();
+        WasmException rejected = Assert.IsType<WasmException>(second);
+        Assert.Contains("in use by another thread", rejected.Message);
+        Assert.Equal(TrapCode.StackOverflow, overflow!.Code);
+        // Used one after the other, threads may share the store.
+        int fromOtherThread = 0;
+        var later = new Thread(() => fromOtherThread = depth(1000), 1024 * 1024);
+        later.Start();
+        later.Join();
+        Assert.Equal(1000, fromOtherThread);
+    }
+
+    [Fact]
+    public void Several_threads_in_one_instance_get_a_clear_error_never_a_crash()
+    {
+        var engine = new Engine(Config.Default.UseCompiler() with { ConsumeFuel = true });
+        using var store = new Store(engine);
+        store.SetFuel(long.MaxValue);
+        Instance instance = Instantiate(engine, store, Recursion);
+        Func<int, int> depth = instance.GetFunction<int, int>("depth");
+        int rejected = 0, done = 0;
+        var threads = new Thread[4];
+        for (int t = 0; t < threads.Length; t++)
+        {
+            threads[t] = new Thread(() =>
+            {
+                for (int i = 0; i < 200; i++)
+                {
+                    try
+                    {
+                        Assert.Equal(2000, depth(2000));
+                        Interlocked.Increment(ref done);
+                    }
+                    catch (WasmException e) when (e.Message.Contains("in use by another thread", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref rejected);
+                    }
+                }
+            }, 1024 * 1024);
+            threads[t].Start();
+        }
+        foreach (Thread t in threads) t.Join();
+        Assert.Equal(800, rejected + done);
+        Assert.True(done > 0);
+    }
+}
