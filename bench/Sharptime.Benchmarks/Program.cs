@@ -4,7 +4,9 @@ using Sharptime.Benchmarks;
 //   dotnet run -c Release --project bench/Sharptime.Benchmarks -- throughput FILE|DIR...   (.wasm or .wat)
 //   dotnet run -c Release --project bench/Sharptime.Benchmarks -- kernels --manifest bench/corpus/kernels.tsv [...]
 //   dotnet run -c Release --project bench/Sharptime.Benchmarks -- suite [BenchmarkDotNet options, e.g. --filter '*Call*']
+//   dotnet run -c Release --project bench/Sharptime.Benchmarks -- compile [--runs N] [--no-jit] FILE.wasm...
 return args.Length > 0 && args[0] == "throughput" ? DecodeThroughput.Run(args[1..])
+    : args.Length > 0 && args[0] == "compile" ? CompileThroughput.Run(args[1..])
     : args.Length > 0 && args[0] == "kernels" ? KernelRunner.Run(args[1..])
     : args.Length > 0 && args[0] == "suite" ? RunSuite(args[1..])
     : Usage();
@@ -17,6 +19,6 @@ static int RunSuite(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Sharptime.Benchmarks throughput FILE|DIR... | kernels --manifest PATH [--reps N] [--warmup W] [--collectible] [NAME...] | suite [BenchmarkDotNet options]");
+    Console.Error.WriteLine("usage: Sharptime.Benchmarks throughput FILE|DIR... | kernels --manifest PATH [--reps N] [--warmup W] [--collectible] [NAME...] | suite [BenchmarkDotNet options] | compile [--runs N] [--no-jit] FILE.wasm...");
     return 2;
 }
