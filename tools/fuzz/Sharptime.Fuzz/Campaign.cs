@@ -212,7 +212,7 @@ internal static class Campaign
         File.WriteAllText(Path.Combine(c.Dir, "module.print.wat"), text);
         string? export = d.Export;
         if (Triage.Classify(text, export, hwOn) is string known) return known;
-        if (c.Generator == "binaryen" && VanishesWithoutNaNs(c, hwOn, o)) return Triage.NaNNondeterminism;
+        if (VanishesWithoutNaNs(c, hwOn, o)) return Triage.NaNNondeterminism;
         return Triage.Unexplained;
     }
 
