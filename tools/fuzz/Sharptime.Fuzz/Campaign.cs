@@ -212,7 +212,7 @@ internal static class Campaign
         File.WriteAllText(Path.Combine(c.Dir, "module.print.wat"), text);
         string? export = d.Export;
         if (Triage.Classify(text, export, hwOn) is string known) return known;
-        if (VanishesWithoutNaNs(c, hwOn, o)) return Triage.NaNNondeterminism;
+        if (VanishesWithoutNaNs(c, CallIndex(c, d), hwOn, o)) return Triage.NaNNondeterminism;
         return Triage.Unexplained;
     }
 
@@ -221,13 +221,34 @@ internal static class Campaign
     /// operation makes by 0: then it came from NaN sign or payload bits, which the spec leaves to the engine
     /// and which reinterpret, copysign or a store make visible as integers.
     /// </summary>
-    private static bool VanishesWithoutNaNs(Case c, bool hwOn, CampaignOptions o)
+    private static bool VanishesWithoutNaNs(Case c, int call, bool hwOn, CampaignOptions o)
+    {
+        TraceDifference? d;
+        lock (DeNaNResults)
+        {
+            if (!DeNaNResults.TryGetValue((c.Dir, hwOn), out d)) d = DeNaNResults[(c.Dir, hwOn)] = DeNaNDifference(c, hwOn, o);
+        }
+        // Later exports may diverge for another reason; this call and those before it must agree.
+        return d is null || (d.Left ?? "") != "compile-error" && CallIndex(d) > call;
+    }
+
+    /// <summary>How many export calls the traces had started where they part.</summary>
+    private static int CallIndex(Case c, TraceDifference d) => CallIndex(d);
+
+    private static int CallIndex(TraceDifference d) => d.CallsBefore;
+
+    private static readonly Dictionary<(string, bool), TraceDifference?> DeNaNResults = [];
+
+    private static TraceDifference? DeNaNDifference(Case c, bool hwOn, CampaignOptions o)
     {
         string denan = Path.Combine(c.Dir, "module.denan.wasm");
-        if (!File.Exists(denan) && Tool("wasm-opt", $"{c.Reference} {WasmOptFeatures} --denan -o {denan}") != 0) return false;
+        if (!File.Exists(denan) && Tool("wasm-opt", $"{c.Reference} {WasmOptFeatures} --enable-exception-handling --enable-memory64 --denan -o {denan}") != 0)
+        {
+            return new TraceDifference(1, null, "compile-error", null);
+        }
         using BatchRunner v8 = NodeRunner(o.ModuleTimeout);
         using BatchRunner st = SharptimeRunner(hwOn, o.ModuleTimeout);
-        return TraceComparer.Compare(v8.Run(denan), st.Run(denan)) is null;
+        return TraceComparer.Compare(v8.Run(denan), st.Run(denan));
     }
 
     private static string Print(string wasm)

@@ -7,7 +7,8 @@ namespace Sharptime.Fuzz;
 /// <param name="Export">The export being called there, or null before the first call.</param>
 /// <param name="Left">The line of the first trace (null past its end).</param>
 /// <param name="Right">The line of the second trace (null past its end).</param>
-internal sealed record TraceDifference(int Line, string? Export, string? Left, string? Right)
+/// <param name="CallsBefore">How many export calls had started at that line.</param>
+internal sealed record TraceDifference(int Line, string? Export, string? Left, string? Right, int CallsBefore = 0)
 {
     public override string ToString() =>
         $"line {Line}{(Export is null ? "" : $" (in call {Export})")}:\n  - {Left ?? "<end>"}\n  + {Right ?? "<end>"}";
@@ -26,11 +27,16 @@ internal static class TraceComparer
     {
         string[] a = Lines(left), b = Lines(right);
         string? export = null;
+        int calls = 0;
         for (int i = 0; i < Math.Max(a.Length, b.Length); i++)
         {
             string? x = i < a.Length ? a[i] : null, y = i < b.Length ? b[i] : null;
-            if (x is not null && x.StartsWith("call ", StringComparison.Ordinal)) export = x[5..];
-            if (x is null || y is null || !LineEquals(x, y)) return new TraceDifference(i + 1, export, x, y);
+            if (x is not null && x.StartsWith("call ", StringComparison.Ordinal))
+            {
+                export = x[5..];
+                calls++;
+            }
+            if (x is null || y is null || !LineEquals(x, y)) return new TraceDifference(i + 1, export, x, y, calls);
         }
         return null;
     }

@@ -21,19 +21,22 @@ internal static class Triage
         if (module is null) return null;
         List<SExpr> funcs = Reachable(module, export);
         var nodes = funcs.SelectMany(f => f.Descendants()).ToList();
-        if (nodes.Any(IsReinterpretOfNarrowLoad)) return ReinterpretNarrowLoad;
+        if (nodes.Any(n => IsReinterpretOfNarrowLoad(n, hwIntrinsics))) return ReinterpretNarrowLoad;
         if (nodes.Any(IsFlagUseOfConstRotate)) return RotateConstFlags;
         if (!hwIntrinsics && nodes.Any(IsFlagUseOfCtz)) return CtzWithoutBmi1;
         return null;
     }
 
-    private static bool IsReinterpretOfNarrowLoad(SExpr n)
+    private static bool IsReinterpretOfNarrowLoad(SExpr n, bool hwIntrinsics)
     {
         if (n.Head is not ("f32.reinterpret_i32" or "f64.reinterpret_i64") || n.Children.Count != 1) return false;
         SExpr operand = n.Children[0];
         // local.tee passes the loaded value straight through; the JIT sees through it.
         while (operand.Head is "local.tee" && operand.Children.Count == 1) operand = operand.Children[0];
-        return IsNarrowLoad(operand.Head);
+        // Without hardware intrinsics, Vector128 lane reads are narrow loads from the vector's stack slot
+        // (found by this fuzzer: reinterpret of i8x16.extract_lane_s reads four bytes).
+        return IsNarrowLoad(operand.Head) || (!hwIntrinsics && operand.Head.StartsWith("i8x16.extract_lane", StringComparison.Ordinal))
+            || (!hwIntrinsics && operand.Head.StartsWith("i16x8.extract_lane", StringComparison.Ordinal));
     }
 
     private static bool IsNarrowLoad(string head) =>
