@@ -35,7 +35,10 @@ internal sealed class CampaignReport
     public Dictionary<string, string> Known { get; init; } = [];
     public TimeSpan Elapsed { get; set; }
 
-    public IEnumerable<Divergence> Unexplained => Divergences.Where(d => !Known.ContainsKey(d.Cause));
+    /// <summary>Divergences neither of a known cause nor in a module pinned by seed in the known file.</summary>
+    public IEnumerable<Divergence> Unexplained => Divergences.Where(d => !Known.ContainsKey(d.Cause) && !Pinned(d));
+
+    public bool Pinned(Divergence d) => Known.ContainsKey(string.Create(CultureInfo.InvariantCulture, $"seed:0x{d.Seed:x16}"));
 
     public override string ToString()
     {
@@ -46,6 +49,10 @@ internal sealed class CampaignReport
         {
             string status = Known.TryGetValue(g.Key, out string? reason) ? "known: " + reason : "NOT KNOWN";
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {g.Key}: {g.Count()} runs in {g.Select(d => d.Case).Distinct().Count()} modules [{string.Join(", ", g.GroupBy(d => d.Variant).Select(v => $"{v.Key} {v.Count()}"))}] ({status})");
+        }
+        foreach (Divergence d in Divergences.Where(d => Pinned(d) && !Known.ContainsKey(d.Cause)))
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"pinned (listed by seed, cause not yet known) {d.Case} seed 0x{d.Seed:x16} {d.Variant}: {d.Directory}");
         }
         foreach (Divergence d in Unexplained)
         {

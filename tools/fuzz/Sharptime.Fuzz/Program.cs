@@ -39,7 +39,7 @@ internal static class Program
                 _ => Fail(),
             };
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or FormatException or IndexOutOfRangeException)
         {
             Console.Error.WriteLine("error: " + e.Message);
             Console.Error.WriteLine(Usage);
