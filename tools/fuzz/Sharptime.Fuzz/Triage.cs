@@ -48,7 +48,16 @@ internal static class Triage
     private static bool IsFlagUseOfConstRotate(SExpr n) =>
         n.Head is "i32.rotl" or "i32.rotr" or "i64.rotl" or "i64.rotr"
         && n.Children.Count == 2 && n.Children[1].Head is "i32.const" or "i64.const"
-        && n.Parent is not null && IsFlagUse(n.Parent.Head);
+        && n.Parent is not null && (IsFlagUse(n.Parent.Head) || IsZeroTest(n.Parent));
+
+    /// <summary>
+    /// A comparison with a constant 0 that is a zero test (eq, ne, and the unsigned ones): found by this
+    /// fuzzer to hit the rotate-flags bug too (tools/fuzz/repro/rotate-const-compare-zero.wat).
+    /// </summary>
+    private static bool IsZeroTest(SExpr compare) =>
+        compare.Head.Length > 4 && compare.Head[4..] is "eq" or "ne" or "lt_u" or "le_u" or "gt_u" or "ge_u"
+        && compare.Children.Count == 2
+        && compare.Children.Any(c => c.Head is "i32.const" or "i64.const" && c.Atoms.Count == 1 && c.Atoms[0] == "0");
 
     private static bool IsFlagUseOfCtz(SExpr n) =>
         n.Head is "i32.ctz" or "i64.ctz" && n.Parent is not null
