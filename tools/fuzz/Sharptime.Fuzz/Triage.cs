@@ -51,13 +51,13 @@ internal static class Triage
         && n.Parent is not null && (IsFlagUse(n.Parent.Head) || IsZeroTest(n.Parent));
 
     /// <summary>
-    /// A comparison with a constant 0 that is a zero test (eq, ne, and the unsigned ones): found by this
-    /// fuzzer to hit the rotate-flags bug too (tools/fuzz/repro/rotate-const-compare-zero.wat).
+    /// An equality or unsigned comparison: with 0 on the other side it is a zero test, which the fuzzer found
+    /// hits the rotate-flags bug too (tools/fuzz/repro/rotate-const-compare-zero.wat). The other operand need
+    /// not be a literal 0 (the JIT folds e.g. extend16_s of a zeroed local), so any such comparison counts.
     /// </summary>
     private static bool IsZeroTest(SExpr compare) =>
         compare.Head.Length > 4 && compare.Head[4..] is "eq" or "ne" or "lt_u" or "le_u" or "gt_u" or "ge_u"
-        && compare.Children.Count == 2
-        && compare.Children.Any(c => c.Head is "i32.const" or "i64.const" && c.Atoms.Count == 1 && c.Atoms[0] == "0");
+        && compare.Children.Count == 2;
 
     private static bool IsFlagUseOfCtz(SExpr n) =>
         n.Head is "i32.ctz" or "i64.ctz" && n.Parent is not null
