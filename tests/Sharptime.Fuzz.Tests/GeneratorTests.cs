@@ -1,0 +1,37 @@
+namespace Sharptime.Fuzz.Tests;
+
+public sealed class GeneratorTests
+{
+    [Fact]
+    public void Own_generator_is_reproducible_and_valid()
+    {
+        var engine = new Engine(new Config { Features = WasmFeatures.Wasm3 | WasmFeatures.LegacyExceptions });
+        for (ulong seed = 1; seed <= 20; seed++)
+        {
+            string legacy = OwnGenerator.Generate(seed, EhStyle.Legacy);
+            Assert.Equal(legacy, OwnGenerator.Generate(seed, EhStyle.Legacy));
+            Module.Validate(engine, Sharptime.Text.Wat.Parse(legacy));
+            Module.Validate(engine, Sharptime.Text.Wat.Parse(OwnGenerator.Generate(seed, EhStyle.TryTable)));
+        }
+    }
+
+    [Fact]
+    public void Known_causes_are_recognized_in_reachable_code()
+    {
+        const string module = """
+            (module
+             (export "a" (func $a))
+             (export "b" (func $b))
+             (func $a (result f32) (f32.reinterpret_i32 (i32.load16_u (i32.const 0))))
+             (func $b (param i32) (result i32) (if (result i32) (i32.eqz (i32.rotl (local.get 0) (i32.const 3))) (i32.const 1) (i32.const 2))))
+            """;
+        Assert.Equal(Triage.ReinterpretNarrowLoad, Triage.Classify(module, "a", hwIntrinsics: true));
+        Assert.Equal(Triage.RotateConstFlags, Triage.Classify(module, "b", hwIntrinsics: true));
+    }
+
+    [Theory]
+    [InlineData(0x7fc00000u, "nan:0x400000")]
+    [InlineData(0xff800000u, "-inf")]
+    [InlineData(0x80000000u, "-0")]
+    public void Float_constants_keep_their_bits(uint bits, string text) => Assert.Equal(text, OwnGenerator.F32Text(bits));
+}
