@@ -104,14 +104,17 @@ internal sealed class CompileCache(string directory)
         }
         try
         {
-            string native = $"{path}.native.tmp";
-            ProcessStartInfo crossgen = ReadyToRun.Command(path, native, ReadyToRun.Host);
+            // crossgen2 wants its input and output named like assemblies.
+            string input = $"{path}.{Environment.ProcessId}.il.dll";
+            string native = $"{path}.{Environment.ProcessId}.native.dll";
+            ProcessStartInfo crossgen = ReadyToRun.Command(input, native, ReadyToRun.Host);
             var shell = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            // $0 is the lock, $1 the entry, $2 the temporary output, then the crossgen2 command.
+            // $0 is the lock, $1 the entry, $2 crossgen2's input (a copy of the entry), $3 its output, then its command.
             shell.ArgumentList.Add("-c");
-            shell.ArgumentList.Add("lock=$0; entry=$1; out=$2; shift 2; nice -n 10 \"$@\" >/dev/null 2>&1 && mv -f \"$out\" \"$entry\"; rm -f \"$out\" \"$lock\"");
+            shell.ArgumentList.Add("lock=$0; entry=$1; in=$2; out=$3; shift 3; cp \"$entry\" \"$in\" && nice -n 10 \"$@\" >/dev/null 2>&1 && mv -f \"$out\" \"$entry\"; rm -f \"$in\" \"$out\" \"$lock\"");
             shell.ArgumentList.Add(lockFile);
             shell.ArgumentList.Add(path);
+            shell.ArgumentList.Add(input);
             shell.ArgumentList.Add(native);
             shell.ArgumentList.Add(crossgen.FileName);
             foreach (string arg in crossgen.ArgumentList) shell.ArgumentList.Add(arg);

@@ -79,20 +79,34 @@ internal static class CompileCliCommand
         {
             throw new RunFailedException($"{input} is not a valid WebAssembly module: {e.Message}", e);
         }
-        if (target == "portable")
-        {
-            File.WriteAllBytes(output, artifact);
-            return 0;
-        }
-        string il = $"{output}.{Environment.ProcessId}.il.tmp";
-        File.WriteAllBytes(il, artifact);
+        // Written beside the output and renamed into place: a process that has the old file mapped
+        // (a loaded artifact) keeps its copy, and readers never see half a file.
+        string temp = $"{output}.{Environment.ProcessId}.tmp.dll";
         try
         {
-            ReadyToRun.Compile(il, output, target);
+            if (target == "portable")
+            {
+                File.WriteAllBytes(temp, artifact);
+            }
+            else
+            {
+                // crossgen2 wants its input to be named like an assembly.
+                string il = $"{output}.{Environment.ProcessId}.il.dll";
+                File.WriteAllBytes(il, artifact);
+                try
+                {
+                    ReadyToRun.Compile(il, temp, target);
+                }
+                finally
+                {
+                    File.Delete(il);
+                }
+            }
+            File.Move(temp, output, overwrite: true);
         }
         finally
         {
-            File.Delete(il);
+            File.Delete(temp);
         }
         return 0;
     }
