@@ -51,7 +51,7 @@ internal sealed partial class FunctionCompiler
         {
             // Imports are reached through their Func in the context, like call_indirect without checks.
             LoadContext();
-            _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.Functions))!);
+            _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.Functions)));
             _il.Emit(OpCodes.Ldc_I4, function);
             _il.Emit(OpCodes.Ldelem_Ref);
             Push(typeof(Func));
@@ -98,7 +98,7 @@ internal sealed partial class FunctionCompiler
         // Tell the callee who called (host functions hand it out as their Caller).
         _il.Emit(OpCodes.Dup);
         LoadContext();
-        _il.Emit(OpCodes.Stfld, typeof(VmContext).GetField(nameof(VmContext.CallerContext))!);
+        _il.Emit(OpCodes.Stfld, Field(typeof(VmContext), nameof(VmContext.CallerContext)));
         _il.Emit(OpCodes.Ldloc, func);
         LoadContext();
         _il.Emit(OpCodes.Ldc_I4, typeIndex);

@@ -20,11 +20,11 @@ namespace Sharptime.Compiler;
 /// </remarks>
 internal sealed partial class FunctionCompiler
 {
-    private static readonly FieldInfo StoreContextField = typeof(VmContext).GetField(nameof(VmContext.StoreContext))!;
-    private static readonly FieldInfo FuelField = typeof(VmStoreContext).GetField(nameof(VmStoreContext.Fuel))!;
-    private static readonly FieldInfo DeadlineField = typeof(VmStoreContext).GetField(nameof(VmStoreContext.EpochDeadline))!;
-    private static readonly FieldInfo EpochField = typeof(VmStoreContext).GetField(nameof(VmStoreContext.Epoch))!;
-    private static readonly FieldInfo EpochValueField = typeof(EpochCounter).GetField(nameof(EpochCounter.Value))!;
+    private static readonly FieldInfo StoreContextField = Field(typeof(VmContext), nameof(VmContext.StoreContext));
+    private static readonly FieldInfo FuelField = Field(typeof(VmStoreContext), nameof(VmStoreContext.Fuel));
+    private static readonly FieldInfo DeadlineField = Field(typeof(VmStoreContext), nameof(VmStoreContext.EpochDeadline));
+    private static readonly FieldInfo EpochField = Field(typeof(VmStoreContext), nameof(VmStoreContext.Epoch));
+    private static readonly FieldInfo EpochValueField = Field(typeof(EpochCounter), nameof(EpochCounter.Value));
 
     private LocalBuilder? _storeContext;
     private long _fuelPending;
@@ -101,7 +101,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Conv_I8);
             _il.Emit(OpCodes.Bge, ok);
             _il.Emit(OpCodes.Ldloc, _storeContext!);
-            _il.Emit(OpCodes.Call, typeof(StoreHelpers).GetMethod(nameof(StoreHelpers.OutOfFuel))!);
+            _il.Emit(OpCodes.Call, Method(typeof(StoreHelpers), nameof(StoreHelpers.OutOfFuel)));
             _il.Emit(OpCodes.Throw);
             _il.MarkLabel(ok);
         }
@@ -116,7 +116,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldfld, DeadlineField);
             _il.Emit(OpCodes.Blt, ok);
             _il.Emit(OpCodes.Ldloc, _storeContext!);
-            _il.Emit(OpCodes.Call, typeof(StoreHelpers).GetMethod(nameof(StoreHelpers.EpochDeadlineReached))!);
+            _il.Emit(OpCodes.Call, Method(typeof(StoreHelpers), nameof(StoreHelpers.EpochDeadlineReached)));
             _il.MarkLabel(ok);
         }
     }

@@ -176,10 +176,10 @@ internal sealed partial class FunctionCompiler
     {
         if (_memoryBase is null) return;
         _il.Emit(OpCodes.Ldloc, _memory0!);
-        _il.Emit(OpCodes.Ldfld, typeof(MemoryInstance).GetField(nameof(MemoryInstance.Base))!);
+        _il.Emit(OpCodes.Ldfld, Field(typeof(MemoryInstance), nameof(MemoryInstance.Base)));
         _il.Emit(OpCodes.Stloc, _memoryBase);
         _il.Emit(OpCodes.Ldloc, _memory0!);
-        _il.Emit(OpCodes.Ldfld, typeof(MemoryInstance).GetField(nameof(MemoryInstance.Length))!);
+        _il.Emit(OpCodes.Ldfld, Field(typeof(MemoryInstance), nameof(MemoryInstance.Length)));
         _il.Emit(OpCodes.Stloc, _memoryLength!);
     }
 
@@ -192,7 +192,7 @@ internal sealed partial class FunctionCompiler
         else
         {
             LoadContext();
-            _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.Memories))!);
+            _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.Memories)));
             _il.Emit(OpCodes.Ldc_I4, (int)index);
             _il.Emit(OpCodes.Ldelem_Ref);
         }

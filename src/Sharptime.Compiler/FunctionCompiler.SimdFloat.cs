@@ -23,11 +23,11 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Call, helper);
         if (instr.Opcode is Opcode.F32x4Add or Opcode.F32x4Sub or Opcode.F32x4Mul or Opcode.F32x4Div && HasConstantOperand())
         {
-            _il.Emit(OpCodes.Call, typeof(SimdFloat).GetMethod(nameof(SimdFloat.QuietF32x4))!);
+            _il.Emit(OpCodes.Call, Method(typeof(SimdFloat), nameof(SimdFloat.QuietF32x4)));
         }
         else if (instr.Opcode is Opcode.F64x2Add or Opcode.F64x2Sub or Opcode.F64x2Mul or Opcode.F64x2Div && HasConstantOperand())
         {
-            _il.Emit(OpCodes.Call, typeof(SimdFloat).GetMethod(nameof(SimdFloat.QuietF64x2))!);
+            _il.Emit(OpCodes.Call, Method(typeof(SimdFloat), nameof(SimdFloat.QuietF64x2)));
         }
         PopN(info.Params.Length);
         Push(typeof(Vector128<byte>));

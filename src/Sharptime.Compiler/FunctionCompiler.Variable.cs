@@ -59,7 +59,7 @@ internal sealed partial class FunctionCompiler
         if (_globals is null)
         {
             LoadContext();
-            _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.Globals))!);
+            _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.Globals)));
         }
         else
         {

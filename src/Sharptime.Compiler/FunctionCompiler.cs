@@ -79,7 +79,7 @@ internal sealed partial class FunctionCompiler
         {
             // The module still instantiates; calling this function reports what is missing.
             _il.Emit(OpCodes.Ldstr, unsupported);
-            _il.Emit(OpCodes.Call, typeof(Traps).GetMethod(nameof(Traps.Unsupported))!);
+            _il.Emit(OpCodes.Call, Method(typeof(Traps), nameof(Traps.Unsupported)));
             _il.Emit(OpCodes.Throw);
             return;
         }
@@ -92,7 +92,7 @@ internal sealed partial class FunctionCompiler
             // Like memory 0 below: the array of global cells never changes.
             _globals = _il.DeclareLocal(typeof(GlobalInstance[]));
             LoadContext();
-            _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.Globals))!);
+            _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.Globals)));
             _il.Emit(OpCodes.Stloc, _globals);
         }
         if (_module.Memories.Length > 0)
@@ -101,7 +101,7 @@ internal sealed partial class FunctionCompiler
             // per access (stores through pointers make the JIT reload fields of the context).
             _memory0 = _il.DeclareLocal(typeof(MemoryInstance));
             LoadContext();
-            _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.Memory0))!);
+            _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.Memory0)));
             _il.Emit(OpCodes.Stloc, _memory0);
             if (AccessesMemory0(code, body.CodeOffset))
             {
@@ -246,12 +246,12 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloca, probe);
         _il.Emit(OpCodes.Conv_U);
         LoadContext();
-        _il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.StoreContext))!);
-        _il.Emit(OpCodes.Ldfld, typeof(VmStoreContext).GetField(nameof(VmStoreContext.StackLimit))!);
+        _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.StoreContext)));
+        _il.Emit(OpCodes.Ldfld, Field(typeof(VmStoreContext), nameof(VmStoreContext.StackLimit)));
         _il.Emit(OpCodes.Bge_Un, ok);
         // StoreHelpers.StackExhausted also stops code whose store was disposed (the limit is then the top).
         LoadContext();
-        _il.Emit(OpCodes.Call, typeof(StoreHelpers).GetMethod(nameof(StoreHelpers.StackExhausted))!);
+        _il.Emit(OpCodes.Call, Method(typeof(StoreHelpers), nameof(StoreHelpers.StackExhausted)));
         _il.Emit(OpCodes.Throw);
         _il.MarkLabel(ok);
     }
@@ -368,17 +368,24 @@ internal sealed partial class FunctionCompiler
         if (_wasmOffsets.Count > 0)
         {
             _il.Emit(OpCodes.Ldc_I4, _wasmOffsets[^1]);
-            _il.Emit(OpCodes.Call, typeof(Traps).GetMethod(nameof(Traps.CreateAt))!);
+            _il.Emit(OpCodes.Call, Method(typeof(Traps), nameof(Traps.CreateAt)));
         }
         else
         {
-            _il.Emit(OpCodes.Call, typeof(Traps).GetMethod(nameof(Traps.Create))!);
+            _il.Emit(OpCodes.Call, Method(typeof(Traps), nameof(Traps.Create)));
         }
         _il.Emit(OpCodes.Throw);
     }
 
-    private static MethodInfo Method(Type type, string name) =>
-        type.GetMethod(name, BindingFlags.Public | BindingFlags.Static) ?? throw new InvalidOperationException($"{type.Name}.{name} is missing");
+    /// <summary>Reflection lookups, done once per helper rather than once per instruction (emission is dominated by per-instruction costs).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), MethodInfo> Methods = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), FieldInfo> Fields = new();
+
+    private static MethodInfo Method(Type type, string name) => Methods.GetOrAdd((type, name), static key =>
+        key.Item1.GetMethod(key.Item2, BindingFlags.Public | BindingFlags.Static) ?? throw new InvalidOperationException($"{key.Item1.Name}.{key.Item2} is missing"));
+
+    private static FieldInfo Field(Type type, string name) => Fields.GetOrAdd((type, name), static key =>
+        key.Item1.GetField(key.Item2) ?? throw new InvalidOperationException($"{key.Item1.Name}.{key.Item2} is missing"));
 
     /// <summary>
     /// Calls a helper whose first parameters are the top <paramref name="operands"/> stack values,
