@@ -84,6 +84,17 @@
   (func $c27 (param $z i32) (param $o i32) (result i32)
     (i32.and (i32.eq (i32.ctz (local.get $z)) (i32.const 32)) (i64.eq (i64.ctz (i64.extend_i32_u (local.get $z))) (i64.const 64))))
 
+  ;; Found by the differential fuzzer (tools/fuzz/repro): a lane extraction is a narrow load when
+  ;; hardware intrinsics are off (issue 133580), and equality or unsigned comparisons of a rotate by
+  ;; a constant against 0 read stale flags too (issue 129288).
+  (func $c28 (param $z i32) (param $o i32) (result i32)
+    (i32.eq (i32.reinterpret_f32 (f32.reinterpret_i32
+      (i8x16.extract_lane_s 5 (i8x16.eq (v128.load (local.get $z)) (v128.load (local.get $z)))))) (i32.const -1)))
+  (func $c29 (param $z i32) (param $o i32) (result i32)
+    (i32.and
+      (i32.and (i64.eq (i64.const 0) (i64.rotr (i64.extend_i32_u (local.get $z)) (i64.const 63)))
+               (i64.ge_u (i64.const 0) (i64.rotr (i64.extend_i32_u (local.get $z)) (i64.const 63))))
+      (i32.le_u (i32.rotl (local.get $z) (i32.const 5)) (i32.const 0))))
   (func (export "failures") (param $z i32) (param $o i32) (result i32)
     (local $f i32)
     (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c0 (local.get $z) (local.get $o))) (i32.const 0))))
@@ -114,5 +125,7 @@
     (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c25 (local.get $z) (local.get $o))) (i32.const 25))))
     (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c26 (local.get $z) (local.get $o))) (i32.const 26))))
     (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c27 (local.get $z) (local.get $o))) (i32.const 27))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c28 (local.get $z) (local.get $o))) (i32.const 28))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c29 (local.get $z) (local.get $o))) (i32.const 29))))
     (local.get $f))
 )
