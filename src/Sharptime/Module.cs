@@ -119,14 +119,15 @@ public sealed class Module
     }
 
     /// <summary>A module whose code was loaded from an artifact; the module binary was validated when the artifact was made.</summary>
-    internal static Module FromArtifact(Engine engine, WasmModule info, Abi.CompiledCode code, byte[] artifact)
+    internal static Module FromArtifact(Engine engine, WasmModule info, Abi.CompiledCode code, Func<byte[]> artifact)
     {
         var module = new Module(engine, info) { _compiled = new Runtime.CompiledModule(engine, info), _artifact = artifact };
         module.Compiled.AttachCode(code);
         return module;
     }
 
-    private byte[]? _artifact;
+    /// <summary>Reads the artifact the module was loaded from (its bytes, or its file again).</summary>
+    private Func<byte[]>? _artifact;
 
     /// <summary>
     /// The module as an artifact that <see cref="Deserialize"/> loads without compiling: the artifact
@@ -134,7 +135,7 @@ public sealed class Module
     /// </summary>
     /// <returns>The artifact's bytes.</returns>
     /// <exception cref="WasmException">The module was not loaded from an artifact and the engine has no code generator.</exception>
-    public byte[] Serialize() => _artifact is { } a ? (byte[])a.Clone() : Engine.RequireCodeGenerator().Precompile(this);
+    public byte[] Serialize() => _artifact is { } a ? (byte[])a().Clone() : Engine.RequireCodeGenerator().Precompile(this);
 
     /// <summary>
     /// Loads a module pre-compiled by <see cref="Engine.PrecompileModule"/>, <see cref="Serialize"/> or
@@ -156,7 +157,7 @@ public sealed class Module
     public static Module Deserialize(Engine engine, ReadOnlySpan<byte> artifact)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return Artifacts.ArtifactLoader.Load(engine, artifact.ToArray(), null);
+        return Artifacts.ArtifactLoader.Load(engine, artifact.ToArray());
     }
 
     /// <summary>Loads a module pre-compiled into the file at <paramref name="path"/>; see <see cref="Deserialize"/>.</summary>
@@ -167,7 +168,7 @@ public sealed class Module
     public static Module DeserializeFile(Engine engine, string path)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return Artifacts.ArtifactLoader.Load(engine, File.ReadAllBytes(path), path);
+        return Artifacts.ArtifactLoader.LoadFile(engine, path);
     }
 
     /// <summary>Reads, decodes and validates a module binary file.</summary>

@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Text;
 using Sharptime.Runtime;
@@ -52,37 +50,48 @@ internal static class ArtifactFormat
     {
         public required string Target { get; init; }
         public required List<KeyValuePair<string, string>> Stamp { get; init; }
-        public required byte[] ModuleBytes { get; init; }
+        public required ReadOnlyMemory<byte> ModuleBytes { get; init; }
         public required CodeMap Map { get; init; }
     }
 
     /// <summary>Reads the payload and the target of an artifact, or throws an error that says what is wrong with the bytes.</summary>
-    public static Contents Read(byte[] image, string what)
+    /// <param name="image">The artifact: a stream over its bytes, or the file itself. Only the PE
+    /// headers and the payload are read: a large artifact's code is left to the runtime to map.</param>
+    /// <param name="what">How errors name it.</param>
+    public static Contents Read(Stream image, string what)
     {
         byte[] payload;
         string target;
         try
         {
-            using var pe = new PEReader(new MemoryStream(image, writable: false));
-            if (!pe.HasMetadata) throw NotAnArtifact(what, "it is not a .NET assembly");
-            MetadataReader metadata = pe.GetMetadataReader();
-            if (!metadata.IsAssembly || metadata.GetString(metadata.GetAssemblyDefinition().Name) != AssemblyName) throw NotAnArtifact(what, "it is a .NET assembly but not a Sharptime artifact");
-            payload = ReadResource(pe, metadata) ?? throw NotAnArtifact(what, "its payload resource is missing");
-            target = TargetOf(pe.PEHeaders);
+            var headers = new PEHeaders(image);
+            if (headers.CorHeader is null) throw NotAnArtifact(what, "it is not a .NET assembly");
+            DirectoryEntry resources = headers.CorHeader.ResourcesDirectory;
+            // The payload is the artifact's only managed resource, so it starts the resources
+            // directory: a length, then the bytes.
+            if (resources.Size < 4 + Magic.Length || !headers.TryGetDirectoryOffset(resources, out int offset)) throw NotAnArtifact(what, "it has no Sharptime payload");
+            image.Position = offset;
+            Span<byte> length = stackalloc byte[4];
+            image.ReadExactly(length);
+            int size = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(length);
+            if (size < Magic.Length || size > resources.Size - 4) throw NotAnArtifact(what, "it has no Sharptime payload");
+            payload = new byte[size];
+            image.ReadExactly(payload);
+            target = TargetOf(headers);
         }
         catch (BadImageFormatException e)
         {
             throw NotAnArtifact(what, $"it is not a .NET assembly ({e.Message})");
         }
-        catch (InvalidOperationException e)
+        catch (EndOfStreamException)
         {
-            throw NotAnArtifact(what, $"it is truncated or damaged ({e.Message})");
+            throw NotAnArtifact(what, "it is truncated");
         }
 
         try
         {
             using var r = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);
-            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw NotAnArtifact(what, "its payload has no Sharptime header");
+            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw NotAnArtifact(what, "it has no Sharptime payload");
             int format = r.ReadInt32();
             if (format != FormatVersion)
             {
@@ -93,10 +102,11 @@ internal static class ArtifactFormat
             var stamp = new List<KeyValuePair<string, string>>(count);
             for (int i = 0; i < count; i++) stamp.Add(new(r.ReadString(), r.ReadString()));
             int length = r.ReadInt32();
-            if (length < 0 || length > payload.Length) throw NotAnArtifact(what, "it is truncated");
-            byte[] bytes = r.ReadBytes(length);
-            if (bytes.Length != length) throw NotAnArtifact(what, "it is truncated");
-            return new Contents { Target = target, Stamp = stamp, ModuleBytes = bytes, Map = CodeMap.Read(r) };
+            int at = (int)r.BaseStream.Position;
+            if (length < 0 || length > payload.Length - at) throw NotAnArtifact(what, "it is truncated");
+            // The module binary stays in the payload: a slice, not a copy.
+            r.BaseStream.Position = at + length;
+            return new Contents { Target = target, Stamp = stamp, ModuleBytes = payload.AsMemory(at, length), Map = CodeMap.Read(r) };
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or FormatException)
         {
@@ -106,24 +116,6 @@ internal static class ArtifactFormat
 
     private static WasmException NotAnArtifact(string what, string why) =>
         new($"{what} is not a Sharptime artifact: {why}; make one with `sharptime compile` or Engine.PrecompileModule");
-
-    private static unsafe byte[]? ReadResource(PEReader pe, MetadataReader metadata)
-    {
-        foreach (ManifestResourceHandle handle in metadata.ManifestResources)
-        {
-            ManifestResource resource = metadata.GetManifestResource(handle);
-            if (!resource.Implementation.IsNil || metadata.GetString(resource.Name) != ResourceName) continue;
-            DirectoryEntry directory = pe.PEHeaders.CorHeader!.ResourcesDirectory;
-            PEMemoryBlock block = pe.GetSectionData(directory.RelativeVirtualAddress);
-            BlobReader reader = block.GetReader();
-            if (resource.Offset + 4 > (long)directory.Size || resource.Offset + 4 > reader.Length) return null;
-            reader.Offset = (int)resource.Offset;
-            int length = reader.ReadInt32();
-            if (length < 0 || length > reader.RemainingBytes) return null;
-            return reader.ReadBytes(length);
-        }
-        return null;
-    }
 
     /// <summary>
     /// "portable" for IL only, else the ReadyToRun platform, e.g. "linux-x64". ReadyToRun images

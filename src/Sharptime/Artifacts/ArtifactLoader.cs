@@ -13,15 +13,29 @@ namespace Sharptime.Artifacts;
 /// </summary>
 internal static class ArtifactLoader
 {
-    public static Module Load(Engine engine, byte[] image, string? path)
+    /// <summary>Loads an artifact given as bytes.</summary>
+    public static Module Load(Engine engine, byte[] image)
     {
-        string what = path is null ? "(bytes)" : $"'{path}'";
-        ArtifactFormat.Contents contents = ArtifactFormat.Read(image, what);
+        const string What = "(bytes)";
+        ArtifactFormat.Contents contents = ArtifactFormat.Read(new MemoryStream(image, writable: false), What);
+        return Load(engine, contents, What, () => LoadAssembly(image, null, contents.Target != "portable"), () => image);
+    }
+
+    /// <summary>Loads an artifact file: only its headers and payload are read; the runtime maps the rest.</summary>
+    public static Module LoadFile(Engine engine, string path)
+    {
+        string what = $"'{path}'";
+        ArtifactFormat.Contents contents;
+        using (FileStream file = File.OpenRead(path)) contents = ArtifactFormat.Read(file, what);
+        return Load(engine, contents, what, () => LoadAssembly([], path, contents.Target != "portable"), () => File.ReadAllBytes(path));
+    }
+
+    private static Module Load(Engine engine, ArtifactFormat.Contents contents, string what, Func<Assembly> load, Func<byte[]> bytes)
+    {
         ArtifactStamp.Check(contents, engine.Config, what);
-        WasmModule info = ModuleDecoder.Decode(contents.ModuleBytes, engine.Config.Features);
-        Assembly assembly = LoadAssembly(image, path, contents.Target != "portable");
-        var code = new Abi.CompiledCode(assembly.ManifestModule, contents.Map, keepAlive: null);
-        return Module.FromArtifact(engine, info, code, image);
+        WasmModule info = ModuleDecoder.Decode(contents.ModuleBytes, engine.Config.Features, trustedBodies: true);
+        var code = new Abi.CompiledCode(load().ManifestModule, contents.Map, keepAlive: null);
+        return Module.FromArtifact(engine, info, code, bytes);
     }
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The artifact's code references only Sharptime's ABI, which is rooted by the runtime.")]

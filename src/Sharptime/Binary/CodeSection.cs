@@ -24,7 +24,7 @@ internal static class CodeSection
         {
             uint size = reader.ReadLength();
             int start = reader.Offset;
-            bodies[i] = ReadBody(ref code, module);
+            bodies[i] = ReadBody(ref code, module, start + (int)size);
             // Read on from the module's stream, like the reference interpreter: a body whose end
             // comes early or late shows up here.
             if (code.Offset != start + (long)size) WasmReader.Throw("section size mismatch (function body)", start);
@@ -32,7 +32,7 @@ internal static class CodeSection
         module.Code = bodies;
     }
 
-    private static FunctionBody ReadBody(ref InstructionReader code, ModuleBuilder module)
+    private static FunctionBody ReadBody(ref InstructionReader code, ModuleBuilder module, int end)
     {
         ref WasmReader reader = ref code.Reader;
         int localsAt = reader.Offset;
@@ -50,6 +50,13 @@ internal static class CodeSection
             WasmReader.Throw($"too many locals: the function declares {total}, more than the limit of {MaxLocals}", localsAt);
         }
         int codeStart = code.Offset;
+        if (module.TrustedBodies)
+        {
+            // Decoded and validated when the artifact was made: only where the body lies is needed.
+            if (end < codeStart) WasmReader.Throw("section size mismatch (function body)", codeStart);
+            reader.ReadBytes(end - codeStart);
+            return new FunctionBody(runs, (uint)total, codeStart, end - codeStart) { BodyOffset = localsAt };
+        }
         ExpressionDecoder.Decode(ref code, module, isFunctionBody: true);
         return new FunctionBody(runs, (uint)total, codeStart, code.Offset - codeStart) { BodyOffset = localsAt };
     }

@@ -9,6 +9,12 @@ internal sealed class ModuleBuilder(ReadOnlyMemory<byte> bytes, WasmFeatures fea
     /// <summary>The module binary.</summary>
     public ReadOnlyMemory<byte> Bytes { get; } = bytes;
 
+    /// <summary>
+    /// Function bodies were decoded and validated before (the module comes from an artifact): their
+    /// instructions are not decoded again, only their locals and extent.
+    /// </summary>
+    public bool TrustedBodies { get; init; }
+
     /// <summary>The enabled proposals (only binary-level rules look at them).</summary>
     public WasmFeatures Features { get; } = features;
 

@@ -34,10 +34,13 @@ internal static class ModuleDecoder
 
     /// <summary>Decodes <paramref name="bytes"/>; the result keeps a reference to them.</summary>
     /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>
-    public static WasmModule Decode(ReadOnlyMemory<byte> bytes, WasmFeatures features)
+    public static WasmModule Decode(ReadOnlyMemory<byte> bytes, WasmFeatures features) => Decode(bytes, features, trustedBodies: false);
+
+    /// <summary>Decodes a module; with <paramref name="trustedBodies"/>, function bodies known to be valid are not decoded instruction by instruction.</summary>
+    public static WasmModule Decode(ReadOnlyMemory<byte> bytes, WasmFeatures features, bool trustedBodies)
     {
         ReadOnlySpan<byte> span = bytes.Span;
-        var module = new ModuleBuilder(bytes, features);
+        var module = new ModuleBuilder(bytes, features) { TrustedBodies = trustedBodies };
         var code = new InstructionReader(span, 0);
         ref WasmReader reader = ref code.Reader;
 
