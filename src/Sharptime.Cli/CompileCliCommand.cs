@@ -57,12 +57,12 @@ internal static class CompileCliCommand
             }
         }
         if (input is null) throw new UsageException("compile needs a WebAssembly file (try 'sharptime compile --help')");
-        if (!File.Exists(input)) throw new UsageException($"{input}: no such file");
         target ??= ReadyToRun.Host;
         if (target != "portable" && Array.IndexOf(ReadyToRun.Targets, target) < 0)
         {
             throw new UsageException($"unknown target '{target}': use portable or one of {string.Join(", ", ReadyToRun.Targets)}");
         }
+        if (!File.Exists(input)) throw new UsageException($"{input}: no such file");
         output ??= Path.ChangeExtension(input, ".cwasm");
 
         var engine = new Engine(CreateConfig(features));
