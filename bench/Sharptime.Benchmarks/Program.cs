@@ -5,10 +5,12 @@ using Sharptime.Benchmarks;
 //   dotnet run -c Release --project bench/Sharptime.Benchmarks -- kernels --manifest bench/corpus/kernels.tsv [...]
 //   dotnet run -c Release --project bench/Sharptime.Benchmarks -- suite [BenchmarkDotNet options, e.g. --filter '*Call*']
 //   dotnet run -c Release --project bench/Sharptime.Benchmarks -- compile [--runs N] [--no-jit] FILE.wasm...
+//   dotnet run -c Release --project bench/Sharptime.Benchmarks -- instantiate [--seconds S] [--threads N] [Small|Data1MiB|Tern...]
 return args.Length > 0 && args[0] == "throughput" ? DecodeThroughput.Run(args[1..])
     : args.Length > 0 && args[0] == "compile" ? CompileThroughput.Run(args[1..])
     : args.Length > 0 && args[0] == "kernels" ? KernelRunner.Run(args[1..])
     : args.Length > 0 && args[0] == "suite" ? RunSuite(args[1..])
+    : args.Length > 0 && args[0] == "instantiate" ? InstantiationThroughput.Run(args[1..])
     : Usage();
 
 static int RunSuite(string[] args)
@@ -19,6 +21,6 @@ static int RunSuite(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Sharptime.Benchmarks throughput FILE|DIR... | kernels --manifest PATH [--reps N] [--warmup W] [--collectible] [NAME...] | suite [BenchmarkDotNet options] | compile [--runs N] [--no-jit] FILE.wasm...");
+    Console.Error.WriteLine("usage: Sharptime.Benchmarks throughput FILE|DIR... | kernels --manifest PATH [--reps N] [--warmup W] [--collectible] [NAME...] | suite [BenchmarkDotNet options] | compile [--runs N] [--no-jit] FILE.wasm... | instantiate [--seconds S] [--threads N] [PROGRAM...]");
     return 2;
 }

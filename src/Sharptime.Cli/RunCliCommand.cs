@@ -91,9 +91,6 @@ internal static class RunCliCommand
         // --invoke's arguments are checked against the export's type before anything runs.
         Value[]? invokeArgs = options.Invoke is string export ? ParseInvokeArguments(module, export, options) : null;
 
-        using var store = new Store(engine);
-        using IDisposable? timeout = options.Runtime.Configure(store);
-        var linker = new Linker(engine);
         WasiContext? wasi = null;
         var sockets = new List<Socket>();
         try
@@ -101,8 +98,13 @@ internal static class RunCliCommand
             if (options.Wasi && (ImportsWasi(module) || preloads.Exists(p => ImportsWasi(p.Module))))
             {
                 foreach ((string host, ushort port) in options.TcpListen) sockets.Add(Listen(host, port));
-                wasi = linker.AddWasi(store, CreateWasiConfig(options, stdio, sockets));
+                wasi = new WasiContext(CreateWasiConfig(options, stdio, sockets));
             }
+            // The guest's WASI state lives in its store.
+            using var store = new Store<WasiContext?>(engine, wasi);
+            using IDisposable? timeout = options.Runtime.Configure(store);
+            var linker = new Linker(engine);
+            if (wasi is not null) linker.AddWasi<WasiContext?>(static context => context!);
             return Execute(options, module, preloads, invokeArgs, store, linker, stdout, stderr);
         }
         catch (DirectoryNotFoundException e)

@@ -6,8 +6,9 @@ namespace Sharptime.Wasi;
 
 /// <summary>
 /// The state of one WASI guest: its descriptor table (standard streams, pre-opened directories and
-/// sockets, and everything it opens), arguments and environment. Created by
-/// <see cref="WasiLinkerExtensions.AddWasi"/>; disposing it closes every host descriptor it holds.
+/// sockets, and everything it opens), arguments and environment, and its exit status. One per
+/// guest: it lives in the guest's store (<see cref="Store{T}"/> data, found by the functions
+/// <see cref="WasiLinkerExtensions.AddWasi{T}"/> defines). Disposing it closes every host descriptor it holds.
 /// </summary>
 public sealed partial class WasiContext : IDisposable
 {
@@ -16,8 +17,14 @@ public sealed partial class WasiContext : IDisposable
     private readonly byte[][] _env;
     private bool _disposed;
 
-    internal WasiContext(WasiConfig config)
+    /// <summary>Creates the state of one guest: opens the pre-opened directories, takes the streams and sockets.</summary>
+    /// <param name="config">What the guest gets.</param>
+    /// <exception cref="PlatformNotSupportedException">The host is not Linux x86-64, or its kernel refuses openat2 (needed by the sandbox).</exception>
+    /// <exception cref="DirectoryNotFoundException">A pre-opened directory cannot be opened.</exception>
+    public WasiContext(WasiConfig config)
     {
+        ArgumentNullException.ThrowIfNull(config);
+        CheckPlatform();
         Config = config;
         _args = Encode(config.Args);
         var env = new string[config.Env.Length];
@@ -35,6 +42,16 @@ public sealed partial class WasiContext : IDisposable
         {
             Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The sandbox needs Linux x86-64 (openat2, and the syscall numbers it uses).</summary>
+    internal static void CheckPlatform()
+    {
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
+        {
+            throw new PlatformNotSupportedException(
+                $"Sharptime.Wasi is not supported on this OS ({RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}): its sandbox needs Linux x86-64 (openat2)");
         }
     }
 

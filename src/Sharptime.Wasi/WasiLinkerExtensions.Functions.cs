@@ -4,7 +4,7 @@ public static partial class WasiLinkerExtensions
 {
     // One line per wasi_snapshot_preview1 function (witx order): name, parameter types
     // (i = i32, I = i64), body. All return an errno except proc_exit.
-    private static void DefineAll(Linker linker, WasiContext c)
+    private static void DefineAll(Linker linker, Func<Caller, WasiContext> c)
     {
         Define(linker, c, "args_get", "ii", (x, m, a) => x.ArgsGet(m, U(a, 0), U(a, 1)));
         Define(linker, c, "args_sizes_get", "ii", (x, m, a) => x.ArgsSizesGet(m, U(a, 0), U(a, 1)));
@@ -44,7 +44,7 @@ public static partial class WasiLinkerExtensions
         Define(linker, c, "path_symlink", "iiiii", (x, m, a) => x.PathSymlink(m, U(a, 0), U(a, 1), U(a, 2), U(a, 3), U(a, 4)));
         Define(linker, c, "path_unlink_file", "iii", (x, m, a) => x.PathUnlinkFile(m, U(a, 0), U(a, 1), U(a, 2)));
         Define(linker, c, "poll_oneoff", "iiii", (x, m, a) => x.PollOneoff(m, U(a, 0), U(a, 1), U(a, 2), U(a, 3)));
-        linker.DefineFunction(ModuleName, "proc_exit", new FuncType([ValType.I32], []), (_, args, _) => c.ProcExit(args[0].AsI32()));
+        linker.DefineFunction(ModuleName, "proc_exit", new FuncType([ValType.I32], []), (caller, args, _) => c(caller).ProcExit(args[0].AsI32()));
         Define(linker, c, "proc_raise", "i", (x, m, a) => x.ProcRaise(U(a, 0)));
         Define(linker, c, "sched_yield", "", (x, m, a) => WasiContext.SchedYield());
         Define(linker, c, "random_get", "ii", (x, m, a) => WasiContext.RandomGet(m, U(a, 0), U(a, 1)));

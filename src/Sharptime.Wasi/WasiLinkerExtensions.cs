@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Sharptime.Wasi;
 
 /// <summary>Adds WASI preview 1 to a <see cref="Linker"/>.</summary>
@@ -9,52 +7,52 @@ public static partial class WasiLinkerExtensions
     public const string ModuleName = "wasi_snapshot_preview1";
 
     /// <summary>
-    /// Defines every <c>wasi_snapshot_preview1</c> function in <paramref name="linker"/>, bound to a
-    /// new <see cref="WasiContext"/> built from <paramref name="config"/> for instances of
-    /// <paramref name="store"/>. The functions use the calling instance's "memory" export. Dispose
-    /// the context (or let the caller) to close the host descriptors it holds.
+    /// Defines every <c>wasi_snapshot_preview1</c> function in <paramref name="linker"/>, once, for
+    /// guests whose store is a <see cref="Store{T}"/> of a <see cref="WasiContext"/>: each store (each
+    /// guest) has its own descriptor table, streams and exit status, so one linker or
+    /// <see cref="InstancePre"/> serves any number of stores, on any number of threads.
+    /// <code>
+    /// linker.AddWasi();
+    /// using var wasi = new WasiContext(WasiConfig.Default.WithArgs("app"));
+    /// using var store = new Store&lt;WasiContext&gt;(engine, wasi);
+    /// </code>
     /// </summary>
     /// <param name="linker">The linker.</param>
-    /// <param name="store">The store the guest runs in.</param>
-    /// <param name="config">What the guest gets.</param>
-    /// <returns>The context: the guest's descriptor table and exit status.</returns>
-    /// <exception cref="PlatformNotSupportedException">The host is not Linux x86-64, or its kernel refuses openat2 (needed by the sandbox).</exception>
-    /// <exception cref="DirectoryNotFoundException">A pre-opened directory cannot be opened.</exception>
-    public static WasiContext AddWasi(this Linker linker, Store store, WasiConfig config)
+    /// <returns>The linker.</returns>
+    /// <exception cref="PlatformNotSupportedException">The host is not Linux x86-64 (needed by the sandbox).</exception>
+    public static Linker AddWasi(this Linker linker) => AddWasi<WasiContext>(linker, static context => context);
+
+    /// <summary>
+    /// Defines every <c>wasi_snapshot_preview1</c> function in <paramref name="linker"/>, once; a call
+    /// finds its guest's <see cref="WasiContext"/> in the calling store's data with
+    /// <paramref name="getContext"/> (Wasmtime's <c>add_to_linker(linker, |data| &amp;mut data.wasi)</c>).
+    /// The store must be a <see cref="Store{T}"/>. The functions use the calling instance's "memory" export.
+    /// </summary>
+    /// <typeparam name="T">The type of the stores' data.</typeparam>
+    /// <param name="linker">The linker.</param>
+    /// <param name="getContext">The WASI context within the store's data.</param>
+    /// <returns>The linker.</returns>
+    /// <exception cref="PlatformNotSupportedException">The host is not Linux x86-64 (needed by the sandbox).</exception>
+    public static Linker AddWasi<T>(this Linker linker, Func<T, WasiContext> getContext)
     {
         ArgumentNullException.ThrowIfNull(linker);
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(config);
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
-        {
-            throw new PlatformNotSupportedException(
-                $"Sharptime.Wasi is not supported on this OS ({RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}): its sandbox needs Linux x86-64 (openat2)");
-        }
-        var context = new WasiContext(config);
-        try
-        {
-            DefineAll(linker, context);
-        }
-        catch
-        {
-            context.Dispose();
-            throw;
-        }
-        return context;
+        ArgumentNullException.ThrowIfNull(getContext);
+        WasiContext.CheckPlatform();
+        DefineAll(linker, caller => getContext(caller.GetData<T>()));
+        return linker;
     }
 
     /// <summary>A WASI function body: reads its arguments, returns the errno.</summary>
     private delegate Errno Body(WasiContext context, GuestMemory memory, ReadOnlySpan<Value> args);
 
-
-    private static void Define(Linker linker, WasiContext context, string name, string parameters, Body body)
+    private static void Define(Linker linker, Func<Caller, WasiContext> context, string name, string parameters, Body body)
     {
         var p = new ValType[parameters.Length];
         for (int i = 0; i < p.Length; i++) p[i] = parameters[i] == 'I' ? ValType.I64 : ValType.I32;
         var type = new FuncType(p, [ValType.I32]);
         linker.DefineFunction(ModuleName, name, type, (caller, args, results) =>
         {
-            results[0] = Value.I32((int)Invoke(context, caller, args, body));
+            results[0] = Value.I32((int)Invoke(context(caller), caller, args, body));
         });
     }
 

@@ -43,4 +43,18 @@ public sealed record Config
     /// <see cref="TrapCode.StackOverflow"/>. Wasmtime's <c>max_wasm_stack</c>.
     /// </summary>
     public ulong? MaxWasmStack { get; init; }
+
+    /// <summary>
+    /// How memories and tables of instances are allocated: <see cref="InstanceAllocationStrategy.OnDemand"/>
+    /// (the default) or <see cref="InstanceAllocationStrategy.Pooling"/>. Does not change generated code.
+    /// </summary>
+    public InstanceAllocationStrategy AllocationStrategy { get; init; } = InstanceAllocationStrategy.OnDemand;
+
+    /// <summary>
+    /// Whether a new instance maps its module's memory image (the data segments laid out once per
+    /// module) copy-on-write instead of copying the segments (Wasmtime's <c>memory_init_cow</c>).
+    /// On by default; it takes effect on Linux, elsewhere segments are copied. Only pages an instance
+    /// writes are copied.
+    /// </summary>
+    public bool MemoryInitCow { get; init; } = true;
 }

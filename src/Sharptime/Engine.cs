@@ -17,7 +17,8 @@ public sealed class Engine
 
     /// <summary>Creates an engine with the given settings.</summary>
     /// <param name="config">The settings.</param>
-    /// <exception cref="WasmException">The code generator was built for another ABI version.</exception>
+    /// <exception cref="WasmException">The code generator was built for another ABI version, or the pooling allocator's limits are invalid.</exception>
+    /// <exception cref="PlatformNotSupportedException">The pooling allocator was asked for on an OS other than 64-bit Linux.</exception>
     public Engine(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -26,7 +27,15 @@ public sealed class Engine
             throw new WasmException($"the code generator was built for ABI version {generator.AbiVersion}, this runtime has version {AbiVersion.Current}");
         }
         Config = config;
+        Allocator = config.AllocationStrategy switch
+        {
+            InstanceAllocationStrategy.PoolingStrategy p => new Allocation.PoolingAllocator(p.Config, config.MemoryInitCow),
+            _ => new Allocation.OnDemandAllocator(config.MemoryInitCow),
+        };
     }
+
+    /// <summary>Where instances' memories and tables come from (<see cref="Config.AllocationStrategy"/>).</summary>
+    internal Allocation.IInstanceAllocator Allocator { get; }
 
     /// <summary>The settings of this engine.</summary>
     public Config Config { get; }

@@ -19,4 +19,16 @@ internal sealed class HostFunction(FuncType type, Delegate callback, nint thunk,
     public nint Thunk { get; } = thunk;
 
     public nint ArrayCall { get; } = arrayCall;
+
+    private Tuple<Engine, int>? _typeId;
+
+    /// <summary>The engine's canonical id of <see cref="Type"/>, computed once (a linker has one engine).</summary>
+    public int TypeIdIn(Engine engine)
+    {
+        Tuple<Engine, int>? cached = Volatile.Read(ref _typeId);
+        if (cached is not null && ReferenceEquals(cached.Item1, engine)) return cached.Item2;
+        int id = engine.TypeIdOf(Runtime.TypeKeys.ForHost(Type));
+        Volatile.Write(ref _typeId, Tuple.Create(engine, id));
+        return id;
+    }
 }

@@ -5,7 +5,9 @@ namespace Sharptime;
 /// <summary>An instantiated module: its exports, bound to a <see cref="Sharptime.Store"/>.</summary>
 public sealed partial class Instance
 {
-    private readonly Dictionary<string, Extern> _exports = new(StringComparer.Ordinal);
+    // Exports are made on first use, by index; the name → index map is the module's (InstanceLayout).
+    private Extern?[]? _exports;
+    private Dictionary<string, Extern>? _all;
 
     internal Instance(Store store, Module module)
     {
@@ -22,14 +24,34 @@ public sealed partial class Instance
 
     internal VmContext Context { get; }
 
-    /// <summary>The exports by name, in no particular order.</summary>
-    public IReadOnlyDictionary<string, Extern> Exports => _exports;
+    /// <summary>What the module precomputes for instantiation; set by the instantiator.</summary>
+    internal Runtime.InstanceLayout Layout { get; set; } = null!;
 
-    internal void AddExport(string name, Extern item) => _exports[name] = item;
+    /// <summary>The exports by name, in no particular order.</summary>
+    public IReadOnlyDictionary<string, Extern> Exports
+    {
+        get
+        {
+            if (_all is not null) return _all;
+            var all = new Dictionary<string, Extern>(Layout.ExportIndex.Count, StringComparer.Ordinal);
+            foreach (KeyValuePair<string, int> e in Layout.ExportIndex) all[e.Key] = ExportAt(e.Value);
+            return _all = all;
+        }
+    }
 
     /// <summary>The export named <paramref name="name"/>, or null.</summary>
     /// <param name="name">The export name.</param>
-    public Extern? GetExport(string name) => _exports.GetValueOrDefault(name);
+    public Extern? GetExport(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Layout.ExportIndex.TryGetValue(name, out int index) ? ExportAt(index) : null;
+    }
+
+    private Extern ExportAt(int index)
+    {
+        Extern?[] exports = _exports ??= new Extern?[Layout.ExportIndex.Count];
+        return exports[index] ??= Runtime.Instantiator.MakeExport(this, index);
+    }
 
     /// <summary>The function export named <paramref name="name"/>, or null.</summary>
     /// <param name="name">The export name.</param>

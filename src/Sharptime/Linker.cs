@@ -101,10 +101,10 @@ public sealed unsafe partial class Linker
         return InstantiatePre(module).Instantiate(store);
     }
 
-    /// <summary>Resolves the imports of <paramref name="module"/> once, for fast repeated instantiation.</summary>
+    /// <summary>Resolves and type-checks the imports of <paramref name="module"/> once, for fast repeated instantiation.</summary>
     /// <param name="module">The module.</param>
     /// <returns>The pre-linked module.</returns>
-    /// <exception cref="LinkException">An import is undefined.</exception>
+    /// <exception cref="LinkException">An import is undefined or has the wrong type.</exception>
     public InstancePre InstantiatePre(Module module)
     {
         ArgumentNullException.ThrowIfNull(module);

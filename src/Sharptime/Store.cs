@@ -6,13 +6,14 @@ namespace Sharptime;
 /// Owns instances, memories, tables, globals and functions. A store runs WebAssembly on one thread
 /// at a time: entering it from a second thread while a first one runs code in it (or waits in a host
 /// function called from it) throws a <see cref="WasmException"/>; using it from different threads one
-/// after the other is fine. Dispose it to free the native memory of its memories at once (otherwise
+/// after the other is fine. Dispose it to free the native memory of its memories (or give pooled memories and tables back to the pool) at once (otherwise
 /// the finalizer frees it); disposing it while another thread runs code in it makes that code trap
 /// with <see cref="TrapCode.Interrupt"/> at its next check and frees the memory once it has left.
 /// </summary>
 public partial class Store : IDisposable
 {
     private readonly List<MemoryInstance> _memories = [];
+    private List<TableInstance>? _pooledTables;
     private readonly VmStoreContext _context;
     private int _owner;
     private int _depth;
@@ -46,7 +47,11 @@ public partial class Store : IDisposable
         return new VmContext { Store = this, StoreContext = _context, Instance = instance, Host = host };
     }
 
-    internal MemoryInstance CreateMemory(Binary.MemoryType type)
+    /// <summary>A memory the host creates (<see cref="Memory"/>'s constructor): always on demand.</summary>
+    internal MemoryInstance CreateMemory(Binary.MemoryType type) => CreateMemory(type, Allocation.OnDemandAllocator.Host, null, null, out _);
+
+    /// <summary>A memory of an instance, from the engine's allocator; <paramref name="initialized"/> when it mapped <paramref name="image"/>.</summary>
+    internal MemoryInstance CreateMemory(Binary.MemoryType type, Allocation.IInstanceAllocator allocator, object? affinity, Allocation.MemoryImage? image, out bool initialized)
     {
         ThrowIfDisposed();
         int count = _memories.Count + 1;
@@ -63,12 +68,16 @@ public partial class Store : IDisposable
                 throw new WasmException($"memory minimum size of {type.Limits.Min} pages exceeds memory limits (the store's limiter denied {bytes} bytes)");
             }
         }
-        var memory = new MemoryInstance(type, Engine.Config.MaxMemoryBytes) { Owner = this };
+        MemoryInstance memory = allocator.AllocateMemory(this, type, Engine.Config.MaxMemoryBytes, affinity, image, out initialized);
         _memories.Add(memory);
         return memory;
     }
 
-    internal TableInstance CreateTable(Binary.TableType type, object? init)
+    /// <summary>A table the host creates: always on demand.</summary>
+    internal TableInstance CreateTable(Binary.TableType type, object? init) => CreateTable(type, init, Allocation.OnDemandAllocator.Host);
+
+    /// <summary>A table of an instance, from <paramref name="allocator"/>.</summary>
+    internal TableInstance CreateTable(Binary.TableType type, object? init, Allocation.IInstanceAllocator allocator)
     {
         ThrowIfDisposed();
         CheckCount(ref _tables, Limiter?.Tables ?? int.MaxValue, "table");
@@ -76,7 +85,9 @@ public partial class Store : IDisposable
         {
             throw new WasmException($"table minimum size of {type.Limits.Min} elements exceeds table limits");
         }
-        return new TableInstance(type, init, this);
+        TableInstance table = allocator.AllocateTable(this, type, init);
+        if (table.Slot >= 0) (_pooledTables ??= []).Add(table);
+        return table;
     }
 
     private static void CheckCount(ref int count, int limit, string what)
@@ -173,6 +184,11 @@ public partial class Store : IDisposable
         if (Interlocked.Exchange(ref _freed, 1) != 0) return;
         foreach (MemoryInstance m in _memories) m.Dispose();
         _memories.Clear();
+        if (_pooledTables is not null)
+        {
+            foreach (TableInstance t in _pooledTables) Engine.Allocator.ReleaseTable(t);
+            _pooledTables.Clear();
+        }
     }
 }
 

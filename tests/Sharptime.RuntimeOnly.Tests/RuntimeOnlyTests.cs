@@ -24,11 +24,10 @@ public sealed class RuntimeOnlyTests
     private static (int ExitCode, string Stdout) RunWasi(Module module, params string[] args)
     {
         Engine engine = module.Engine;
-        using var store = new Store(engine);
-        var linker = new Linker(engine);
         using var stdout = new MemoryStream();
-        WasiConfig config = WasiConfig.Default.WithArgs(args).WithStdout(stdout);
-        using WasiContext wasi = linker.AddWasi(store, config);
+        using var wasi = new WasiContext(WasiConfig.Default.WithArgs(args).WithStdout(stdout));
+        using var store = new Store<WasiContext>(engine, wasi);
+        Linker linker = new Linker(engine).AddWasi();
         int code = 0;
         try
         {
@@ -75,12 +74,11 @@ public sealed class RuntimeOnlyTests
         string program = RepositoryFile("examples", "wasi", "data", "tern", "primes.tern");
         Assert.True(File.Exists(program), $"{program} is missing");
         Engine e = module.Engine;
-        using var store = new Store(e);
-        var linker = new Linker(e);
         using var stdout = new MemoryStream();
-        WasiConfig config = WasiConfig.Default.WithArgs("tern", "/primes.tern", "100").WithStdout(stdout)
-            .WithPreopenedDirectory(Path.GetDirectoryName(program)!, "/");
-        using WasiContext wasi = linker.AddWasi(store, config);
+        using var wasi = new WasiContext(WasiConfig.Default.WithArgs("tern", "/primes.tern", "100").WithStdout(stdout)
+            .WithPreopenedDirectory(Path.GetDirectoryName(program)!, "/"));
+        using var store = new Store<WasiContext>(e, wasi);
+        Linker linker = new Linker(e).AddWasi();
         try
         {
             linker.Instantiate(store, module).GetFunction("_start")!.Call();

@@ -21,6 +21,22 @@ internal static class SpecTestsuite
     private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> InterruptibleResults =
         new(() => RunAll(static c => c with { ConsumeFuel = true, EpochInterruption = true }, WastOptions.Default));
 
+    /// <summary>
+    /// The pooling leg: memories and tables from the pooling allocator (copy-on-write images on, the
+    /// default), with slots as large as the on-demand limits so that results can be compared.
+    /// </summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> PooledResults =
+        new(() => RunAll(static c => c with
+        {
+            AllocationStrategy = InstanceAllocationStrategy.Pooling(new PoolingAllocationConfig
+            {
+                TotalMemories = 1000,
+                TotalTables = 1000,
+                MaxMemorySize = c.MaxMemoryBytes,
+                MaxTableElements = 10_000_000,
+            }),
+        }, WastOptions.Default));
+
     /// <summary>The testsuite folder, or null when it is absent.</summary>
     public static string? Directory { get; } = Locate();
 
@@ -35,6 +51,9 @@ internal static class SpecTestsuite
 
     /// <summary>The result of one script with every module compiled into an artifact and loaded from it.</summary>
     public static WastResult PrecompiledResult(string file) => PrecompiledResults.Value[file];
+
+    /// <summary>The result of one script with the pooling allocator (all scripts run on first use).</summary>
+    public static WastResult PooledResult(string file) => PooledResults.Value[file];
 
     /// <summary>The result of one script with fuel and epoch checks compiled in (all scripts run on first use).</summary>
     public static WastResult InterruptibleResult(string file) => InterruptibleResults.Value[file];

@@ -41,12 +41,10 @@ public sealed class WasiConfigTests
     }
 
     [Fact]
-    public void MissingPreopenFailsAtAddWasi()
+    public void MissingPreopenFailsWhenTheContextIsCreated()
     {
-        var engine = new Engine(Config.Default);
-        using var store = new Store(engine);
         string missing = Path.Combine(Path.GetTempPath(), "sharptime-missing-" + Guid.NewGuid().ToString("N"));
-        var e = Assert.Throws<DirectoryNotFoundException>(() => new Linker(engine).AddWasi(store, WasiConfig.Default.WithPreopenedDirectory(missing, "/data")));
+        var e = Assert.Throws<DirectoryNotFoundException>(() => new WasiContext(WasiConfig.Default.WithPreopenedDirectory(missing, "/data")));
         Assert.Contains(missing, e.Message);
         Assert.Contains("/data", e.Message);
     }

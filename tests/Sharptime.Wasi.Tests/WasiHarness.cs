@@ -9,9 +9,9 @@ internal sealed class WasiHarness : IDisposable
 
     public WasiHarness(string wat, WasiConfig config)
     {
-        Store = new Store(SharedEngine);
-        var linker = new Linker(SharedEngine);
-        Context = linker.AddWasi(Store, config);
+        Context = new WasiContext(config);
+        Store = new Store<WasiContext>(SharedEngine, Context);
+        var linker = new Linker(SharedEngine).AddWasi();
         Module module = Module.FromBytes(SharedEngine, Text.Wat.Parse(wat));
         Instance = linker.Instantiate(Store, module);
     }

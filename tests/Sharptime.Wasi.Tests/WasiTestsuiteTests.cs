@@ -93,9 +93,9 @@ public sealed class WasiTestsuiteTests
 
     private static int Run(string wasm, WasiConfig config)
     {
-        using var store = new Store(SharedEngine);
-        var linker = new Linker(SharedEngine);
-        using WasiContext context = linker.AddWasi(store, config);
+        using var context = new WasiContext(config);
+        using var store = new Store<WasiContext>(SharedEngine, context);
+        Linker linker = new Linker(SharedEngine).AddWasi();
         Module module = Module.FromFile(SharedEngine, wasm);
         Instance instance = linker.Instantiate(store, module);
         try

@@ -1,23 +1,18 @@
 using System.ComponentModel;
-using System.Runtime.InteropServices;
 
 namespace Sharptime.Abi;
 
 /// <summary>
 /// A linear memory: native memory reached through <see cref="Base"/>, never a managed array, so
-/// that 4 GiB and memory64 memories work. On 64-bit Linux the address space for the maximum size is
-/// reserved up front and pages are committed as the memory grows, so <see cref="Base"/> never
-/// moves. When the reservation fails (huge limits, or the kernel's limit on mappings reached) a
-/// Linux memory is one read-write mapping of its current size with MAP_NORESERVE that grows with
-/// mremap: untouched pages cost no RAM and the base can move. Elsewhere (or when even that mapping
-/// fails) the memory lives in the native heap and growing reallocates.
-/// Generated code copies memory 0's base and length into locals and reloads them after every call
-/// and memory.grow (docs/rationale/0004-memory-access.md), which is right in both cases: only
-/// growing changes them, and only those can grow.
+/// that 4 GiB and memory64 memories work. Where the memory lives and how it grows is the business of
+/// the engine's allocator (src/Sharptime/Allocation: on-demand or pooling); this object holds what
+/// generated code reads. Generated code copies memory 0's base and length into locals and reloads
+/// them after every call and memory.grow (docs/rationale/0004-memory-access.md): only growing
+/// changes them, and only those can grow.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051", Justification = "Generated code reads these fields directly.")]
-public sealed unsafe partial class MemoryInstance : IDisposable
+public sealed unsafe class MemoryInstance : IDisposable
 {
     /// <summary>The address of byte 0.</summary>
     public byte* Base;
@@ -25,53 +20,35 @@ public sealed unsafe partial class MemoryInstance : IDisposable
     /// <summary>The size in bytes.</summary>
     public ulong Length;
 
-    /// <summary>The bytes of address space reserved, or 0 when the memory is not reserved up front.</summary>
-    private readonly ulong _reserved;
+    /// <summary>The bytes of address space reserved from <see cref="Base"/> (a pool slot, or an on-demand reservation), or 0.</summary>
+    internal ulong Reserved;
 
-    /// <summary>The bytes of the read-write mapping of an unreserved memory, or 0 when it lives in the native heap.</summary>
-    private ulong _mapped;
+    /// <summary>The bytes of the read-write mapping of an unreserved on-demand memory, or 0 when it lives in the native heap.</summary>
+    internal ulong Mapped;
+
+    /// <summary>The pool slot, or -1.</summary>
+    internal int Slot = -1;
 
     /// <param name="type">The memory's type.</param>
-    /// <param name="maxBytesLimit">The engine's limit on a memory's size.</param>
-    /// <param name="reserve">Whether to try reserving the maximum size up front (tests switch it off to reach the fallback).</param>
-    internal MemoryInstance(Binary.MemoryType type, ulong maxBytesLimit, bool reserve = true)
+    /// <param name="maxBytesLimit">The most bytes the memory may reach (the engine's limit, or a pool slot's size).</param>
+    /// <param name="allocator">The allocator that grows and releases it.</param>
+    internal MemoryInstance(Binary.MemoryType type, ulong maxBytesLimit, Allocation.IInstanceAllocator allocator)
     {
         Type = type;
+        Allocator = allocator;
         PageSizeLog2 = type.PageSizeLog2;
         ulong absoluteMax = type.Is64 ? ulong.MaxValue >> PageSizeLog2 : (1UL << 32) >> PageSizeLog2;
         MaxPages = Math.Min(type.Limits.Max ?? absoluteMax, absoluteMax);
         MaxBytesLimit = maxBytesLimit;
-        ulong bytes = type.Limits.Min << PageSizeLog2;
-        if (type.Limits.Min > MaxPages || bytes > maxBytesLimit)
+        if (type.Limits.Min > MaxPages || type.Limits.Min << PageSizeLog2 > maxBytesLimit)
         {
             throw new WasmException($"memory of {type.Limits.Min} pages is larger than the limit of {maxBytesLimit} bytes");
         }
-        ulong maxBytes = Math.Min(MaxPages > ulong.MaxValue >> PageSizeLog2 ? ulong.MaxValue : MaxPages << PageSizeLog2, maxBytesLimit);
-        if (reserve && TryReserve(maxBytes, bytes, out byte* reserved, out ulong size))
-        {
-            Base = reserved;
-            _reserved = size;
-        }
-        else if (TryMap(bytes, out byte* mapped, out ulong mappedSize))
-        {
-            Base = mapped;
-            _mapped = mappedSize;
-        }
-        else
-        {
-            try
-            {
-                Base = (byte*)NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
-            }
-            catch (OutOfMemoryException e)
-            {
-                throw new WasmException($"cannot allocate a memory of {bytes} bytes{MappingLimitHint()}", e);
-            }
-        }
-        Length = bytes;
     }
 
     internal Binary.MemoryType Type { get; }
+
+    internal Allocation.IInstanceAllocator Allocator { get; }
 
     /// <summary>The store whose limiter is asked before growing, or null.</summary>
     internal Store? Owner { get; init; }
@@ -81,6 +58,9 @@ public sealed unsafe partial class MemoryInstance : IDisposable
     internal ulong MaxPages { get; }
 
     internal ulong MaxBytesLimit { get; }
+
+    /// <summary>The bytes of the largest memory the type allows within <see cref="MaxBytesLimit"/>.</summary>
+    internal ulong MaxBytes => Math.Min(MaxPages > ulong.MaxValue >> PageSizeLog2 ? ulong.MaxValue : MaxPages << PageSizeLog2, MaxBytesLimit);
 
     /// <summary>The size in pages.</summary>
     public ulong Pages => Length >> PageSizeLog2;
@@ -103,54 +83,16 @@ public sealed unsafe partial class MemoryInstance : IDisposable
         {
             return -1;
         }
-        if (newBytes > MaxBytesLimit || newBytes > (ulong)nuint.MaxValue)
+        if (newBytes > MaxBytesLimit || newBytes > (ulong)nuint.MaxValue || !Allocator.GrowMemory(this, newBytes))
         {
             limiter?.MemoryGrowFailed(newBytes);
             return -1;
         }
-        if (_reserved != 0)
-        {
-            // Fresh pages of an anonymous mapping read as zero: committing them is all there is to do.
-            if (newBytes > _reserved || !Commit(Base, Length, newBytes))
-            {
-                limiter?.MemoryGrowFailed(newBytes);
-                return -1;
-            }
-            Length = newBytes;
-            return (long)old;
-        }
-        if (_mapped != 0)
-        {
-            // The kernel moves the pages (no copy) and maps the new ones lazily, zero-filled.
-            ulong size = Math.Max(RoundUp(newBytes), OsPage);
-            if (size > _mapped)
-            {
-                void* moved = mremap(Base, (nuint)_mapped, (nuint)size, MremapMayMove);
-                if (moved == (void*)-1) return -1;
-                Base = (byte*)moved;
-                _mapped = size;
-            }
-            Length = newBytes;
-            return (long)old;
-        }
-        byte* grown;
-        try
-        {
-            grown = (byte*)NativeMemory.Realloc(Base, (nuint)newBytes);
-        }
-        catch (OutOfMemoryException)
-        {
-            // memory.grow reports failure with -1; the old memory is still valid.
-            limiter?.MemoryGrowFailed(newBytes);
-            return -1;
-        }
-        NativeMemory.Clear(grown + Length, (nuint)(newBytes - Length));
-        Base = grown;
         Length = newBytes;
         return (long)old;
     }
 
-    /// <summary>Frees the native memory.</summary>
+    /// <summary>Gives the native memory back to the allocator.</summary>
     public void Dispose()
     {
         Free();
@@ -159,82 +101,11 @@ public sealed unsafe partial class MemoryInstance : IDisposable
 
     private void Free()
     {
-        if (Base != null)
-        {
-            if (_reserved != 0) _ = munmap(Base, (nuint)_reserved);
-            else if (_mapped != 0) _ = munmap(Base, (nuint)_mapped);
-            else NativeMemory.Free(Base);
-            Base = null;
-            Length = 0;
-        }
+        if (Base != null) Allocator.ReleaseMemory(this);
     }
 
-    /// <summary>Frees the native memory of an instance nobody disposed.</summary>
+    /// <summary>Gives back the native memory of an instance nobody disposed.</summary>
     ~MemoryInstance() => Free();
-
-    private const int ProtNone = 0;
-    private const int ProtReadWrite = 1 | 2;
-    private const int MapPrivateAnonymousNoReserve = 0x02 | 0x20 | 0x4000;
-    private const ulong OsPage = 4096;
-
-    private static bool TryReserve(ulong maxBytes, ulong initialBytes, out byte* address, out ulong size)
-    {
-        address = null;
-        size = 0;
-        if (!OperatingSystem.IsLinux() || IntPtr.Size != 8 || (!RuntimeInformation.ProcessArchitecture.Equals(Architecture.X64) && !RuntimeInformation.ProcessArchitecture.Equals(Architecture.Arm64)))
-        {
-            return false;
-        }
-        size = Math.Max(RoundUp(maxBytes), OsPage);
-        try
-        {
-            void* p = mmap(null, (nuint)size, ProtNone, MapPrivateAnonymousNoReserve, -1, 0);
-            if (p == (void*)-1 || p == null) return false;
-            if (!Commit((byte*)p, 0, initialBytes))
-            {
-                _ = munmap(p, (nuint)size);
-                return false;
-            }
-            address = (byte*)p;
-            return true;
-        }
-        catch (DllNotFoundException)
-        {
-            return false;
-        }
-        catch (EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>
-    /// The fallback on Linux: one read-write mapping of the current size, never touched here, so
-    /// the kernel provides zero pages on first access and grown-but-unused memory costs no RAM.
-    /// </summary>
-    private static bool TryMap(ulong bytes, out byte* address, out ulong size)
-    {
-        address = null;
-        size = 0;
-        if (!OperatingSystem.IsLinux() || IntPtr.Size != 8) return false;
-        ulong length = Math.Max(RoundUp(bytes), OsPage);
-        try
-        {
-            void* p = mmap(null, (nuint)length, ProtReadWrite, MapPrivateAnonymousNoReserve, -1, 0);
-            if (p == (void*)-1 || p == null) return false;
-            address = (byte*)p;
-            size = length;
-            return true;
-        }
-        catch (DllNotFoundException)
-        {
-            return false;
-        }
-        catch (EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>
     /// Why an allocation may have failed when the process is at the kernel's limit on memory
@@ -262,27 +133,4 @@ public sealed unsafe partial class MemoryInstance : IDisposable
             return "";
         }
     }
-
-    private static bool Commit(byte* baseAddress, ulong from, ulong to)
-    {
-        ulong start = RoundUp(from);
-        ulong end = RoundUp(to);
-        return end <= start || mprotect(baseAddress + start, (nuint)(end - start), ProtReadWrite) == 0;
-    }
-
-    private static ulong RoundUp(ulong bytes) => bytes > ulong.MaxValue - OsPage ? ulong.MaxValue & ~(OsPage - 1) : (bytes + OsPage - 1) & ~(OsPage - 1);
-
-    [LibraryImport("libc")]
-    private static partial void* mmap(void* address, nuint length, int protection, int flags, int fd, nint offset);
-
-    [LibraryImport("libc")]
-    private static partial int mprotect(void* address, nuint length, int protection);
-
-    [LibraryImport("libc")]
-    private static partial int munmap(void* address, nuint length);
-
-    private const int MremapMayMove = 1;
-
-    [LibraryImport("libc")]
-    private static partial void* mremap(void* address, nuint oldLength, nuint newLength, int flags);
 }

@@ -17,17 +17,28 @@ public sealed class TableInstance
     /// <summary>The table's size in elements.</summary>
     public int Size;
 
-    internal TableInstance(Binary.TableType type, object? init, Store? owner = null)
+    /// <param name="type">The table type.</param>
+    /// <param name="init">The value of every element.</param>
+    /// <param name="owner">The store whose limiter is asked before growing, or null.</param>
+    /// <param name="pooled">A pooled array (all null, at least the minimum size long) to start from, or null to allocate one.</param>
+    /// <param name="slot">The pool slot, or -1.</param>
+    /// <param name="maxElements">The pool's limit on the table's size.</param>
+    internal TableInstance(Binary.TableType type, object? init, Store? owner = null, object?[]? pooled = null, int slot = -1, ulong maxElements = ulong.MaxValue)
     {
         Owner = owner;
         Type = type;
+        Slot = slot;
         ulong absoluteMax = type.Is64 ? ulong.MaxValue : uint.MaxValue;
         Max = Math.Min(type.Limits.Max ?? absoluteMax, absoluteMax);
+        Max = Math.Min(Max, maxElements);
         if (type.Limits.Min > MaxElements) throw new WasmException($"table of {type.Limits.Min} elements is larger than the limit of {MaxElements}");
-        Items = new object?[type.Limits.Min];
-        Size = Items.Length;
-        if (init is not null) Array.Fill(Items, init);
+        Items = pooled ?? new object?[type.Limits.Min];
+        Size = (int)type.Limits.Min;
+        if (init is not null) Array.Fill(Items, init, 0, Size);
     }
+
+    /// <summary>The pool slot of the table, or -1 when it is not pooled.</summary>
+    internal int Slot { get; }
 
     /// <summary>The most elements a table may hold in this implementation.</summary>
     internal const int MaxElements = 10_000_000;

@@ -40,6 +40,11 @@ internal sealed class CompiledModule
 
     public Engine Engine { get; }
 
+    private InstanceLayout? _layout;
+
+    /// <summary>What instantiation precomputes for this module (made on first use; a race builds it twice, harmlessly).</summary>
+    public InstanceLayout Layout => _layout ??= new InstanceLayout(this);
+
     public WasmModule Module { get; }
 
     /// <summary>The generated code, or null when the engine has no code generator.</summary>

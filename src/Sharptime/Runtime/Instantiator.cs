@@ -4,7 +4,7 @@ using Sharptime.Binary;
 namespace Sharptime.Runtime;
 
 /// <summary>
-/// Instantiation (Wasm 3.0 section 4.5.4): check imports, allocate memories, tables and globals,
+/// Instantiation (Wasm 3.0 section 4.5.4): check imports (once per <see cref="InstancePre"/>), allocate memories, tables and globals,
 /// evaluate initializers, apply active segments in order (a trap leaves earlier writes in
 /// imported memories and tables, as the spec says), then run the start function.
 /// </summary>
@@ -16,9 +16,8 @@ internal static unsafe class Instantiator
     /// </summary>
     public static Func BindHost(Store store, HostFunction host, Instance? caller, CompiledModule? importer = null, uint typeIndex = 0)
     {
-        VmContext ctx = store.CreateContext(caller, host);
         nint code = host.Thunk != 0 || importer is null ? host.Thunk : importer.HostCall(typeIndex);
-        return new Func(store, host.Type, store.Engine.TypeIdOf(TypeKeys.ForHost(host.Type)), code, host.ArrayCall, ctx, importer?.Code?.KeepAlive);
+        return new Func(store, host.Type, host.TypeIdIn(store.Engine), code, host.ArrayCall, store.CreateContext(caller, host), importer?.Code?.KeepAlive);
     }
 
     /// <summary>The <see cref="Func"/> of defined function <paramref name="index"/>, made when it first escapes.</summary>
@@ -34,24 +33,19 @@ internal static unsafe class Instantiator
         return f;
     }
 
-    public static Instance Instantiate(Store store, Module module, object[] resolved)
+    /// <summary>
+    /// Type-checks the definitions <paramref name="resolved"/> against <paramref name="module"/>'s
+    /// imports once, for every later instantiation (Wasm 3.0 section 4.5.2, import matching). Messages
+    /// are built only when a check fails. Externs of a store are checked again only for their store.
+    /// </summary>
+    /// <exception cref="LinkException">A definition has the wrong kind or type.</exception>
+    public static PreparedImport[] Prepare(Module module, object[] resolved)
     {
-        if (module.Engine != store.Engine) throw new WasmException("the module and the store belong to different engines");
         WasmModule m = module.Info;
         CompiledModule compiled = module.Compiled;
-        CompiledCode code = compiled.RequireCode();
-        var instance = new Instance(store, module);
-        VmContext ctx = instance.Context;
+        Engine engine = module.Engine;
         int[] typeIds = module.TypeIds;
-        ctx.TypeIds = typeIds;
-        ctx.Code = code.KeepAlive;
-
-        var functions = new Func[m.Functions.Length];
-        var memories = new MemoryInstance[m.Memories.Length];
-        var tables = new TableInstance[m.TableTypes.Length];
-        var globals = new GlobalInstance[m.GlobalTypes.Length];
-        var tags = new Tag[m.Tags.Length];
-        int fi = 0, mi = 0, ti = 0, gi = 0, tgi = 0;
+        var prepared = new PreparedImport[m.Imports.Length];
         for (int i = 0; i < m.Imports.Length; i++)
         {
             Import import = m.Imports[i];
@@ -59,71 +53,143 @@ internal static unsafe class Instantiator
             switch (import.Kind)
             {
                 case ExternKind.Func:
-                {
-                    FuncType expected = module.FuncTypeAt(import.TypeIndex);
-                    Func f = d switch
+                    if (d is HostFunction host)
                     {
-                        HostFunction host => Check(import, store.Engine.TypeIdOf(TypeKeys.ForHost(host.Type)) == typeIds[import.TypeIndex], host.Type.ToString(), expected.ToString()) ? BindHost(store, host, instance, compiled, import.TypeIndex) : null!,
-                        Func func => Check(import, store.Engine.IsSubtype(func.TypeId, typeIds[import.TypeIndex]), func.Type.ToString(), expected.ToString()) ? WithEntry(func, compiled, import.TypeIndex) : null!,
-                        Extern other => Mismatch<Func>(import, other, expected.ToString()),
-                        _ => throw new InvalidOperationException(),
-                    };
-                    CheckStore(store, f, import);
-                    functions[fi++] = f;
+                        int id = host.TypeIdIn(engine);
+                        if (id != typeIds[import.TypeIndex]) Fail(import, host.Type.ToString(), module.FuncTypeAt(import.TypeIndex).ToString());
+                        // Untyped host functions are entered through this module's shim for the import's type.
+                        nint code = host.Thunk != 0 ? host.Thunk : compiled.Code is null ? 0 : compiled.HostCall(import.TypeIndex);
+                        prepared[i] = new PreparedImport(host, code);
+                    }
+                    else if (d is Func func)
+                    {
+                        if (!engine.IsSubtype(func.TypeId, typeIds[import.TypeIndex])) Fail(import, func.Type.ToString(), module.FuncTypeAt(import.TypeIndex).ToString());
+                        nint code = func.Code == 0 && compiled.Code is not null ? compiled.HostCall(import.TypeIndex) : 0;
+                        prepared[i] = new PreparedImport(func, code);
+                    }
+                    else
+                    {
+                        Mismatch(import, d, module.FuncTypeAt(import.TypeIndex).ToString());
+                    }
                     break;
-                }
                 case ExternKind.Memory:
                 {
-                    string expected = $"(memory{(import.Memory.Is64 ? " i64" : "")} {import.Memory.Limits.Min}{(import.Memory.Limits.Max is ulong x ? $" {x}" : "")})";
-                    if (d is not Memory mem) { Mismatch<Memory>(import, d, expected); return null!; }
-                    CheckStore(store, mem, import);
-                    MemoryInstance mi2 = mem.Instance;
-                    Check(import, mi2.Type.Is64 == import.Memory.Is64 && mi2.Type.Shared == import.Memory.Shared
-                        && mi2.PageSizeLog2 == import.Memory.PageSizeLog2
-                        && Matching.LimitsMatch(mi2.Pages, mi2.Type.Limits.Max, import.Memory.Limits), mem.TypeText, expected);
-                    memories[mi++] = mi2;
+                    if (d is not Memory mem) { Mismatch(import, d, MemoryText(import)); break; }
+                    MemoryInstance mi = mem.Instance;
+                    if (!(mi.Type.Is64 == import.Memory.Is64 && mi.Type.Shared == import.Memory.Shared
+                        && mi.PageSizeLog2 == import.Memory.PageSizeLog2
+                        && Matching.LimitsMatch(mi.Pages, mi.Type.Limits.Max, import.Memory.Limits)))
+                    {
+                        // A memory only grows, so a size that matches now matches at every later instantiation.
+                        Fail(import, mem.TypeText, MemoryText(import));
+                    }
+                    prepared[i] = new PreparedImport(mem, 0);
                     break;
                 }
                 case ExternKind.Table:
                 {
-                    string expected = $"(table {import.Table.Limits.Min}{(import.Table.Limits.Max is ulong x ? $" {x}" : "")} {import.Table.ElementType})";
-                    if (d is not Table table) { Mismatch<Table>(import, d, expected); return null!; }
-                    CheckStore(store, table, import);
+                    if (d is not Table table) { Mismatch(import, d, TableText(import)); break; }
                     TableInstance t = table.Instance;
-                    Check(import, SameModuloTypeIndex(t.Type.ElementType, import.Table.ElementType) && t.Type.Is64 == import.Table.Is64
-                        && Matching.LimitsMatch((ulong)t.Size, t.Type.Limits.Max, import.Table.Limits), table.TypeText, expected);
-                    tables[ti++] = t;
+                    if (!(SameModuloTypeIndex(t.Type.ElementType, import.Table.ElementType) && t.Type.Is64 == import.Table.Is64
+                        && Matching.LimitsMatch((ulong)t.Size, t.Type.Limits.Max, import.Table.Limits)))
+                    {
+                        Fail(import, table.TypeText, TableText(import));
+                    }
+                    prepared[i] = new PreparedImport(table, 0);
                     break;
                 }
                 case ExternKind.Global:
                 {
-                    string expected = import.Global.Mutable ? $"(mut {import.Global.Type})" : import.Global.Type.ToString();
-                    if (d is not Global global) { Mismatch<Global>(import, d, expected); return null!; }
-                    CheckStore(store, global, import);
+                    if (d is not Global global) { Mismatch(import, d, GlobalText(import)); break; }
                     GlobalInstance g = global.Instance;
-                    Check(import, g.Type.Mutable == import.Global.Mutable && GlobalTypeMatches(g.Type.Type, import.Global.Type, import.Global.Mutable), global.TypeText, expected);
-                    globals[gi++] = g;
+                    if (!(g.Type.Mutable == import.Global.Mutable && GlobalTypeMatches(g.Type.Type, import.Global.Type, import.Global.Mutable)))
+                    {
+                        Fail(import, global.TypeText, GlobalText(import));
+                    }
+                    prepared[i] = new PreparedImport(global, 0);
                     break;
                 }
                 case ExternKind.Tag:
                 {
-                    FuncType expected = module.FuncTypeAt(import.TypeIndex);
-                    if (d is not Tag tag) { Mismatch<Tag>(import, d, $"(tag {expected})"); return null!; }
-                    CheckStore(store, tag, import);
+                    if (d is not Tag tag) { Mismatch(import, d, $"(tag {module.FuncTypeAt(import.TypeIndex)})"); break; }
                     // Tag types match exactly (Wasm 3.0 section 4.5.2): no subtyping.
-                    Check(import, tag.TypeId == typeIds[import.TypeIndex], tag.TypeText, $"(tag {expected})");
-                    tags[tgi++] = tag;
+                    if (tag.TypeId != typeIds[import.TypeIndex]) Fail(import, tag.TypeText, $"(tag {module.FuncTypeAt(import.TypeIndex)})");
+                    prepared[i] = new PreparedImport(tag, 0);
                     break;
                 }
                 default:
                     throw new LinkException($"incompatible import type: {import.Module}::{import.Name}: importing a {Linker.KindText(import.Kind)} is not supported");
             }
         }
+        return prepared;
+    }
+
+    private static string MemoryText(Import import) =>
+        $"(memory{(import.Memory.Is64 ? " i64" : "")} {import.Memory.Limits.Min}{(import.Memory.Limits.Max is ulong x ? $" {x}" : "")})";
+
+    private static string TableText(Import import) =>
+        $"(table {import.Table.Limits.Min}{(import.Table.Limits.Max is ulong x ? $" {x}" : "")} {import.Table.ElementType})";
+
+    private static string GlobalText(Import import) => import.Global.Mutable ? $"(mut {import.Global.Type})" : import.Global.Type.ToString();
+
+    /// <summary>
+    /// Instantiates with imports <see cref="Prepare"/> checked: binds host functions to the store,
+    /// allocates memories and tables from the engine's allocator, evaluates initializers, applies
+    /// active segments (those the memory image covers are mapped, not copied) and runs the start function.
+    /// </summary>
+    public static Instance Instantiate(Store store, Module module, PreparedImport[] imports)
+    {
+        if (module.Engine != store.Engine) throw new WasmException("the module and the store belong to different engines");
+        WasmModule m = module.Info;
+        CompiledModule compiled = module.Compiled;
+        CompiledCode code = compiled.RequireCode();
+        InstanceLayout layout = compiled.Layout;
+        var instance = new Instance(store, module);
+        VmContext ctx = instance.Context;
+        ctx.TypeIds = module.TypeIds;
+        ctx.Code = code.KeepAlive;
+
+        var functions = m.Functions.Length == 0 ? [] : new Func?[m.Functions.Length];
+        var memories = m.Memories.Length == 0 ? [] : new MemoryInstance[m.Memories.Length];
+        var tables = m.TableTypes.Length == 0 ? [] : new TableInstance[m.TableTypes.Length];
+        var globals = m.GlobalTypes.Length == 0 ? [] : new GlobalInstance[m.GlobalTypes.Length];
+        var tags = m.Tags.Length == 0 ? [] : new Tag[m.Tags.Length];
+        int fi = 0, mi = 0, ti = 0, gi = 0, tgi = 0;
+        for (int i = 0; i < imports.Length; i++)
+        {
+            PreparedImport p = imports[i];
+            switch (p.Definition)
+            {
+                case HostFunction host:
+                    functions[fi++] = new Func(store, host.Type, host.TypeIdIn(store.Engine), p.Code, host.ArrayCall, store.CreateContext(instance, host), code.KeepAlive);
+                    break;
+                case Func f:
+                    CheckStore(store, f, m.Imports[i]);
+                    functions[fi++] = p.Code == 0 ? f : new Func(f.Store, f.Type, f.TypeId, p.Code, f.ArrayCall, f.Context, code.KeepAlive);
+                    break;
+                case Memory mem:
+                    CheckStore(store, mem, m.Imports[i]);
+                    memories[mi++] = mem.Instance;
+                    break;
+                case Table table:
+                    CheckStore(store, table, m.Imports[i]);
+                    tables[ti++] = table.Instance;
+                    break;
+                case Global global:
+                    CheckStore(store, global, m.Imports[i]);
+                    globals[gi++] = global.Instance;
+                    break;
+                case Tag tag:
+                    CheckStore(store, tag, m.Imports[i]);
+                    tags[tgi++] = tag;
+                    break;
+            }
+        }
 
         for (int i = m.ImportedTagCount; i < tags.Length; i++)
         {
             uint typeIndex = m.Tags[i].TypeIndex;
-            tags[i] = new Tag(store, module.FuncTypeAt(typeIndex), typeIds[typeIndex]);
+            tags[i] = new Tag(store, module.FuncTypeAt(typeIndex), module.TypeIds[typeIndex]);
         }
         ctx.Tags = tags;
         ctx.Functions = functions;
@@ -131,35 +197,30 @@ internal static unsafe class Instantiator
         for (int i = 0; i < m.DefinedGlobals.Length; i++)
         {
             Binary.DefinedGlobal def = m.DefinedGlobals[i];
-            RawValue v = ConstEvaluator.Evaluate(m, def.Init, ctx);
+            RawValue v = InstanceLayout.Evaluate(m, def.Init, layout.GlobalInits[i], ctx);
             globals[m.ImportedGlobalCount + i] = new GlobalInstance(def.Type) { Bits = v.Bits, High = v.High, Ref = v.Ref };
         }
-        for (int i = m.ImportedMemoryCount; i < m.Memories.Length; i++) memories[i] = store.CreateMemory(m.Memories[i]);
+        Allocation.IInstanceAllocator allocator = store.Engine.Allocator;
+        bool imaged = false;
+        for (int i = m.ImportedMemoryCount; i < m.Memories.Length; i++)
+        {
+            // Only memory 0 has an image, and only a defined one (ImportedMemoryCount is then 0).
+            Allocation.MemoryImage? image = i == 0 && layout.ImageEligible ? layout.Image : null;
+            memories[i] = store.CreateMemory(m.Memories[i], allocator, layout, image, out bool initialized);
+            imaged |= i == 0 && initialized;
+        }
         ctx.Memories = memories;
         ctx.Memory0 = memories.Length > 0 ? memories[0] : null;
         for (int i = 0; i < m.DefinedTables.Length; i++)
         {
             Binary.DefinedTable def = m.DefinedTables[i];
             object? init = def.Init is ConstExpr e ? ConstEvaluator.Evaluate(m, e, ctx).Ref : null;
-            tables[m.ImportedTableCount + i] = store.CreateTable(def.Type, init);
+            tables[m.ImportedTableCount + i] = store.CreateTable(def.Type, init, allocator);
         }
         ctx.Tables = tables;
+        instance.Layout = layout;
 
-        foreach (Export export in m.Exports)
-        {
-            Extern item = export.Kind switch
-            {
-                ExternKind.Func => ctx.GetFunction((int)export.Index),
-                ExternKind.Memory => new Memory(store, memories[export.Index]),
-                ExternKind.Table => new Table(store, tables[export.Index]),
-                ExternKind.Global => new Global(store, globals[export.Index]),
-                ExternKind.Tag => tags[export.Index],
-                _ => throw new WasmException($"exporting a {Linker.KindText(export.Kind)} is not supported"),
-            };
-            instance.AddExport(export.Name, item);
-        }
-
-        InitializeSegments(m, ctx);
+        InitializeSegments(m, layout, ctx, imaged);
         if (m.Start is uint start)
         {
             Func f = ctx.GetFunction((int)start);
@@ -176,49 +237,75 @@ internal static unsafe class Instantiator
         return instance;
     }
 
-    private static void InitializeSegments(WasmModule m, VmContext ctx)
+    /// <summary>The extern export <paramref name="index"/> of <paramref name="instance"/>, made on first use.</summary>
+    public static Extern MakeExport(Instance instance, int index)
     {
-        var elements = new object?[m.Elements.Length][];
-        for (int i = 0; i < elements.Length; i++)
+        Export export = instance.Module.Info.Exports[index];
+        VmContext ctx = instance.Context;
+        Store store = instance.Store;
+        return export.Kind switch
         {
-            Element e = m.Elements[i];
-            var items = new object?[e.Count];
-            for (int j = 0; j < items.Length; j++)
-            {
-                items[j] = e.FunctionIndices is uint[] f ? ctx.GetFunction((int)f[j]) : ConstEvaluator.Evaluate(m, e.Expressions![j], ctx).Ref;
-            }
-            elements[i] = items;
-        }
-        ctx.ElementSegments = elements;
-        var data = new ReadOnlyMemory<byte>[m.Data.Length];
-        for (int i = 0; i < data.Length; i++) data[i] = m.Data[i].Bytes;
-        ctx.DataSegments = data;
+            ExternKind.Func => ctx.GetFunction((int)export.Index),
+            ExternKind.Memory => new Memory(store, ctx.Memories[export.Index]),
+            ExternKind.Table => new Table(store, ctx.Tables[export.Index]),
+            ExternKind.Global => new Global(store, ctx.Globals[export.Index]),
+            ExternKind.Tag => ctx.Tags[export.Index],
+            _ => throw new WasmException($"exporting a {Linker.KindText(export.Kind)} is not supported"),
+        };
+    }
 
-        for (int i = 0; i < elements.Length; i++)
+    private static void InitializeSegments(WasmModule m, InstanceLayout layout, VmContext ctx, bool imaged)
+    {
+        object?[][] elements = layout.SharedElementSegments ?? new object?[m.Elements.Length][];
+        ctx.ElementSegments = elements;
+        for (int i = 0; i < m.Elements.Length; i++)
         {
             Element e = m.Elements[i];
-            if (e.Mode == SegmentMode.Active)
+            if (e.Mode == SegmentMode.Passive)
             {
-                RawValue offset = ConstEvaluator.Evaluate(m, e.Offset!.Value, ctx);
-                ulong d = m.TableTypes[e.TableIndex].Is64 ? (ulong)offset.Bits : (uint)offset.Bits;
-                Instructions.TableInit(d, 0, (ulong)elements[i].Length, ctx, (int)e.TableIndex, i);
+                var items = new object?[e.Count];
+                for (int j = 0; j < items.Length; j++) items[j] = Item(m, e, j, ctx);
+                elements[i] = items;
+                continue;
             }
-            if (e.Mode != SegmentMode.Passive) elements[i] = [];
+            if (layout.SharedElementSegments is null) elements[i] = [];
+            if (e.Mode != SegmentMode.Active) continue;
+            ulong d = layout.ElementOffsets[i] ?? Offset(m, e.Offset!.Value, m.TableTypes[e.TableIndex].Is64, ctx);
+            TableInstance table = ctx.Tables[e.TableIndex];
+            int n = e.Count;
+            if (d > (ulong)table.Size || (ulong)n > (ulong)table.Size - d) Traps.Throw(TrapCode.TableOutOfBounds);
+            // Straight into the table: no array of the segment's items per instance.
+            for (int j = 0; j < n; j++) table.Items[(int)d + j] = Item(m, e, j, ctx);
         }
-        for (int i = 0; i < data.Length; i++)
+
+        ReadOnlyMemory<byte>[] data = layout.SharedDataSegments ?? new ReadOnlyMemory<byte>[m.Data.Length];
+        ctx.DataSegments = data;
+        if (layout.SharedDataSegments is null)
+        {
+            for (int i = 0; i < data.Length; i++) data[i] = m.Data[i].Mode == SegmentMode.Active ? ReadOnlyMemory<byte>.Empty : m.Data[i].Bytes;
+        }
+        // The image holds every active segment (eligibility demands it): nothing left to copy.
+        if (imaged) return;
+        for (int i = 0; i < m.Data.Length; i++)
         {
             Data seg = m.Data[i];
             if (seg.Mode != SegmentMode.Active) continue;
-            RawValue offset = ConstEvaluator.Evaluate(m, seg.Offset!.Value, ctx);
-            ulong d = m.Memories[seg.MemoryIndex].Is64 ? (ulong)offset.Bits : (uint)offset.Bits;
-            Instructions.MemoryInit(d, 0, (ulong)seg.Bytes.Length, ctx, (int)seg.MemoryIndex, i);
-            data[i] = ReadOnlyMemory<byte>.Empty;
+            ulong d = layout.DataOffsets[i] ?? Offset(m, seg.Offset!.Value, m.Memories[seg.MemoryIndex].Is64, ctx);
+            MemoryInstance memory = ctx.Memories[seg.MemoryIndex];
+            ReadOnlySpan<byte> bytes = seg.Bytes.Span;
+            if (d > memory.Length || (ulong)bytes.Length > memory.Length - d) Traps.Throw(TrapCode.MemoryOutOfBounds);
+            bytes.CopyTo(new Span<byte>(memory.Base + d, bytes.Length));
         }
     }
 
-    /// <summary>An imported function as this module's code calls it: one without a native entry gets the module's shim.</summary>
-    private static Func WithEntry(Func func, CompiledModule importer, uint typeIndex) =>
-        func.Code != 0 ? func : new Func(func.Store, func.Type, func.TypeId, importer.HostCall(typeIndex), func.ArrayCall, func.Context, importer.Code?.KeepAlive);
+    private static object? Item(WasmModule m, Element e, int j, VmContext ctx) =>
+        e.FunctionIndices is uint[] f ? ctx.GetFunction((int)f[j]) : ConstEvaluator.Evaluate(m, e.Expressions![j], ctx).Ref;
+
+    private static ulong Offset(WasmModule m, ConstExpr expr, bool is64, VmContext ctx)
+    {
+        RawValue offset = ConstEvaluator.Evaluate(m, expr, ctx);
+        return is64 ? (ulong)offset.Bits : (uint)offset.Bits;
+    }
 
     private static bool GlobalTypeMatches(Binary.ValueType actual, Binary.ValueType expected, bool mutable)
     {
@@ -247,13 +334,10 @@ internal static unsafe class Instantiator
         _ => false,
     };
 
-    private static bool Check(Import import, bool ok, string actual, string expected)
-    {
-        if (!ok) throw new LinkException($"incompatible import type for {import.Module}::{import.Name}: expected {expected}, found {actual}");
-        return true;
-    }
+    private static void Fail(Import import, string actual, string expected) =>
+        throw new LinkException($"incompatible import type for {import.Module}::{import.Name}: expected {expected}, found {actual}");
 
-    private static T Mismatch<T>(Import import, object actual, string expected)
+    private static void Mismatch(Import import, object actual, string expected)
     {
         string found = actual switch
         {
@@ -269,3 +353,11 @@ internal static unsafe class Instantiator
         if (item.Store != store) throw new LinkException($"incompatible import type for {import.Module}::{import.Name}: the definition belongs to another store");
     }
 }
+
+/// <summary>An import definition checked by <see cref="Instantiator.Prepare"/>.</summary>
+/// <param name="Definition">A <see cref="HostFunction"/> or an <see cref="Extern"/> of a store.</param>
+/// <param name="Code">
+/// For a host function: its native entry (an untyped one's is the importing module's shim). For a
+/// <see cref="Func"/> without a native entry: the importing module's shim. Otherwise 0.
+/// </param>
+internal readonly record struct PreparedImport(object Definition, nint Code);

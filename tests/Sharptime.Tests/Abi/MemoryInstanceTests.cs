@@ -4,7 +4,7 @@ using Sharptime.Binary;
 
 namespace Sharptime.Tests.Abi;
 
-/// <summary>The unreserved memory (src/Sharptime/Abi/MemoryInstance.cs), reached directly by switching reservation off.</summary>
+/// <summary>The unreserved on-demand memory (src/Sharptime/Allocation/OnDemandAllocator.cs), reached directly by switching reservation off.</summary>
 public sealed unsafe partial class MemoryInstanceTests
 {
     private const ulong GiB = 1UL << 30;
@@ -13,7 +13,7 @@ public sealed unsafe partial class MemoryInstanceTests
     public void Unreserved_memory_grows_without_committing_the_new_pages()
     {
         if (!OperatingSystem.IsLinux()) return; // mincore, which counts resident pages, is Linux's.
-        using var memory = new MemoryInstance(new MemoryType(new Limits(1, null), Is64: false, Shared: false), 4 * GiB, reserve: false);
+        using var memory = Unreserved(new MemoryType(new Limits(1, null), Is64: false, Shared: false));
         memory.Base[100] = 42;
         // 2 GiB in 256 steps, the way a guest grows its heap.
         for (int i = 0; i < 256; i++) Assert.Equal(1 + 128 * i, memory.Grow(128));
@@ -33,13 +33,16 @@ public sealed unsafe partial class MemoryInstanceTests
     [Fact]
     public void Unreserved_memory_stops_at_its_maximum()
     {
-        using var memory = new MemoryInstance(new MemoryType(new Limits(0, 3), Is64: false, Shared: false), 4 * GiB, reserve: false);
+        using var memory = Unreserved(new MemoryType(new Limits(0, 3), Is64: false, Shared: false));
         Assert.Equal(0, memory.Grow(2));
         Assert.Equal(-1, memory.Grow(2));
         Assert.Equal(2, memory.Grow(1));
         Assert.Equal(3UL << 16, memory.Length);
         memory.Base[memory.Length - 1] = 1;
     }
+
+    private static MemoryInstance Unreserved(MemoryType type) =>
+        new Sharptime.Allocation.OnDemandAllocator(copyOnWrite: false) { Reserve = false }.AllocateMemory(null!, type, 4 * GiB, null, null, out _);
 
     private static ulong ResidentPages(byte* start, ulong length)
     {

@@ -26,6 +26,9 @@ internal static class WasiProgram
     /// or an empty stdin). argv[0] is "<paramref name="program"/>.wasm" unless the config sets
     /// arguments of its own.
     /// </summary>
+    /// <summary>One InstancePre per program, shared by every run (each run's WASI state is its store's).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, InstancePre> Linkers = new();
+
     public static ProgramResult Run(string program, WasiConfig config, byte[]? stdin = null)
     {
         using var input = new MemoryStream(stdin ?? []);
@@ -35,10 +38,9 @@ internal static class WasiProgram
         config = config.WithStdin(input).WithStdout(stdout).WithStderr(stderr);
 
         Module module = Modules.GetOrAdd(program, static p => Module.FromFile(SharedEngine, Path.Combine(ExamplesDirectory, p + ".wasm")));
-        using var store = new Store(SharedEngine);
-        var linker = new Linker(SharedEngine);
-        using WasiContext context = linker.AddWasi(store, config);
-        Instance instance = linker.Instantiate(store, module);
+        using var context = new WasiContext(config);
+        using var store = new Store<WasiContext>(SharedEngine, context);
+        Instance instance = Linkers.GetOrAdd(program, static (_, m) => new Linker(SharedEngine).AddWasi().InstantiatePre(m), module).Instantiate(store);
         Func start = instance.GetFunction("_start") ?? throw new InvalidOperationException($"{program}.wasm exports no _start");
         int exitCode;
         try
