@@ -35,6 +35,40 @@ public sealed class SpecTests(ITestOutputHelper output)
     [MemberData(nameof(Scripts))]
     public void Precompiled_script(string file) => Check(file, precompiled: true);
 
+    /// <summary>
+    /// With fuel and epoch checks compiled in (<see cref="Config.ConsumeFuel"/> and
+    /// <see cref="Config.EpochInterruption"/> together, one leg to keep CI time down): every script
+    /// fails on exactly the lines it fails on in the default configuration.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Script_with_fuel_and_epochs(string file) => CheckSameAsDefault(file, "with fuel and epochs", SpecTestsuite.InterruptibleResult);
+
+    /// <summary>
+    /// With the pooling allocator and copy-on-write memory images: every script fails on exactly the
+    /// lines it fails on with the default (on-demand) allocator.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Script_with_the_pooling_allocator(string file) => CheckSameAsDefault(file, "with the pooling allocator", SpecTestsuite.PooledResult);
+
+    private void CheckSameAsDefault(string file, string leg, Func<string, WastResult> run)
+    {
+        if (file == Missing)
+        {
+            output.WriteLine($"The spec testsuite is absent (looked in {SpecTestsuite.SearchedLocation}): nothing was run.");
+            return;
+        }
+        WastResult baseline = SpecTestsuite.Result(file);
+        WastResult result = run(file);
+        output.WriteLine($"{file}: {result.Totals} (default configuration: {baseline.Totals})");
+        int[] expected = [.. baseline.Failures.Select(f => f.Line).Distinct().Order()];
+        int[] actual = [.. result.Failures.Select(f => f.Line).Distinct().Order()];
+        Assert.True(expected.SequenceEqual(actual),
+            $"{file} {leg}: {result.Totals}; default: {baseline.Totals}\n"
+            + string.Join("\n", result.Failures.Where(f => !expected.Contains(f.Line)).Select(f => $"new failure: {f}")));
+    }
+
     private void Check(string file, bool precompiled)
     {
         if (file == Missing)
