@@ -8,29 +8,28 @@ using Sharptime.Abi;
 namespace Sharptime.Compiler;
 
 /// <summary>
-/// Compiles modules to IL: into in-memory assemblies (collectible by default) or into persisted
-/// assemblies with the module and its code map embedded (artifacts). One emitter writes both.
+/// Compiles modules to IL with the persisted assembly builder: artifacts (the image with the module
+/// and its code map embedded) and in-memory code (the same image without them, loaded from memory,
+/// collectible by default).
 /// </summary>
 internal sealed class IlCodeGenerator(bool collectible) : ICodeGenerator
 {
-    private static int s_counter;
-
     public int AbiVersion => Abi.AbiVersion.Current;
 
+    /// <summary>
+    /// In memory: the same persisted image as an artifact, without the payload, loaded from memory.
+    /// The persisted builder emits IL about 1.5-2x faster than the runtime's in-memory one, and in-memory
+    /// code then takes exactly the path artifacts take.
+    /// </summary>
     public CompiledCode Compile(Module module)
     {
-        string name = $"Sharptime.Wasm{Interlocked.Increment(ref s_counter)}";
-        AssemblyBuilder assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName(name),
-            collectible ? AssemblyBuilderAccess.RunAndCollect : AssemblyBuilderAccess.Run);
-        ModuleBuilder builder = assembly.DefineDynamicModule(name);
-        ModuleCompiler.Emitted emitted = ModuleCompiler.Emit(module, builder);
-        // A created type of the assembly: while it is reachable, a collectible assembly stays loaded.
-        Type keepAlive = emitted.Types[0].CreateType();
-        // The runtime module of the created types (not the builder) is what stack frames report.
-        return new CompiledCode(keepAlive.Module, emitted.ToMap(), keepAlive);
+        (byte[] image, Runtime.CodeMap map) = Build(module, withPayload: false);
+        return Artifacts.ArtifactLoader.LoadCode(image, map, collectible);
     }
 
-    public byte[] Precompile(Module module)
+    public byte[] Precompile(Module module) => Build(module, withPayload: true).Image;
+
+    private static (byte[] Image, Runtime.CodeMap Map) Build(Module module, bool withPayload)
     {
         var assembly = new PersistedAssemblyBuilder(new AssemblyName(Artifacts.ArtifactFormat.AssemblyName), typeof(object).Assembly);
         ModuleBuilder builder = assembly.DefineDynamicModule(Artifacts.ArtifactFormat.AssemblyName);
@@ -41,18 +40,23 @@ internal sealed class IlCodeGenerator(bool collectible) : ICodeGenerator
         var il = new BlobBuilder(bodies.Length);
         il.WriteBytes(bodies);
         // Tokens are final once the metadata is generated: only now can the code map be written.
-        byte[] payload = Artifacts.ArtifactFormat.WritePayload(module, emitted.ToMap());
-        var resources = new BlobBuilder();
-        resources.WriteInt32(payload.Length);
-        resources.WriteBytes(payload);
-        metadata.AddManifestResource(ManifestResourceAttributes.Public, metadata.GetOrAddString(Artifacts.ArtifactFormat.ResourceName), default, 0);
+        Runtime.CodeMap map = emitted.ToMap();
+        byte[] payload = withPayload ? Artifacts.ArtifactFormat.WritePayload(module, map) : [];
+        BlobBuilder? resources = null;
+        if (withPayload)
+        {
+            resources = new BlobBuilder();
+            resources.WriteInt32(payload.Length);
+            resources.WriteBytes(payload);
+            metadata.AddManifestResource(ManifestResourceAttributes.Public, metadata.GetOrAddString(Artifacts.ArtifactFormat.ResourceName), default, 0);
+        }
         var pe = new ManagedPEBuilder(new PEHeaderBuilder(imageCharacteristics: Characteristics.Dll | Characteristics.ExecutableImage),
             new MetadataRootBuilder(metadata), il, fieldData, managedResources: resources);
         var image = new BlobBuilder();
         pe.Serialize(image);
         byte[] bytes = image.ToArray();
-        MakeDeterministic(bytes, payload);
-        return bytes;
+        if (withPayload) MakeDeterministic(bytes, payload);
+        return (bytes, map);
     }
 
     /// <summary>

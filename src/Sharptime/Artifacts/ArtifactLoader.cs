@@ -38,10 +38,30 @@ internal static class ArtifactLoader
         return Module.FromArtifact(engine, info, code, bytes);
     }
 
+    /// <summary>
+    /// Loads code compiled in memory (an IL image without payload). Collectible code goes into a
+    /// collectible context that is unloaded once nothing uses the code: the object returned as
+    /// <see cref="Abi.CompiledCode.KeepAlive"/> is held by every function and instance of the module,
+    /// and its finalizer starts the unload.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The generated code references only Sharptime's ABI, which is rooted by the runtime.")]
+    public static Abi.CompiledCode LoadCode(byte[] image, Runtime.CodeMap map, bool collectible)
+    {
+        var context = new ArtifactLoadContext(collectible);
+        Assembly assembly = context.LoadFromStream(new MemoryStream(image, writable: false));
+        return new Abi.CompiledCode(assembly.ManifestModule, map, collectible ? new Unloader(context) : null);
+    }
+
+    /// <summary>Unloads a collectible context when the last function, instance and module of its code are gone.</summary>
+    private sealed class Unloader(AssemblyLoadContext context)
+    {
+        ~Unloader() => context.Unload();
+    }
+
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The artifact's code references only Sharptime's ABI, which is rooted by the runtime.")]
     private static Assembly LoadAssembly(byte[] image, string? path, bool native)
     {
-        var context = new ArtifactLoadContext();
+        var context = new ArtifactLoadContext(collectible: false);
         try
         {
             if (path is not null) return context.LoadFromAssemblyPath(Path.GetFullPath(path));
@@ -65,7 +85,7 @@ internal static class ArtifactLoader
     }
 
     /// <summary>One per artifact (assembly names repeat); Sharptime itself comes from the host's context.</summary>
-    private sealed class ArtifactLoadContext() : AssemblyLoadContext("Sharptime.Artifact", isCollectible: false)
+    private sealed class ArtifactLoadContext(bool collectible) : AssemblyLoadContext("Sharptime.Artifact", collectible)
     {
         private static readonly Assembly Runtime = typeof(Engine).Assembly;
 
