@@ -45,4 +45,33 @@ public sealed class TypeCanonicalizationTests
             """);
         Assert.Equal(9, instance.GetFunction<int>("as_base")());
     }
+
+    /// <summary>
+    /// A chain of function types each taking two references to the previous one: type keys that
+    /// embedded earlier keys doubled in length with every type (a 200-byte module hung the host);
+    /// keys that name earlier types by id stay linear. Equal chains in two modules still match.
+    /// </summary>
+    [Fact]
+    public void A_chain_of_types_that_refer_twice_to_the_previous_one_stays_linear()
+    {
+        const int Length = 200;
+        var types = new System.Text.StringBuilder("(type $t0 (func))\n");
+        for (int i = 1; i < Length; i++) types.Append($"(type $t{i} (func (param (ref null $t{i - 1}) (ref null $t{i - 1}))))\n");
+        string last = $"$t{Length - 1}";
+        var store = new Store(Wasm.Engine);
+        var linker = new Linker(Wasm.Engine);
+        Instance a = Wasm.Instantiate($$"""
+            (module {{types}}
+              (table (export "t") 1 funcref)
+              (func $f (type {{last}}))
+              (elem (i32.const 0) $f))
+            """, linker, store);
+        linker.DefineInstance("a", a);
+        Instance b = Wasm.Instantiate($$"""
+            (module {{types}}
+              (import "a" "t" (table 1 funcref))
+              (func (export "call") (call_indirect (type {{last}}) (ref.null {{$"$t{Length - 2}"}}) (ref.null {{$"$t{Length - 2}"}}) (i32.const 0))))
+            """, linker, store);
+        b.GetAction("call")();
+    }
 }

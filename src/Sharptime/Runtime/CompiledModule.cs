@@ -112,13 +112,11 @@ internal sealed class CompiledModule
 
     private static int[] ComputeTypeIds(Engine engine, WasmModule module)
     {
-        string[] keys = TypeKeys.Compute(module);
-        var ids = new int[keys.Length];
+        int[] ids = TypeKeys.Intern(module, engine.TypeIdOf);
         for (int i = 0; i < ids.Length; i++)
         {
-            ids[i] = engine.TypeIdOf(keys[i]);
             uint[] supers = module.Types[i].Supertypes;
-            if (supers.Length > 0) engine.SetSupertype(ids[i], engine.TypeIdOf(keys[supers[0]]));
+            if (supers.Length > 0) engine.SetSupertype(ids[i], ids[supers[0]]);
         }
         return ids;
     }

@@ -7,16 +7,18 @@ namespace Sharptime.Runtime;
 /// <summary>
 /// Canonical keys of defined types (Wasm 3.0 section 3.4.5, type equivalence): a type is its rec
 /// group and its position in it. References to types of the same group are written relative to
-/// the group; references to earlier types are written as those types' keys. Equal keys mean
-/// equivalent types in any module of an engine, so keys map to the ids call_indirect compares.
+/// the group; references to earlier types are written as the engine ids those types were interned
+/// as. Equal keys mean equivalent types in any module of an engine (by induction over the groups),
+/// and a key is as long as its group's text: a chain of types that each refer to the previous one
+/// twice grows linearly, where embedding the earlier keys themselves doubled at every step.
 /// </summary>
 internal static class TypeKeys
 {
-    /// <summary>The key of every type index of <paramref name="module"/>.</summary>
-    public static string[] Compute(WasmModule module)
+    /// <summary>The engine id of every type index of <paramref name="module"/>, interning each rec group's key in turn.</summary>
+    public static int[] Intern(WasmModule module, Func<string, int> intern)
     {
         SubType[] types = module.Types;
-        var keys = new string[types.Length];
+        var keys = new int[types.Length];
         int i = 0;
         while (i < types.Length)
         {
@@ -30,7 +32,7 @@ internal static class TypeKeys
             }
             group.Append(']');
             string groupKey = group.ToString();
-            for (int k = 0; k < size && start + k < types.Length; k++) keys[start + k] = $"{groupKey}.{k}";
+            for (int k = 0; k < size && start + k < types.Length; k++) keys[start + k] = intern($"{groupKey}.{k}");
             i = start + size;
         }
         return keys;
@@ -46,7 +48,7 @@ internal static class TypeKeys
         return text.Append("))].0").ToString();
     }
 
-    private static void Append(StringBuilder text, SubType type, int start, int size, string[] keys)
+    private static void Append(StringBuilder text, SubType type, int start, int size, int[] keys)
     {
         text.Append(type.Final ? "final (" : "sub (");
         foreach (uint super in type.Supertypes) text.Append(' ').Append(Ref(super, start, size, keys));
@@ -71,14 +73,14 @@ internal static class TypeKeys
         }
     }
 
-    private static string Field(FieldType field, int start, int size, string[] keys) =>
+    private static string Field(FieldType field, int start, int size, int[] keys) =>
         field.Mutable ? $"(mut {Value(field.Storage, start, size, keys)})" : Value(field.Storage, start, size, keys);
 
-    private static string Value(ValueType t, int start, int size, string[] keys) =>
+    private static string Value(ValueType t, int start, int size, int[] keys) =>
         t.IsRef && t.Heap.Kind == HeapKind.Concrete
             ? $"(ref{(t.Nullable ? " null" : "")} {Ref(t.Heap.TypeIndex, start, size, keys)})"
             : t.ToString();
 
-    private static string Ref(uint index, int start, int size, string[] keys) =>
+    private static string Ref(uint index, int start, int size, int[] keys) =>
         index >= start && index < start + size ? $"#{index - start}" : $"{{{keys[index]}}}";
 }
