@@ -421,6 +421,13 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void EmitTrap(TrapCode code)
     {
+        if (code == TrapCode.MemoryOutOfBounds && _wasmOffsets.Count > 0)
+        {
+            EmitLdcI4(_wasmOffsets[^1]);
+            _il.Emit(OpCodes.Call, Method(typeof(Traps), nameof(Traps.MemoryOutOfBoundsAt)));
+            _il.Emit(OpCodes.Throw);
+            return;
+        }
         EmitLdcI4((int)code);
         if (_wasmOffsets.Count > 0)
         {
