@@ -52,7 +52,7 @@ internal sealed partial class FunctionCompiler
             // Imports are reached through their Func in the context, like call_indirect without checks.
             LoadContext();
             _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.Functions)));
-            _il.Emit(OpCodes.Ldc_I4, function);
+            EmitLdcI4(function);
             _il.Emit(OpCodes.Ldelem_Ref);
             Push(typeof(Func));
             EmitCallThroughFunc(f, (int)_module.Functions[function], tail);
@@ -101,7 +101,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Stfld, Field(typeof(VmContext), nameof(VmContext.CallerContext)));
         _il.Emit(OpCodes.Ldloc, func);
         LoadContext();
-        _il.Emit(OpCodes.Ldc_I4, typeIndex);
+        EmitLdcI4(typeIndex);
         _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.CodeOf)));
         ReturnTemp(func);
         if (tail) _il.Emit(OpCodes.Tailcall);
@@ -125,7 +125,7 @@ internal sealed partial class FunctionCompiler
     /// <summary>The callee of a tail call has this function's results, so it writes straight into this function's result refs.</summary>
     private void PassOwnResultRefs(Binary.FuncCompositeType f)
     {
-        for (int i = 1; i < f.Results.Length; i++) _il.Emit(OpCodes.Ldarg, _type.Params.Length + i - 1);
+        for (int i = 1; i < f.Results.Length; i++) EmitLdarg(_type.Params.Length + i - 1);
     }
 
     private LocalBuilder[] PushResultRefs(Binary.FuncCompositeType f)

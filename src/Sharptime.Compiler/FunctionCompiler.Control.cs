@@ -221,7 +221,7 @@ internal sealed partial class FunctionCompiler
             Type t = ClrTypes.Of(results[i]);
             LocalBuilder tmp = RentTemp(t);
             _il.Emit(OpCodes.Stloc, tmp);
-            _il.Emit(OpCodes.Ldarg, _type.Params.Length + i - 1);
+            EmitLdarg(_type.Params.Length + i - 1);
             _il.Emit(OpCodes.Ldloc, tmp);
             _il.Emit(OpCodes.Stobj, t);
             ReturnTemp(tmp);

@@ -163,12 +163,12 @@ internal sealed partial class FunctionCompiler
             temps[i] = RentTemp(types[i]);
             _il.Emit(OpCodes.Stloc, temps[i]);
         }
-        _il.Emit(OpCodes.Ldc_I4, types.Length);
+        EmitLdcI4(types.Length);
         _il.Emit(OpCodes.Newarr, typeof(object));
         for (int i = 0; i < types.Length; i++)
         {
             _il.Emit(OpCodes.Dup);
-            _il.Emit(OpCodes.Ldc_I4, i);
+            EmitLdcI4(i);
             _il.Emit(OpCodes.Ldloc, temps[i]);
             if (types[i].IsValueType) _il.Emit(OpCodes.Box, types[i]);
             _il.Emit(OpCodes.Stelem_Ref);
@@ -176,7 +176,7 @@ internal sealed partial class FunctionCompiler
         }
         PopN(types.Length);
         LoadContext();
-        _il.Emit(OpCodes.Ldc_I4, tagIndex);
+        EmitLdcI4(tagIndex);
         _il.Emit(OpCodes.Call, Method(typeof(Exceptions), nameof(Exceptions.Create)));
         _il.Emit(OpCodes.Throw);
     }
@@ -192,7 +192,7 @@ internal sealed partial class FunctionCompiler
         for (int i = 0; i < types.Length; i++)
         {
             _il.Emit(OpCodes.Ldloc, values);
-            _il.Emit(OpCodes.Ldc_I4, i);
+            EmitLdcI4(i);
             _il.Emit(OpCodes.Ldelem_Ref);
             if (types[i].IsValueType) _il.Emit(OpCodes.Unbox_Any, types[i]);
         }
@@ -283,7 +283,7 @@ internal sealed partial class FunctionCompiler
         Label pass = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, exn);
         LoadFrameToken();
-        _il.Emit(OpCodes.Ldc_I4, t.Depth);
+        EmitLdcI4(t.Depth);
         _il.Emit(OpCodes.Call, Method(typeof(Exceptions), nameof(Exceptions.Enter)));
         _il.Emit(OpCodes.Brfalse, pass);
         for (int i = 0; i < t.Catches.Length; i++)
@@ -294,7 +294,7 @@ internal sealed partial class FunctionCompiler
             {
                 _il.Emit(OpCodes.Ldloc, exn);
                 LoadContext();
-                _il.Emit(OpCodes.Ldc_I4, (int)c.Tag);
+                EmitLdcI4((int)c.Tag);
                 _il.Emit(OpCodes.Call, Method(typeof(Exceptions), nameof(Exceptions.Is)));
                 _il.Emit(OpCodes.Brfalse, next);
                 LoadPayload(exn, TagParams((int)c.Tag));
@@ -326,14 +326,14 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Brfalse, no);
         _il.Emit(OpCodes.Ldloc, candidate);
         LoadFrameToken();
-        _il.Emit(OpCodes.Ldc_I4, t.Depth);
+        EmitLdcI4(t.Depth);
         _il.Emit(OpCodes.Call, Method(typeof(Exceptions), nameof(Exceptions.Enter)));
         _il.Emit(OpCodes.Brfalse, no);
         if (tagIndex >= 0)
         {
             _il.Emit(OpCodes.Ldloc, candidate);
             LoadContext();
-            _il.Emit(OpCodes.Ldc_I4, tagIndex);
+            EmitLdcI4(tagIndex);
             _il.Emit(OpCodes.Call, Method(typeof(Exceptions), nameof(Exceptions.Is)));
             _il.Emit(OpCodes.Br, done);
         }
@@ -374,13 +374,13 @@ internal sealed partial class FunctionCompiler
         Label pass = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, exn);
         LoadFrameToken();
-        _il.Emit(OpCodes.Ldc_I4, t.Depth);
+        EmitLdcI4(t.Depth);
         _il.Emit(OpCodes.Call, Method(typeof(Exceptions), nameof(Exceptions.Enter)));
         _il.Emit(OpCodes.Brfalse, pass);
         _il.Emit(OpCodes.Ldloc, exn);
         _il.Emit(OpCodes.Castclass, typeof(Exception));
         LoadFrameToken();
-        _il.Emit(OpCodes.Ldc_I4, handler?.Depth ?? -1);
+        EmitLdcI4(handler?.Depth ?? -1);
         _il.Emit(OpCodes.Call, Method(typeof(Exceptions), nameof(Exceptions.Delegate)));
         _il.Emit(OpCodes.Throw);
         _il.MarkLabel(pass);

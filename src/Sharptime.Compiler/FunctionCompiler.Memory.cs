@@ -93,7 +93,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Conv_U8);
         if (arg.Offset != 0)
         {
-            _il.Emit(OpCodes.Ldc_I8, (long)arg.Offset);
+            EmitLdcI8((long)arg.Offset);
             if (is64) _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.EffectiveAddress64)));
             else _il.Emit(OpCodes.Add);
         }
@@ -111,41 +111,55 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void EmitAddress32Cached(MemArg arg, int size)
     {
-        LocalBuilder ea = RentTemp(typeof(ulong));
+        // ea, length and base are native-sized locals (this needs a 64-bit process, like memory
+        // reservations do): small constants then go in as ldc.i4 without a widening conversion.
+        LocalBuilder ea = _memoryEa!;
         Label ok = _il.DefineLabel();
-        _il.Emit(OpCodes.Conv_U8);
+        _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Stloc, ea);
         _il.Emit(OpCodes.Ldloc, ea);
         _il.Emit(OpCodes.Ldloc, _memoryLength!);
-        _il.Emit(OpCodes.Ldc_I8, (long)arg.Offset + size);
+        EmitNativeConstant((long)arg.Offset + size);
         _il.Emit(OpCodes.Sub);
         _il.Emit(OpCodes.Ble, ok);
         EmitTrap(TrapCode.MemoryOutOfBounds);
         _il.MarkLabel(ok);
         _il.Emit(OpCodes.Ldloc, _memoryBase!);
         _il.Emit(OpCodes.Ldloc, ea);
-        _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Add);
         if (arg.Offset != 0)
         {
-            _il.Emit(OpCodes.Ldc_I8, (long)arg.Offset);
-            _il.Emit(OpCodes.Conv_U);
+            EmitNativeConstant((long)arg.Offset);
             _il.Emit(OpCodes.Add);
         }
-        ReturnTemp(ea);
+    }
+
+    /// <summary>A non-negative constant as a native int: ldc.i4 (short forms) when it fits, which IL widens for free.</summary>
+    private void EmitNativeConstant(long value)
+    {
+        if (value <= int.MaxValue)
+        {
+            EmitLdcI4((int)value);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Ldc_I8, value);
+            _il.Emit(OpCodes.Conv_I);
+        }
     }
 
     /// <summary>memory64: the address can be anywhere, so the check is ea &lt;= length and length - ea &gt;= size.</summary>
     private void EmitAddress64Cached(MemArg arg, int size)
     {
-        LocalBuilder ea = RentTemp(typeof(ulong));
+        LocalBuilder ea = _memoryEa!;
         Label ok = _il.DefineLabel();
         Label fail = _il.DefineLabel();
         if (arg.Offset != 0)
         {
-            _il.Emit(OpCodes.Ldc_I8, (long)arg.Offset);
+            EmitLdcI8((long)arg.Offset);
             _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.EffectiveAddress64)));
         }
+        _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Stloc, ea);
         _il.Emit(OpCodes.Ldloc, ea);
         _il.Emit(OpCodes.Ldloc, _memoryLength!);
@@ -153,16 +167,14 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, _memoryLength!);
         _il.Emit(OpCodes.Ldloc, ea);
         _il.Emit(OpCodes.Sub);
-        _il.Emit(OpCodes.Ldc_I8, (long)size);
+        EmitLdcI4(size);
         _il.Emit(OpCodes.Bge_Un, ok);
         _il.MarkLabel(fail);
         EmitTrap(TrapCode.MemoryOutOfBounds);
         _il.MarkLabel(ok);
         _il.Emit(OpCodes.Ldloc, _memoryBase!);
         _il.Emit(OpCodes.Ldloc, ea);
-        _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Add);
-        ReturnTemp(ea);
     }
 
     /// <summary>
@@ -180,6 +192,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Stloc, _memoryBase);
         _il.Emit(OpCodes.Ldloc, _memory0!);
         _il.Emit(OpCodes.Ldfld, Field(typeof(MemoryInstance), nameof(MemoryInstance.Length)));
+        _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Stloc, _memoryLength!);
     }
 
@@ -193,7 +206,7 @@ internal sealed partial class FunctionCompiler
         {
             LoadContext();
             _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.Memories)));
-            _il.Emit(OpCodes.Ldc_I4, (int)index);
+            EmitLdcI4((int)index);
             _il.Emit(OpCodes.Ldelem_Ref);
         }
     }

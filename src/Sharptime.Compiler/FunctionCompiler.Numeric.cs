@@ -13,16 +13,16 @@ internal sealed partial class FunctionCompiler
         switch (instr.Opcode)
         {
             case Opcode.I32Const:
-                _il.Emit(OpCodes.Ldc_I4, (int)instr.Int);
+                EmitLdcI4((int)instr.Int);
                 Push(typeof(int));
                 return true;
             case Opcode.I64Const:
-                _il.Emit(OpCodes.Ldc_I8, instr.Int);
+                EmitLdcI8(instr.Int);
                 Push(typeof(long));
                 return true;
             case Opcode.F32Const:
                 // Through the bits: a float literal could lose a signaling NaN's payload.
-                _il.Emit(OpCodes.Ldc_I4, (int)(uint)instr.Bits);
+                EmitLdcI4((int)(uint)instr.Bits);
                 bool signaling = (instr.Bits & 0x7F800000) == 0x7F800000 && (instr.Bits & 0x007FFFFF) != 0 && (instr.Bits & 0x00400000) == 0;
                 _il.Emit(OpCodes.Call, signaling
                     ? Method(typeof(Numerics), nameof(Numerics.F32FromBitsExact))
@@ -30,7 +30,7 @@ internal sealed partial class FunctionCompiler
                 Push(typeof(float));
                 return true;
             case Opcode.F64Const:
-                _il.Emit(OpCodes.Ldc_I8, (long)instr.Bits);
+                EmitLdcI8((long)instr.Bits);
                 _il.Emit(OpCodes.Call, Method(typeof(BitConverter), nameof(BitConverter.Int64BitsToDouble)));
                 Push(typeof(double));
                 return true;
@@ -144,7 +144,7 @@ internal sealed partial class FunctionCompiler
     private void EmitShift(OpCode shift, int mask, bool wide)
     {
         if (wide) _il.Emit(OpCodes.Conv_I4);
-        _il.Emit(OpCodes.Ldc_I4, mask);
+        EmitLdcI4(mask);
         _il.Emit(OpCodes.And);
         _il.Emit(shift);
     }

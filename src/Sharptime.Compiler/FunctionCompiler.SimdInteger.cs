@@ -30,7 +30,7 @@ internal sealed partial class FunctionCompiler
                 Pop();
                 ulong half = instr.Index < 2 ? _lastV128Const.Low : _lastV128Const.High;
                 int bits = (int)(uint)(half >> (int)(32 * (instr.Index & 1)));
-                _il.Emit(OpCodes.Ldc_I4, bits);
+                EmitLdcI4(bits);
                 _il.Emit(OpCodes.Call, Method(typeof(Numerics), nameof(Numerics.F32FromBitsExact)));
                 Push(typeof(float));
                 return true;
@@ -73,7 +73,7 @@ internal sealed partial class FunctionCompiler
             return false;
         }
         // Operands are already on the IL stack in the helper's parameter types; the lane follows them.
-        if (info.Immediates == ImmediateKind.Lane) _il.Emit(OpCodes.Ldc_I4, (int)instr.Index);
+        if (info.Immediates == ImmediateKind.Lane) EmitLdcI4((int)instr.Index);
         _il.Emit(OpCodes.Call, helper);
         PopN(info.Params.Length);
         if (helper.ReturnType != typeof(void)) Push(helper.ReturnType);
@@ -187,7 +187,7 @@ internal sealed partial class FunctionCompiler
         EmitAddress(instr.MemArg, size);
         _il.Emit(OpCodes.Ldloc, vector);
         ReturnTemp(vector);
-        _il.Emit(OpCodes.Ldc_I4, (int)instr.Index);
+        EmitLdcI4((int)instr.Index);
         _il.Emit(OpCodes.Call, OpcodeHelpers.SimdInteger[instr.Opcode]);
         if (load) Push(V128);
     }

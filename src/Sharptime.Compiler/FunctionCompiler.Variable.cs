@@ -65,21 +65,21 @@ internal sealed partial class FunctionCompiler
         {
             _il.Emit(OpCodes.Ldloc, _globals);
         }
-        _il.Emit(OpCodes.Ldc_I4, index);
+        EmitLdcI4(index);
         _il.Emit(OpCodes.Ldelem_Ref);
     }
 
     private void LoadLocal(int index)
     {
         int p = _type.Params.Length;
-        if (index < p) _il.Emit(OpCodes.Ldarg, index);
+        if (index < p) EmitLdarg(index);
         else _il.Emit(OpCodes.Ldloc, _locals[index - p]);
     }
 
     private void StoreLocal(int index)
     {
         int p = _type.Params.Length;
-        if (index < p) _il.Emit(OpCodes.Starg, index);
+        if (index < p) { if (index <= byte.MaxValue) _il.Emit(OpCodes.Starg_S, (byte)index); else _il.Emit(OpCodes.Starg, (short)index); }
         else _il.Emit(OpCodes.Stloc, _locals[index - p]);
     }
 }

@@ -32,6 +32,7 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder? _memory0;
     private LocalBuilder? _memoryBase;
     private LocalBuilder? _memoryLength;
+    private LocalBuilder? _memoryEa;
     private LocalBuilder? _globals;
     private readonly List<int> _ilOffsets = [];
     private readonly List<int> _wasmOffsets = [];
@@ -84,6 +85,14 @@ internal sealed partial class FunctionCompiler
             return;
         }
         _contextArg = _type.Params.Length + Math.Max(0, _type.Results.Length - 1);
+        // The locals of every memory access come first: indices 0-3 have one-byte ldloc/stloc forms.
+        bool accessesMemory0 = _module.Memories.Length > 0 && AccessesMemory0(code, body.CodeOffset);
+        if (accessesMemory0)
+        {
+            _memoryEa = _il.DeclareLocal(typeof(nuint));
+            _memoryLength = _il.DeclareLocal(typeof(nuint));
+            _memoryBase = _il.DeclareLocal(typeof(byte).MakePointerType());
+        }
         DeclareLocals(body);
         EmitStackProbe();
         EmitEntryChecks();
@@ -103,12 +112,7 @@ internal sealed partial class FunctionCompiler
             LoadContext();
             _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.Memory0)));
             _il.Emit(OpCodes.Stloc, _memory0);
-            if (AccessesMemory0(code, body.CodeOffset))
-            {
-                _memoryBase = _il.DeclareLocal(typeof(byte).MakePointerType());
-                _memoryLength = _il.DeclareLocal(typeof(ulong));
-                ReloadMemory0();
-            }
+            if (accessesMemory0) ReloadMemory0();
         }
         _frames.Add(new Frame { Kind = Opcode.Call, Params = [], Results = Clr(_type.Results), Height = 0 });
         var reader = new InstructionReader(code, body.CodeOffset);
@@ -323,7 +327,60 @@ internal sealed partial class FunctionCompiler
         return clr;
     }
 
-    private void LoadContext() => _il.Emit(OpCodes.Ldarg, _contextArg);
+    private void LoadContext() => EmitLdarg(_contextArg);
+
+    /// <summary>ldc.i4 in its shortest form (the in-memory ILGenerator does not pick it).</summary>
+    private void EmitLdcI4(int value)
+    {
+        switch (value)
+        {
+            case -1: _il.Emit(OpCodes.Ldc_I4_M1); return;
+            case 0: _il.Emit(OpCodes.Ldc_I4_0); return;
+            case 1: _il.Emit(OpCodes.Ldc_I4_1); return;
+            case 2: _il.Emit(OpCodes.Ldc_I4_2); return;
+            case 3: _il.Emit(OpCodes.Ldc_I4_3); return;
+            case 4: _il.Emit(OpCodes.Ldc_I4_4); return;
+            case 5: _il.Emit(OpCodes.Ldc_I4_5); return;
+            case 6: _il.Emit(OpCodes.Ldc_I4_6); return;
+            case 7: _il.Emit(OpCodes.Ldc_I4_7); return;
+            case 8: _il.Emit(OpCodes.Ldc_I4_8); return;
+        }
+        if (value is >= sbyte.MinValue and <= sbyte.MaxValue) _il.Emit(OpCodes.Ldc_I4_S, (sbyte)value);
+        else _il.Emit(OpCodes.Ldc_I4, value);
+    }
+
+    /// <summary>An int64 constant: ldc.i4 (short forms) + conv.i8 when it fits in 32 bits (2-6 bytes instead of 9).</summary>
+    private void EmitLdcI8(long value)
+    {
+        if (value is >= int.MinValue and <= int.MaxValue)
+        {
+            EmitLdcI4((int)value);
+            _il.Emit(OpCodes.Conv_I8);
+        }
+        else if (value is > int.MaxValue and <= uint.MaxValue)
+        {
+            EmitLdcI4((int)value);
+            _il.Emit(OpCodes.Conv_U8);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Ldc_I8, value);
+        }
+    }
+
+    /// <summary>ldarg in its shortest form.</summary>
+    private void EmitLdarg(int index)
+    {
+        switch (index)
+        {
+            case 0: _il.Emit(OpCodes.Ldarg_0); return;
+            case 1: _il.Emit(OpCodes.Ldarg_1); return;
+            case 2: _il.Emit(OpCodes.Ldarg_2); return;
+            case 3: _il.Emit(OpCodes.Ldarg_3); return;
+        }
+        if (index <= byte.MaxValue) _il.Emit(OpCodes.Ldarg_S, (byte)index);
+        else _il.Emit(OpCodes.Ldarg, (short)index);
+    }
 
     private void Push(Type t)
     {
@@ -364,10 +421,17 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void EmitTrap(TrapCode code)
     {
-        _il.Emit(OpCodes.Ldc_I4, (int)code);
+        if (code == TrapCode.MemoryOutOfBounds && _wasmOffsets.Count > 0)
+        {
+            EmitLdcI4(_wasmOffsets[^1]);
+            _il.Emit(OpCodes.Call, Method(typeof(Traps), nameof(Traps.MemoryOutOfBoundsAt)));
+            _il.Emit(OpCodes.Throw);
+            return;
+        }
+        EmitLdcI4((int)code);
         if (_wasmOffsets.Count > 0)
         {
-            _il.Emit(OpCodes.Ldc_I4, _wasmOffsets[^1]);
+            EmitLdcI4(_wasmOffsets[^1]);
             _il.Emit(OpCodes.Call, Method(typeof(Traps), nameof(Traps.CreateAt)));
         }
         else
@@ -424,7 +488,7 @@ internal sealed partial class FunctionCompiler
             LoadContext();
             next++;
         }
-        foreach (int imm in immediates) _il.Emit(OpCodes.Ldc_I4, imm);
+        foreach (int imm in immediates) EmitLdcI4(imm);
         _il.Emit(OpCodes.Call, helper);
         if (helper.ReturnType != typeof(void)) Push(helper.ReturnType);
     }

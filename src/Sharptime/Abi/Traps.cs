@@ -24,6 +24,13 @@ public static class Traps
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static Exception CreateAt(int code, int offset) => new TrapException((TrapCode)code) { InstructionOffset = offset };
 
+    /// <summary>
+    /// <see cref="CreateAt"/> for <see cref="TrapCode.MemoryOutOfBounds"/>: every bounds check has
+    /// a trap block, so leaving out the code constant saves an instruction at each.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Exception MemoryOutOfBoundsAt(int offset) => new TrapException(TrapCode.MemoryOutOfBounds) { InstructionOffset = offset };
+
     /// <summary>Throws a trap; for helpers written in C#.</summary>
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]

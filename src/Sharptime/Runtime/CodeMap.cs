@@ -62,12 +62,70 @@ internal sealed class CodeMap
         WriteInts(w, ArrayCallTokens);
         WriteInts(w, HostCallTokens);
         WriteInts(w, OffsetStarts);
-        WriteInts(w, IlOffsets);
-        WriteInts(w, WasmOffsets);
+        // One entry per Wasm instruction: as deltas from the previous entry of the same function in
+        // (zigzag) LEB128 they take about 2-3 bytes instead of 8.
+        WriteDeltas(w, IlOffsets, OffsetStarts);
+        WriteDeltas(w, WasmOffsets, OffsetStarts);
     }
 
-    public static CodeMap Read(BinaryReader r) =>
-        new(ReadInts(r), ReadInts(r), ReadInts(r), ReadInts(r), ReadInts(r), ReadInts(r), ReadInts(r));
+    public static CodeMap Read(BinaryReader r)
+    {
+        int[] entries = ReadInts(r), bodies = ReadInts(r), arrayCalls = ReadInts(r), hostCalls = ReadInts(r), starts = ReadInts(r);
+        int count = starts.Length == 0 ? 0 : starts[^1];
+        if (count < 0) throw new InvalidDataException("corrupt code map");
+        return new(entries, bodies, arrayCalls, hostCalls, starts, ReadDeltas(r, count, starts), ReadDeltas(r, count, starts));
+    }
+
+    private static void WriteDeltas(BinaryWriter w, int[] values, int[] starts)
+    {
+        int function = 0, previous = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            while (function < starts.Length - 1 && starts[function] <= i)
+            {
+                function++;
+                previous = 0;
+            }
+            long delta = (long)values[i] - previous;
+            ulong zigzag = (ulong)((delta << 1) ^ (delta >> 63));
+            while (zigzag >= 0x80)
+            {
+                w.Write((byte)(zigzag | 0x80));
+                zigzag >>= 7;
+            }
+            w.Write((byte)zigzag);
+            previous = values[i];
+        }
+    }
+
+    private static int[] ReadDeltas(BinaryReader r, int count, int[] starts)
+    {
+        if (count > r.BaseStream.Length - r.BaseStream.Position) throw new InvalidDataException("truncated code map");
+        var values = new int[count];
+        int function = 0;
+        long previous = 0;
+        for (int i = 0; i < count; i++)
+        {
+            while (function < starts.Length - 1 && starts[function] <= i)
+            {
+                function++;
+                previous = 0;
+            }
+            ulong zigzag = 0;
+            for (int shift = 0; ; shift += 7)
+            {
+                if (shift > 63) throw new InvalidDataException("corrupt code map");
+                byte b = r.ReadByte();
+                zigzag |= (ulong)(b & 0x7F) << shift;
+                if (b < 0x80) break;
+            }
+            long value = previous + ((long)(zigzag >> 1) ^ -(long)(zigzag & 1));
+            if (value is < int.MinValue or > int.MaxValue) throw new InvalidDataException("corrupt code map");
+            values[i] = (int)value;
+            previous = value;
+        }
+        return values;
+    }
 
     private static void WriteInts(BinaryWriter w, int[] values)
     {
