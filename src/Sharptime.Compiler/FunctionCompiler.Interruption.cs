@@ -72,9 +72,31 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>After a compiled instruction: a loop header checks fuel and epoch on every iteration.</summary>
-    private void AfterInstruction(Opcode opcode)
+    private void AfterInstruction(Opcode opcode, int offset)
     {
-        if (opcode == Opcode.Loop) EmitInterruptChecks();
+        if (opcode == Opcode.Loop) EmitInterruptChecks(offset);
+    }
+
+    /// <summary>
+    /// Largest body (bytes of Wasm code) compiled twice for epoch checks: a fast copy whose loop
+    /// headers branch to the slow copy when the deadline is reached, and a slow copy whose checks
+    /// call the deadline handler inline.
+    /// </summary>
+    private const int MaxSlowCopyBody = 16 * 1024;
+
+    /// <summary>Whether this body gets a slow copy (epochs on, body small enough).</summary>
+    private bool _slowCopyWanted;
+
+    /// <summary>Whether the slow copy is being compiled.</summary>
+    private bool _inSlowCopy;
+
+    /// <summary>Loop headers (by Wasm offset) of the fast copy that branch to the slow copy, and the label there.</summary>
+    private readonly Dictionary<int, Label> _slowLoopHeaders = [];
+
+    /// <summary>In the slow copy, at a loop's label: the target of the fast copy's branch for that loop.</summary>
+    private void MarkSlowLoopHeader(int offset)
+    {
+        if (_inSlowCopy && _slowLoopHeaders.TryGetValue(offset, out Label l)) _il.MarkLabel(l);
     }
 
     /// <summary><c>storeContext.Fuel -= pending</c>; leaves the IL stack as it was.</summary>
@@ -90,7 +112,7 @@ internal sealed partial class FunctionCompiler
         _fuelPending = 0;
     }
 
-    private void EmitInterruptChecks()
+    private void EmitInterruptChecks(int loopOffset = -1)
     {
         if (ConsumeFuel)
         {
@@ -114,6 +136,15 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldfld, EpochValueField);
             _il.Emit(OpCodes.Ldloc, _storeContext!);
             _il.Emit(OpCodes.Ldfld, DeadlineField);
+            if (loopOffset >= 0 && _slowCopyWanted && !_inSlowCopy && _try is null && _stack.Count == 0)
+            {
+                // Fast copy: the slow path leaves for the same loop header in the slow copy, so no
+                // call returns into this loop.
+                Label slow = _il.DefineLabel();
+                _slowLoopHeaders[loopOffset] = slow;
+                _il.Emit(OpCodes.Bge, slow);
+                return;
+            }
             _il.Emit(OpCodes.Blt, ok);
             _il.Emit(OpCodes.Ldloc, _storeContext!);
             _il.Emit(OpCodes.Call, Method(typeof(StoreHelpers), nameof(StoreHelpers.EpochDeadlineReached)));
