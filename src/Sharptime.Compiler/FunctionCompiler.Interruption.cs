@@ -93,6 +93,48 @@ internal sealed partial class FunctionCompiler
     /// <summary>Loop headers (by Wasm offset) of the fast copy that branch to the slow copy, and the label there.</summary>
     private readonly Dictionary<int, Label> _slowLoopHeaders = [];
 
+    /// <summary>
+    /// Loops (by Wasm offset) whose body starts with a straight-line run that calls a function of
+    /// this module: that function checks the epoch at entry on every iteration, so the loop header
+    /// does not (the check moves a few instructions later; epochs are not exact anyway).
+    /// </summary>
+    private HashSet<int>? _loopsCallingFirst;
+
+    private void FindLoopsCallingFirst(ReadOnlySpan<byte> code, int codeOffset)
+    {
+        if (!EpochInterruption) return;
+        var reader = new InstructionReader(code, codeOffset);
+        var instr = new Instruction();
+        int loop = -1;
+        while (!reader.AtEnd)
+        {
+            reader.Read(ref instr);
+            if (loop >= 0)
+            {
+                if (instr.Opcode == Opcode.Call && instr.Index >= (uint)_module.ImportedFunctionCount)
+                {
+                    (_loopsCallingFirst ??= []).Add(loop);
+                    loop = -1;
+                }
+                else if (EndsRun(instr.Opcode))
+                {
+                    loop = -1;
+                }
+            }
+            if (instr.Opcode == Opcode.Loop) loop = instr.Offset;
+        }
+    }
+
+    /// <summary>Whether the instruction is a control instruction (ends a straight-line run).</summary>
+    private static bool EndsRun(Opcode opcode) => opcode
+        is Opcode.Unreachable or Opcode.Block or Opcode.Loop or Opcode.If or Opcode.Else or Opcode.End
+        or Opcode.Br or Opcode.BrIf or Opcode.BrTable or Opcode.Return
+        or Opcode.Call or Opcode.CallIndirect or Opcode.CallRef
+        or Opcode.ReturnCall or Opcode.ReturnCallIndirect or Opcode.ReturnCallRef
+        or Opcode.Throw or Opcode.ThrowRef or Opcode.Rethrow
+        or Opcode.Try or Opcode.TryTable or Opcode.Catch or Opcode.CatchAll or Opcode.Delegate
+        or Opcode.BrOnNull or Opcode.BrOnNonNull or Opcode.BrOnCast or Opcode.BrOnCastFail;
+
     /// <summary>In the slow copy, at a loop's label: the target of the fast copy's branch for that loop.</summary>
     private void MarkSlowLoopHeader(int offset)
     {
@@ -127,7 +169,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Throw);
             _il.MarkLabel(ok);
         }
-        if (EpochInterruption)
+        if (EpochInterruption && !(loopOffset >= 0 && _loopsCallingFirst is not null && _loopsCallingFirst.Contains(loopOffset)))
         {
             Label ok = _il.DefineLabel();
             _il.Emit(OpCodes.Ldloc, _storeContext!);

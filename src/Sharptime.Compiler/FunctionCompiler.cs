@@ -111,6 +111,7 @@ internal sealed partial class FunctionCompiler
             }
         }
         _slowCopyWanted = EpochInterruption && code.Length <= MaxSlowCopyBody;
+        FindLoopsCallingFirst(code, body.CodeOffset);
         CompileBody(code, body.CodeOffset);
         if (_slowLoopHeaders.Count > 0)
         {
