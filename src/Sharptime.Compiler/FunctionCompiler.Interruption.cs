@@ -16,7 +16,14 @@ namespace Sharptime.Compiler;
 /// every call and loop header. Costs follow Wasmtime: 1 per instruction, 0 for nop, drop, block,
 /// loop, end, else, unreachable and return, plus 1 for entering a function. Fuel below zero traps at
 /// function entry and loop headers. Epochs: the engine's counter (a volatile load, so that the JIT
-/// cannot hoist it out of a loop) is compared with the store's deadline at the same two places.
+/// cannot hoist it out of a loop) is compared with the store's deadline at the same two places,
+/// except at the headers of loops whose first straight-line run calls a function of the module
+/// (that function's entry check runs on every iteration). A slow path that calls the deadline
+/// handler and returns into a loop makes RyuJIT spill the loop's values around the call on every
+/// iteration, so bodies up to <see cref="MaxSlowCopyBody"/> bytes are compiled twice: in the fast
+/// copy a loop header whose deadline is reached branches (IL stack empty, outside try blocks) to
+/// the same loop header in the slow copy, whose checks call the handler inline; no path leads back
+/// from the slow copy to the fast one. Docs: docs/rationale/0006-store-context-and-interruption.md.
 /// </remarks>
 internal sealed partial class FunctionCompiler
 {
