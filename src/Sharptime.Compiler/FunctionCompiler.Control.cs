@@ -21,7 +21,11 @@ internal sealed partial class FunctionCompiler
             {
                 (Type[] ps, Type[] rs) = BlockTypes(instr.Block);
                 var frame = new Frame { Kind = instr.Opcode, Params = ps, Results = rs, Height = _stack.Count - ps.Length, Label = _il.DefineLabel() };
-                if (instr.Opcode == Opcode.Loop) _il.MarkLabel(frame.Label);
+                if (instr.Opcode == Opcode.Loop)
+                {
+                    _il.MarkLabel(frame.Label);
+                    MarkSlowLoopHeader(instr.Offset);
+                }
                 _frames.Add(frame);
                 return true;
             }

@@ -16,7 +16,14 @@ namespace Sharptime.Compiler;
 /// every call and loop header. Costs follow Wasmtime: 1 per instruction, 0 for nop, drop, block,
 /// loop, end, else, unreachable and return, plus 1 for entering a function. Fuel below zero traps at
 /// function entry and loop headers. Epochs: the engine's counter (a volatile load, so that the JIT
-/// cannot hoist it out of a loop) is compared with the store's deadline at the same two places.
+/// cannot hoist it out of a loop) is compared with the store's deadline at the same two places,
+/// except at the headers of loops whose first straight-line run calls a function of the module
+/// (that function's entry check runs on every iteration). A slow path that calls the deadline
+/// handler and returns into a loop makes RyuJIT spill the loop's values around the call on every
+/// iteration, so bodies up to <see cref="MaxSlowCopyBody"/> bytes are compiled twice: in the fast
+/// copy a loop header whose deadline is reached branches (IL stack empty, outside try blocks) to
+/// the same loop header in the slow copy, whose checks call the handler inline; no path leads back
+/// from the slow copy to the fast one. Docs: docs/rationale/0006-store-context-and-interruption.md.
 /// </remarks>
 internal sealed partial class FunctionCompiler
 {
@@ -72,9 +79,73 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>After a compiled instruction: a loop header checks fuel and epoch on every iteration.</summary>
-    private void AfterInstruction(Opcode opcode)
+    private void AfterInstruction(Opcode opcode, int offset)
     {
-        if (opcode == Opcode.Loop) EmitInterruptChecks();
+        if (opcode == Opcode.Loop) EmitInterruptChecks(offset);
+    }
+
+    /// <summary>
+    /// Largest body (bytes of Wasm code) compiled twice for epoch checks: a fast copy whose loop
+    /// headers branch to the slow copy when the deadline is reached, and a slow copy whose checks
+    /// call the deadline handler inline.
+    /// </summary>
+    private const int MaxSlowCopyBody = 16 * 1024;
+
+    /// <summary>Whether this body gets a slow copy (epochs on, body small enough).</summary>
+    private bool _slowCopyWanted;
+
+    /// <summary>Whether the slow copy is being compiled.</summary>
+    private bool _inSlowCopy;
+
+    /// <summary>Loop headers (by Wasm offset) of the fast copy that branch to the slow copy, and the label there.</summary>
+    private readonly Dictionary<int, Label> _slowLoopHeaders = [];
+
+    /// <summary>
+    /// Loops (by Wasm offset) whose body starts with a straight-line run that calls a function of
+    /// this module: that function checks the epoch at entry on every iteration, so the loop header
+    /// does not (the check moves a few instructions later; epochs are not exact anyway).
+    /// </summary>
+    private HashSet<int>? _loopsCallingFirst;
+
+    private void FindLoopsCallingFirst(ReadOnlySpan<byte> code, int codeOffset)
+    {
+        if (!EpochInterruption) return;
+        var reader = new InstructionReader(code, codeOffset);
+        var instr = new Instruction();
+        int loop = -1;
+        while (!reader.AtEnd)
+        {
+            reader.Read(ref instr);
+            if (loop >= 0)
+            {
+                if (instr.Opcode == Opcode.Call && instr.Index >= (uint)_module.ImportedFunctionCount)
+                {
+                    (_loopsCallingFirst ??= []).Add(loop);
+                    loop = -1;
+                }
+                else if (EndsRun(instr.Opcode))
+                {
+                    loop = -1;
+                }
+            }
+            if (instr.Opcode == Opcode.Loop) loop = instr.Offset;
+        }
+    }
+
+    /// <summary>Whether the instruction is a control instruction (ends a straight-line run).</summary>
+    private static bool EndsRun(Opcode opcode) => opcode
+        is Opcode.Unreachable or Opcode.Block or Opcode.Loop or Opcode.If or Opcode.Else or Opcode.End
+        or Opcode.Br or Opcode.BrIf or Opcode.BrTable or Opcode.Return
+        or Opcode.Call or Opcode.CallIndirect or Opcode.CallRef
+        or Opcode.ReturnCall or Opcode.ReturnCallIndirect or Opcode.ReturnCallRef
+        or Opcode.Throw or Opcode.ThrowRef or Opcode.Rethrow
+        or Opcode.Try or Opcode.TryTable or Opcode.Catch or Opcode.CatchAll or Opcode.Delegate
+        or Opcode.BrOnNull or Opcode.BrOnNonNull or Opcode.BrOnCast or Opcode.BrOnCastFail;
+
+    /// <summary>In the slow copy, at a loop's label: the target of the fast copy's branch for that loop.</summary>
+    private void MarkSlowLoopHeader(int offset)
+    {
+        if (_inSlowCopy && _slowLoopHeaders.TryGetValue(offset, out Label l)) _il.MarkLabel(l);
     }
 
     /// <summary><c>storeContext.Fuel -= pending</c>; leaves the IL stack as it was.</summary>
@@ -90,7 +161,7 @@ internal sealed partial class FunctionCompiler
         _fuelPending = 0;
     }
 
-    private void EmitInterruptChecks()
+    private void EmitInterruptChecks(int loopOffset = -1)
     {
         if (ConsumeFuel)
         {
@@ -105,7 +176,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Throw);
             _il.MarkLabel(ok);
         }
-        if (EpochInterruption)
+        if (EpochInterruption && !(loopOffset >= 0 && _loopsCallingFirst is not null && _loopsCallingFirst.Contains(loopOffset)))
         {
             Label ok = _il.DefineLabel();
             _il.Emit(OpCodes.Ldloc, _storeContext!);
@@ -114,6 +185,15 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldfld, EpochValueField);
             _il.Emit(OpCodes.Ldloc, _storeContext!);
             _il.Emit(OpCodes.Ldfld, DeadlineField);
+            if (loopOffset >= 0 && _slowCopyWanted && !_inSlowCopy && _try is null && _stack.Count == 0)
+            {
+                // Fast copy: the slow path leaves for the same loop header in the slow copy, so no
+                // call returns into this loop.
+                Label slow = _il.DefineLabel();
+                _slowLoopHeaders[loopOffset] = slow;
+                _il.Emit(OpCodes.Bge, slow);
+                return;
+            }
             _il.Emit(OpCodes.Blt, ok);
             _il.Emit(OpCodes.Ldloc, _storeContext!);
             _il.Emit(OpCodes.Call, Method(typeof(StoreHelpers), nameof(StoreHelpers.EpochDeadlineReached)));

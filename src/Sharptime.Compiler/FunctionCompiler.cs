@@ -114,8 +114,29 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Stloc, _memory0);
             if (accessesMemory0) ReloadMemory0();
         }
+        _slowCopyWanted = EpochInterruption && code.Length <= MaxSlowCopyBody;
+        FindLoopsCallingFirst(code, body.CodeOffset);
+        CompileBody(code, body.CodeOffset);
+        if (_slowLoopHeaders.Count > 0)
+        {
+            // The slow copy: entered only from the fast copy's loop headers, with an empty IL
+            // stack; the locals carry the state.
+            _inSlowCopy = true;
+            _frames.Clear();
+            _stack.Clear();
+            _unreachable = false;
+            _skipDepth = 0;
+            _lastFloatConst = null;
+            _previousFloatConst = null;
+            _fuelPending = 0;
+            CompileBody(code, body.CodeOffset);
+        }
+    }
+
+    private void CompileBody(ReadOnlySpan<byte> code, int codeOffset)
+    {
         _frames.Add(new Frame { Kind = Opcode.Call, Params = [], Results = Clr(_type.Results), Height = 0 });
-        var reader = new InstructionReader(code, body.CodeOffset);
+        var reader = new InstructionReader(code, codeOffset);
         var instr = new Instruction();
         while (!reader.AtEnd)
         {
@@ -135,7 +156,7 @@ internal sealed partial class FunctionCompiler
             {
                 ChargeFuel(instr.Opcode);
                 Emit(ref instr);
-                AfterInstruction(instr.Opcode);
+                AfterInstruction(instr.Opcode, instr.Offset);
             }
             catch (NotSupportedException e)
             {

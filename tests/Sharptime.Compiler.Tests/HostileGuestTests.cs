@@ -118,6 +118,42 @@ public sealed class HostileGuestTests
     }
 
     [Fact]
+    public void Epoch_deadline_callback_continues_inner_loops_with_their_state()
+    {
+        // The deadline is reached at loop headers (inner and outer) with locals live: the code
+        // continues after each callback (in the slow copy of the body) and the result is exact.
+        var engine = new Engine(Config.Default.UseCompiler() with { EpochInterruption = true });
+        using var store = new Store(engine);
+        int calls = 0;
+        store.EpochDeadlineCallback(s =>
+        {
+            calls++;
+            return EpochDeadlineAction.Continue(1);
+        });
+        var linker = new Linker(engine).DefineFunction("env", "tick", engine.IncrementEpoch);
+        Instance instance = Instantiate(engine, store, """
+            (module (import "env" "tick" (func $tick))
+              (func (export "sum") (param $n i32) (result i64)
+                (local $i i32) (local $j i32) (local $acc i64) (local $f f64)
+                (loop $outer
+                  (local.set $j (i32.const 0))
+                  (loop $inner
+                    (local.set $acc (i64.add (local.get $acc) (i64.extend_i32_u (i32.add (local.get $i) (local.get $j)))))
+                    (local.set $f (f64.add (local.get $f) (f64.const 0.5)))
+                    (if (i32.eq (local.get $j) (i32.const 5)) (then (call $tick)))
+                    (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                    (br_if $inner (i32.lt_u (local.get $j) (i32.const 10))))
+                  (if (i32.eq (i32.and (local.get $i) (i32.const 1)) (i32.const 1)) (then (call $tick)))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br_if $outer (i32.lt_u (local.get $i) (local.get $n))))
+                (i64.add (local.get $acc) (i64.trunc_f64_s (local.get $f)))))
+            """, linker);
+        store.SetEpochDeadline(1);
+        Assert.Equal(54000L + 500L, instance.GetFunction<int, long>("sum")(100));
+        Assert.Equal(149, calls); // 150 ticks; the last one (i = 99) is followed by no check
+    }
+
+    [Fact]
     public void A_store_without_a_deadline_traps_at_once_as_in_wasmtime()
     {
         using var store = new Store(EpochEngine);
