@@ -197,6 +197,9 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Blt, ok);
             _il.Emit(OpCodes.Ldloc, _storeContext!);
             _il.Emit(OpCodes.Call, Method(typeof(StoreHelpers), nameof(StoreHelpers.EpochDeadlineReached)));
+            // The deadline callback is host code: it may have grown memory 0. (At function entry
+            // the cache is not loaded yet: it is loaded after these checks.)
+            if (_memory0 is not null) ReloadMemory0();
             _il.MarkLabel(ok);
         }
     }

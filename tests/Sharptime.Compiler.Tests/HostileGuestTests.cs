@@ -118,6 +118,38 @@ public sealed class HostileGuestTests
     }
 
     [Fact]
+    public void Memory_grown_by_the_deadline_callback_is_seen_by_the_interrupted_loop()
+    {
+        // The loop caches memory 0's base and length; the callback grows the memory through the host
+        // API, and the loop then stores into the new page: it must see the new length.
+        var engine = new Engine(Config.Default.UseCompiler() with { EpochInterruption = true });
+        using var store = new Store(engine);
+        Memory? memory = null;
+        store.EpochDeadlineCallback(s =>
+        {
+            memory!.Grow(1);
+            return EpochDeadlineAction.Continue(1_000_000);
+        });
+        var linker = new Linker(engine).DefineFunction("env", "tick", engine.IncrementEpoch);
+        Instance instance = Instantiate(engine, store, """
+            (module (import "env" "tick" (func $tick))
+              (memory (export "memory") 1)
+              (func (export "run") (result i32) (local $i i32)
+                (loop $l
+                  (i32.store8 (i32.const 100) (i32.const 1))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (if (i32.eq (local.get $i) (i32.const 2)) (then (call $tick)))
+                  (br_if $l (i32.lt_u (local.get $i) (i32.const 10))))
+                (i32.store8 (i32.const 65636) (i32.const 7))
+                (i32.load8_u (i32.const 65636))))
+            """, linker);
+        memory = instance.GetMemory("memory");
+        store.SetEpochDeadline(1);
+        Assert.Equal(7, instance.GetFunction<int>("run")());
+        Assert.Equal(2UL, memory!.Pages);
+    }
+
+    [Fact]
     public void Epoch_deadline_callback_continues_inner_loops_with_their_state()
     {
         // The deadline is reached at loop headers (inner and outer) with locals live: the code
