@@ -19,7 +19,7 @@ internal static class ArtifactFormat
 {
     public const string AssemblyName = "Sharptime.Artifact";
     public const string ResourceName = "Sharptime.Artifact.Payload";
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
     private static ReadOnlySpan<byte> Magic => "SHRPTART"u8;
 
     /// <summary>The payload of an artifact of <paramref name="module"/> whose generated code <paramref name="map"/> describes.</summary>

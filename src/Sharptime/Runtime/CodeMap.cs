@@ -15,8 +15,41 @@ internal sealed class CodeMap
         ArrayCallTokens = arrayCallTokens;
         HostCallTokens = hostCallTokens;
         OffsetStarts = offsetStarts;
-        IlOffsets = ilOffsets;
-        WasmOffsets = wasmOffsets;
+        _offsets = (ilOffsets, wasmOffsets);
+    }
+
+    /// <summary>A map read from an artifact: the offset tables stay encoded until a backtrace needs them.</summary>
+    private CodeMap(int[] entryTokens, int[] bodyTokens, int[] arrayCallTokens, int[] hostCallTokens, int[] offsetStarts, byte[] ilDeltas, byte[] wasmDeltas)
+    {
+        EntryTokens = entryTokens;
+        BodyTokens = bodyTokens;
+        ArrayCallTokens = arrayCallTokens;
+        HostCallTokens = hostCallTokens;
+        OffsetStarts = offsetStarts;
+        _encoded = (ilDeltas, wasmDeltas);
+    }
+
+    private (int[] Il, int[] Wasm)? _offsets;
+    private readonly (byte[] Il, byte[] Wasm)? _encoded;
+    private readonly Lock _decodeLock = new();
+
+    /// <summary>The offset tables, decoded on first use (a large module has millions of entries; loading it must not pay for them).</summary>
+    private (int[] Il, int[] Wasm) Offsets
+    {
+        get
+        {
+            if (_offsets is { } decoded) return decoded;
+            lock (_decodeLock)
+            {
+                if (_offsets is { } done) return done;
+                int count = OffsetStarts.Length == 0 ? 0 : OffsetStarts[^1];
+                int[]? il = ReadDeltas(_encoded!.Value.Il, count, OffsetStarts);
+                int[]? wasm = ReadDeltas(_encoded!.Value.Wasm, count, OffsetStarts);
+                // A damaged table is found when a backtrace first asks: then no frame gets an offset.
+                _offsets = il is null || wasm is null ? (Unknown(count), new int[count]) : (il, wasm);
+                return _offsets.Value;
+            }
+        }
     }
 
     /// <summary>Per defined function: the method generated code and the runtime call.</summary>
@@ -35,10 +68,10 @@ internal sealed class CodeMap
     public int[] OffsetStarts { get; }
 
     /// <summary>Ascending per function: the IL offset where a Wasm instruction's code starts.</summary>
-    public int[] IlOffsets { get; }
+    public int[] IlOffsets => Offsets.Il;
 
     /// <summary>The byte offset in the module of the instruction at the same position of <see cref="IlOffsets"/>.</summary>
-    public int[] WasmOffsets { get; }
+    public int[] WasmOffsets => Offsets.Wasm;
 
     /// <summary>The offset of the last Wasm instruction of function <paramref name="defined"/> whose IL starts at or before <paramref name="ilOffset"/>.</summary>
     public int? FindWasmOffset(int defined, int ilOffset)
@@ -64,8 +97,8 @@ internal sealed class CodeMap
         WriteInts(w, OffsetStarts);
         // One entry per Wasm instruction: as deltas from the previous entry of the same function in
         // (zigzag) LEB128 they take about 2-3 bytes instead of 8.
-        WriteDeltas(w, IlOffsets, OffsetStarts);
-        WriteDeltas(w, WasmOffsets, OffsetStarts);
+        WriteBytes(w, Deltas(IlOffsets, OffsetStarts));
+        WriteBytes(w, Deltas(WasmOffsets, OffsetStarts));
     }
 
     public static CodeMap Read(BinaryReader r)
@@ -73,11 +106,27 @@ internal sealed class CodeMap
         int[] entries = ReadInts(r), bodies = ReadInts(r), arrayCalls = ReadInts(r), hostCalls = ReadInts(r), starts = ReadInts(r);
         int count = starts.Length == 0 ? 0 : starts[^1];
         if (count < 0) throw new InvalidDataException("corrupt code map");
-        return new(entries, bodies, arrayCalls, hostCalls, starts, ReadDeltas(r, count, starts), ReadDeltas(r, count, starts));
+        return new(entries, bodies, arrayCalls, hostCalls, starts, ReadBytes(r), ReadBytes(r));
     }
 
-    private static void WriteDeltas(BinaryWriter w, int[] values, int[] starts)
+    private static void WriteBytes(BinaryWriter w, byte[] bytes)
     {
+        w.Write(bytes.Length);
+        w.Write(bytes);
+    }
+
+    private static byte[] ReadBytes(BinaryReader r)
+    {
+        int length = r.ReadInt32();
+        if (length < 0 || length > r.BaseStream.Length - r.BaseStream.Position) throw new InvalidDataException("truncated code map");
+        return r.ReadBytes(length);
+    }
+
+    /// <summary>Per function, each value as the zigzag LEB128 delta from the previous one (about 2-3 bytes per instruction).</summary>
+    private static byte[] Deltas(int[] values, int[] starts)
+    {
+        using var stream = new MemoryStream();
+        using var w = new BinaryWriter(stream);
         int function = 0, previous = 0;
         for (int i = 0; i < values.Length; i++)
         {
@@ -96,12 +145,15 @@ internal sealed class CodeMap
             w.Write((byte)zigzag);
             previous = values[i];
         }
+        w.Flush();
+        return stream.ToArray();
     }
 
-    private static int[] ReadDeltas(BinaryReader r, int count, int[] starts)
+    private static int[]? ReadDeltas(byte[] bytes, int count, int[] starts)
     {
-        if (count > r.BaseStream.Length - r.BaseStream.Position) throw new InvalidDataException("truncated code map");
+        if (count > bytes.Length) return null;
         var values = new int[count];
+        int at = 0;
         int function = 0;
         long previous = 0;
         for (int i = 0; i < count; i++)
@@ -114,16 +166,24 @@ internal sealed class CodeMap
             ulong zigzag = 0;
             for (int shift = 0; ; shift += 7)
             {
-                if (shift > 63) throw new InvalidDataException("corrupt code map");
-                byte b = r.ReadByte();
+                if (shift > 63 || at >= bytes.Length) return null;
+                byte b = bytes[at++];
                 zigzag |= (ulong)(b & 0x7F) << shift;
                 if (b < 0x80) break;
             }
             long value = previous + ((long)(zigzag >> 1) ^ -(long)(zigzag & 1));
-            if (value is < int.MinValue or > int.MaxValue) throw new InvalidDataException("corrupt code map");
+            if (value is < int.MinValue or > int.MaxValue) return null;
             values[i] = (int)value;
             previous = value;
         }
+        return values;
+    }
+
+    /// <summary>IL offsets no frame reaches, so that every lookup finds no instruction.</summary>
+    private static int[] Unknown(int count)
+    {
+        var values = new int[count];
+        Array.Fill(values, int.MaxValue);
         return values;
     }
 
