@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 
 namespace Sharptime.Cli;
 
@@ -7,7 +6,7 @@ namespace Sharptime.Cli;
 /// The compile cache of <c>sharptime run</c> (Wasmtime's CLI has one): an artifact per module and
 /// engine settings, in <c>$XDG_CACHE_HOME/sharptime</c> (default <c>~/.cache/sharptime</c>).
 /// <list type="bullet">
-/// <item>The key is the SHA-256 of the module binary and of the artifact stamp (versions, target,
+/// <item>The key is a hash of the module binary and of the artifact stamp (versions, target,
 /// every setting that changes code); an entry is trusted only if it loads, its stamp matches, and
 /// the module binary embedded in it equals the one being run, byte for byte. Anything else is
 /// recompiled and replaced.</item>
@@ -48,11 +47,29 @@ internal sealed class CompileCache(string directory)
     /// <summary>Where the entry of <paramref name="wasm"/> compiled by <paramref name="engine"/> lives.</summary>
     public string EntryPath(Engine engine, byte[] wasm)
     {
-        string module = Convert.ToHexStringLower(SHA256.HashData(wasm));
+        string module = Hash(wasm);
         var stamp = new System.Text.StringBuilder(ReadyToRun.Host);
         foreach (KeyValuePair<string, string> entry in Artifacts.ArtifactStamp.Of(engine.Config)) stamp.Append('\n').Append(entry.Key).Append('=').Append(entry.Value);
-        string settings = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stamp.ToString())))[..16];
+        string settings = Hash(System.Text.Encoding.UTF8.GetBytes(stamp.ToString()))[..16];
         return Path.Combine(Directory, module[..2], $"{module}-{settings}.cwasm");
+    }
+
+    /// <summary>
+    /// A 128-bit FNV-1a (two 64-bit lanes with different bases) in hex. Not cryptographic, and it
+    /// need not be: an entry is used only if the module inside equals the one being run, so a
+    /// collision costs a recompilation, never a wrong module. SHA-256 here cost a crypto library
+    /// load on every run, a measurable share of a small program's start-up.
+    /// </summary>
+    private static string Hash(ReadOnlySpan<byte> bytes)
+    {
+        const ulong Prime = 0x100000001b3;
+        ulong a = 0xcbf29ce484222325, b = 0x84222325cbf29ce4 ^ (ulong)bytes.Length;
+        foreach (byte x in bytes)
+        {
+            a = (a ^ x) * Prime;
+            b = (b ^ (byte)(x + 0x5b)) * Prime;
+        }
+        return $"{a:x16}{b:x16}";
     }
 
     private static Module? TryLoad(Engine engine, string path, byte[] wasm)
