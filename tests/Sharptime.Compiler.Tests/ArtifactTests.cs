@@ -171,6 +171,17 @@ public sealed class ArtifactTests
     }
 
     [Fact]
+    public void An_artifact_whose_code_is_damaged_is_rejected_clearly()
+    {
+        byte[] artifact = Artifact(Wasm.Engine);
+        // The metadata's signature: the stamp and payload still read well, the runtime refuses the code.
+        artifact[IndexOf(artifact, "BSJB"u8.ToArray(), 0)] = (byte)'X';
+        WasmException e = Assert.Throws<WasmException>(() => Module.Deserialize(Wasm.Engine, artifact));
+        Assert.Contains("is not a Sharptime artifact", e.Message, StringComparison.Ordinal);
+        Assert.Contains("damaged", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Damaged_payloads_never_crash()
     {
         byte[] artifact = Artifact(Wasm.Engine);

@@ -82,6 +82,10 @@ internal static class ArtifactLoader
         {
             throw new WasmException("this process cannot load pre-compiled modules (a NativeAOT app cannot load assemblies at run time): compile the module into the app at build time, or use the interpreter", e);
         }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException)
+        {
+            throw new WasmException($"{(path is null ? "(bytes)" : $"'{path}'")} is not a Sharptime artifact: its stamp reads well but the runtime cannot load its code ({e.Message}); it is damaged: compile it again", e);
+        }
     }
 
     /// <summary>One per artifact (assembly names repeat); Sharptime itself comes from the host's context.</summary>
