@@ -95,6 +95,12 @@
       (i32.and (i64.eq (i64.const 0) (i64.rotr (i64.extend_i32_u (local.get $z)) (i64.const 63)))
                (i64.ge_u (i64.const 0) (i64.rotr (i64.extend_i32_u (local.get $z)) (i64.const 63))))
       (i32.le_u (i32.rotl (local.get $z) (i32.const 5)) (i32.const 0))))
+  ;; Issue 129288 again, found by the fuzzer: a rotate count computed from constants is folded by
+  ;; the JIT into a rotate by a constant, so the helper for non-constant counts avoids rol/ror too.
+  (func $c30 (param $z i32) (param $o i32) (result i32)
+    (i32.eqz (i32.rotr (local.get $z) (i32.le_u (i32.const 63) (i32.const 63)))))
+  (func $c31 (param $z i32) (param $o i32) (result i32)
+    (i64.eqz (i64.rotl (i64.extend_i32_u (local.get $z)) (i64.add (i64.const 1) (i64.const 2)))))
   (func (export "failures") (param $z i32) (param $o i32) (result i32)
     (local $f i32)
     (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c0 (local.get $z) (local.get $o))) (i32.const 0))))
@@ -127,5 +133,7 @@
     (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c27 (local.get $z) (local.get $o))) (i32.const 27))))
     (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c28 (local.get $z) (local.get $o))) (i32.const 28))))
     (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c29 (local.get $z) (local.get $o))) (i32.const 29))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c30 (local.get $z) (local.get $o))) (i32.const 30))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c31 (local.get $z) (local.get $o))) (i32.const 31))))
     (local.get $f))
 )

@@ -72,16 +72,22 @@ public static class Numerics
         ? (a == 0 ? 32 : BitOperations.TrailingZeroCount(a))
         : (a == 0 ? 32 : BitOperations.TrailingZeroCount(a) & 63);
     public static int I32Popcnt(int a) => BitOperations.PopCount((uint)a);
-    public static int I32Rotl(int a, int b) => (int)BitOperations.RotateLeft((uint)a, b);
-    public static int I32Rotr(int a, int b) => (int)BitOperations.RotateRight((uint)a, b);
+    // dotnet/runtime issue 129288: RyuJIT 10.0.12 tests stale flags after rol/ror by a constant,
+    // and a count computed from constants (or an inlined caller's constant argument) becomes one.
+    // Two shifts and an add are a rotate the JIT does not recognize (it matches | and ^ only); the
+    // second shift is split in two so that a count of 0 shifts by 31 + 1, not by 32 (which is 0).
+    // A rotate whose count is an immediate constant is emitted inline the same way by the compiler.
+    public static int I32Rotl(int a, int b) => (int)(((uint)a << (b & 31)) + (((uint)a >> 1) >> (31 - (b & 31))));
+    public static int I32Rotr(int a, int b) => (int)(((uint)a >> (b & 31)) + (((uint)a << 1) << (31 - (b & 31))));
     public static long I64Clz(long a) => BitOperations.LeadingZeroCount((ulong)a);
     // See I32Ctz (dotnet/runtime issue 133783).
     public static long I64Ctz(long a) => System.Runtime.Intrinsics.X86.Bmi1.X64.IsSupported || System.Runtime.Intrinsics.Arm.ArmBase.IsSupported
         ? (a == 0 ? 64 : BitOperations.TrailingZeroCount(a))
         : (a == 0 ? 64 : BitOperations.TrailingZeroCount(a) & 127);
     public static long I64Popcnt(long a) => BitOperations.PopCount((ulong)a);
-    public static long I64Rotl(long a, long b) => (long)BitOperations.RotateLeft((ulong)a, (int)b);
-    public static long I64Rotr(long a, long b) => (long)BitOperations.RotateRight((ulong)a, (int)b);
+    // See I32Rotl (dotnet/runtime issue 129288).
+    public static long I64Rotl(long a, long b) => (long)(((ulong)a << (int)(b & 63)) + (((ulong)a >> 1) >> (63 - (int)(b & 63))));
+    public static long I64Rotr(long a, long b) => (long)(((ulong)a >> (int)(b & 63)) + (((ulong)a << 1) << (63 - (int)(b & 63))));
 
     // Sign operations work on bits so that NaN payloads pass unchanged, as the spec requires.
     public static float F32Abs(float a) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) & int.MaxValue);
