@@ -5,7 +5,7 @@ using Sharptime.Compiler;
 namespace Sharptime.Wasi.Tests;
 
 /// <summary>
-/// Runs the WASI preview 1 programs of the wasi-testsuite (/work/shared/wasi-testsuite, or
+/// Runs the WASI preview 1 programs of the wasi-testsuite (../shared/wasi-testsuite beside the repository, or
 /// SHARPTIME_WASI_TESTSUITE) through the library directly, following its doc/specification.md.
 /// </summary>
 public sealed class WasiTestsuiteTests

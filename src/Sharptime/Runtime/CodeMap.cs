@@ -9,24 +9,19 @@ namespace Sharptime.Runtime;
 internal sealed class CodeMap
 {
     public CodeMap(int[] entryTokens, int[] bodyTokens, int[] arrayCallTokens, int[] hostCallTokens, int[] offsetStarts, int[] ilOffsets, int[] wasmOffsets)
-    {
-        EntryTokens = entryTokens;
-        BodyTokens = bodyTokens;
-        ArrayCallTokens = arrayCallTokens;
-        HostCallTokens = hostCallTokens;
-        OffsetStarts = offsetStarts;
-        _offsets = (ilOffsets, wasmOffsets);
-    }
+        : this(entryTokens, bodyTokens, arrayCallTokens, hostCallTokens, offsetStarts) => _offsets = (ilOffsets, wasmOffsets);
 
     /// <summary>A map read from an artifact: the offset tables stay encoded until a backtrace needs them.</summary>
     private CodeMap(int[] entryTokens, int[] bodyTokens, int[] arrayCallTokens, int[] hostCallTokens, int[] offsetStarts, byte[] ilDeltas, byte[] wasmDeltas)
+        : this(entryTokens, bodyTokens, arrayCallTokens, hostCallTokens, offsetStarts) => _encoded = (ilDeltas, wasmDeltas);
+
+    private CodeMap(int[] entryTokens, int[] bodyTokens, int[] arrayCallTokens, int[] hostCallTokens, int[] offsetStarts)
     {
         EntryTokens = entryTokens;
         BodyTokens = bodyTokens;
         ArrayCallTokens = arrayCallTokens;
         HostCallTokens = hostCallTokens;
         OffsetStarts = offsetStarts;
-        _encoded = (ilDeltas, wasmDeltas);
     }
 
     private (int[] Il, int[] Wasm)? _offsets;
