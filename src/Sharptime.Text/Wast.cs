@@ -7,12 +7,11 @@ namespace Sharptime.Text;
 /// </summary>
 /// <remarks>
 /// A script run checks that modules decode and validate and that <c>assert_malformed</c>/<c>assert_invalid</c>
-/// modules fail with a message that starts with the expected text. When the engine has a code generator
-/// (<see cref="Config.CodeGenerator"/>, e.g. <c>Config.Default.UseCompiler()</c>), modules are also instantiated
-/// in one store per script with the <see cref="SpecTestModule"/> host module, and actions and the assertions
-/// about them (<c>assert_return</c>, <c>assert_trap</c>, <c>assert_exhaustion</c>, <c>assert_unlinkable</c>,
-/// <c>assert_uninstantiable</c>, <c>register</c>…) run; without one, those commands are counted as skipped,
-/// never as passed. Choose the engine's features per script with <see cref="WastFeatures.ForPath"/>.
+/// modules fail with a message that starts with the expected text. Modules are instantiated in one store per
+/// script with the <see cref="SpecTestModule"/> host module, and actions and the assertions about them
+/// (<c>assert_return</c>, <c>assert_trap</c>, <c>assert_exhaustion</c>, <c>assert_unlinkable</c>,
+/// <c>assert_uninstantiable</c>, <c>register</c>…) run, compiled or interpreted as the engine's
+/// <see cref="Config.Strategy"/> says. Choose the engine's features per script with <see cref="WastFeatures.ForPath"/>.
 /// </remarks>
 public static class Wast
 {

@@ -19,6 +19,12 @@ public sealed record Config
     /// </summary>
     public Abi.ICodeGenerator? CodeGenerator { get; init; }
 
+    /// <summary>Compiler or interpreter (<see cref="Sharptime.Strategy"/>); by default the compiler when there is a code generator.</summary>
+    public Strategy Strategy { get; init; }
+
+    /// <summary>Whether modules are compiled (rather than interpreted) under these settings.</summary>
+    internal bool Compiles => CodeGenerator is not null && Strategy != Strategy.Interpreter;
+
     /// <summary>The largest size in bytes any linear memory may reach; growing beyond fails. Defaults to 4 GiB.</summary>
     public ulong MaxMemoryBytes { get; init; } = 4UL << 30;
 

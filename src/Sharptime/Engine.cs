@@ -17,7 +17,7 @@ public sealed class Engine
 
     /// <summary>Creates an engine with the given settings.</summary>
     /// <param name="config">The settings.</param>
-    /// <exception cref="WasmException">The code generator was built for another ABI version, or the pooling allocator's limits are invalid.</exception>
+    /// <exception cref="WasmException">The code generator was built for another ABI version, <see cref="Strategy.Compiler"/> has no code generator, or the pooling allocator's limits are invalid.</exception>
     /// <exception cref="PlatformNotSupportedException">The pooling allocator was asked for on an OS other than 64-bit Linux.</exception>
     public Engine(Config config)
     {
@@ -25,6 +25,10 @@ public sealed class Engine
         if (config.CodeGenerator is { } generator && generator.AbiVersion != AbiVersion.Current)
         {
             throw new WasmException($"the code generator was built for ABI version {generator.AbiVersion}, this runtime has version {AbiVersion.Current}");
+        }
+        if (config.Strategy == Strategy.Compiler && config.CodeGenerator is null)
+        {
+            throw new WasmException("Strategy.Compiler needs a code generator: add Config.Default.UseCompiler() (package Sharptime.Compiler), or use Strategy.Interpreter");
         }
         Config = config;
         Allocator = config.AllocationStrategy switch
@@ -73,7 +77,14 @@ public sealed class Engine
         ?? throw new WasmException("this engine cannot compile: no code generator is configured; create the engine with Config.Default.UseCompiler() (package Sharptime.Compiler)");
 
     /// <summary>Records which compiled module a .NET module of generated code belongs to, for backtraces.</summary>
-    internal void RegisterCode(System.Reflection.Module code, Runtime.CompiledModule module) => _code.AddOrUpdate(code, module);
+    internal void RegisterCode(System.Reflection.Module code, Runtime.CompiledModule module)
+    {
+        _code.AddOrUpdate(code, module);
+        HasCode = true;
+    }
+
+    /// <summary>Whether any compiled code was registered: otherwise backtraces need no .NET stack trace.</summary>
+    internal bool HasCode { get; private set; }
 
     /// <summary>The compiled module of this engine whose code lives in <paramref name="code"/>, or null.</summary>
     internal Runtime.CompiledModule? FindCode(System.Reflection.Module code) => _code.TryGetValue(code, out Runtime.CompiledModule? m) ? m : null;

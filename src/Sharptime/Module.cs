@@ -96,7 +96,8 @@ public sealed class Module
 
     /// <summary>
     /// Decodes, validates and compiles a module binary. With no code generator in the engine's
-    /// settings the module is decoded and validated only, and instantiating it says how to get one.
+    /// settings, or with <see cref="Strategy.Interpreter"/>, the module is decoded and validated only;
+    /// the interpreter translates each function at its first call.
     /// </summary>
     /// <param name="engine">The engine whose settings (enabled proposals, code generator) apply.</param>
     /// <param name="bytes">The module binary; it is copied.</param>
@@ -105,7 +106,7 @@ public sealed class Module
     public static Module FromBytes(Engine engine, ReadOnlySpan<byte> bytes)
     {
         Module module = Decode(engine, bytes);
-        if (engine.Config.CodeGenerator is { } generator) module.Compiled.AttachCode(generator.Compile(module));
+        if (engine.Config.Compiles) module.Compiled.AttachCode(engine.Config.CodeGenerator!.Compile(module));
         return module;
     }
 

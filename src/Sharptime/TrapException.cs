@@ -38,6 +38,13 @@ public sealed class TrapException : WasmException
 
     private Engine? _engine;
 
+    private List<WasmFrame>? _interpretedFrames;
+
+    /// <summary>The interpreter's frames the trap passed through, innermost first (added by exception filters).</summary>
+    internal IReadOnlyList<WasmFrame>? InterpretedFrames => _interpretedFrames;
+
+    internal void AddInterpretedFrame(WasmFrame frame) => (_interpretedFrames ??= []).Add(frame);
+
     /// <summary>
     /// Called from an exception filter where the host enters Wasm: remembers the engine whose code
     /// map turns the .NET frames into Wasm frames. Returns false so that the exception flows on.

@@ -45,6 +45,14 @@ public sealed class SpecTests(ITestOutputHelper output)
     public void Script_with_fuel_and_epochs(string file) => CheckSameAsDefault(file, "with fuel and epochs", SpecTestsuite.InterruptibleResult);
 
     /// <summary>
+    /// The interpreter (<see cref="Strategy.Interpreter"/>): every script fails on exactly the lines
+    /// it fails on with the compiler.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Interpreted_script(string file) => CheckSameAsDefault(file, "interpreted", SpecTestsuite.InterpretedResult);
+
+    /// <summary>
     /// With the pooling allocator and copy-on-write memory images: every script fails on exactly the
     /// lines it fails on with the default (on-demand) allocator.
     /// </summary>
@@ -64,7 +72,11 @@ public sealed class SpecTests(ITestOutputHelper output)
         output.WriteLine($"{file}: {result.Totals} (default configuration: {baseline.Totals})");
         int[] expected = [.. baseline.Failures.Select(f => f.Line).Distinct().Order()];
         int[] actual = [.. result.Failures.Select(f => f.Line).Distinct().Order()];
-        Assert.True(expected.SequenceEqual(actual),
+        // A file listed whole (a proposal the engine lacks) may fail on fewer lines in a leg that
+        // translates lazily (the interpreter fails only the functions that use it), never on others.
+        bool listedWhole = KnownFailures.For(file).Any(k => k.Line == 0);
+        bool same = listedWhole ? actual.All(expected.Contains) : expected.SequenceEqual(actual);
+        Assert.True(same,
             $"{file} {leg}: {result.Totals}; default: {baseline.Totals}\n"
             + string.Join("\n", result.Failures.Where(f => !expected.Contains(f.Line)).Select(f => $"new failure: {f}")));
     }

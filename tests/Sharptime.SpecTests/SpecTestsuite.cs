@@ -21,6 +21,9 @@ internal static class SpecTestsuite
     private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> InterruptibleResults =
         new(() => RunAll(static c => c with { ConsumeFuel = true, EpochInterruption = true }, WastOptions.Default));
 
+    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> InterpretedResults =
+        new(() => RunAll(static c => c with { Strategy = Strategy.Interpreter }, WastOptions.Default));
+
     /// <summary>
     /// The pooling leg: memories and tables from the pooling allocator (copy-on-write images on, the
     /// default), with slots as large as the on-demand limits so that results can be compared.
@@ -54,6 +57,9 @@ internal static class SpecTestsuite
 
     /// <summary>The result of one script with the pooling allocator (all scripts run on first use).</summary>
     public static WastResult PooledResult(string file) => PooledResults.Value[file];
+
+    /// <summary>The result of one script run by the interpreter (all scripts run on first use).</summary>
+    public static WastResult InterpretedResult(string file) => InterpretedResults.Value[file];
 
     /// <summary>The result of one script with fuel and epoch checks compiled in (all scripts run on first use).</summary>
     public static WastResult InterruptibleResult(string file) => InterruptibleResults.Value[file];

@@ -22,8 +22,6 @@ internal sealed partial class WastRunner
     /// <summary>Frees the script's store (its memories and compiled code).</summary>
     public void Dispose() => _store?.Dispose();
 
-    private bool Executes => _engine.Config.CodeGenerator is not null;
-
     private Linker Linker
     {
         get

@@ -76,27 +76,8 @@ internal sealed partial class WastRunner : IDisposable
         }
     }
 
-    private void Run(WastCommand command)
-    {
-        if (Executes)
-        {
-            Execute(command);
-            return;
-        }
-        switch (command)
-        {
-            case WastModuleCommand module:
-                RunModule(module);
-                break;
-            case WastAssertModuleCommand assertion:
-                RunModuleAssertion(assertion);
-                break;
-            default:
-                // Instantiation, actions, registration and threads need the execution engine.
-                _result.Record(command.Kind, WastOutcome.Skipped);
-                break;
-        }
-    }
+    private void Run(WastCommand command) => Execute(command);
+
 
     private void Execute(WastCommand command)
     {
@@ -124,7 +105,7 @@ internal sealed partial class WastRunner : IDisposable
                 ExecuteModuleFailure(assertion);
                 break;
             case WastAssertModuleCommand assertion:
-                RunModuleAssertion(assertion);
+                RunInvalidModuleAssertion(assertion);
                 break;
             default:
                 // thread and wait: the engine has no threads.
@@ -133,14 +114,7 @@ internal sealed partial class WastRunner : IDisposable
         }
     }
 
-    private void RunModule(WastModuleCommand command)
-    {
-        WasmException? error = TryCompile(command.Module);
-        if (error is null) _result.Record(command.Kind, WastOutcome.Passed);
-        else _result.Fail(command.Line, command.Kind, "the module to decode and validate", Describe(error));
-    }
-
-    private void RunModuleAssertion(WastAssertModuleCommand command)
+    private void RunInvalidModuleAssertion(WastAssertModuleCommand command)
     {
         switch (command.Kind)
         {
@@ -153,14 +127,7 @@ internal sealed partial class WastRunner : IDisposable
                 ExpectFailure(command, static e => e is InvalidModuleException, "invalid");
                 break;
             default:
-            {
-                // assert_unlinkable, assert_uninstantiable, assert_trap (module): the module must be valid;
-                // linking and instantiation cannot run yet.
-                WasmException? error = TryCompile(command.Module);
-                if (error is null) _result.Record(command.Kind, WastOutcome.Skipped);
-                else _result.Fail(command.Line, command.Kind, $"a valid module (then \"{command.Message}\" when linked or instantiated)", Describe(error));
-                break;
-            }
+                throw new InvalidOperationException($"internal error: {command.Kind} is not a module assertion");
         }
     }
 

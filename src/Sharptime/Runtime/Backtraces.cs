@@ -15,10 +15,19 @@ internal static class Backtraces
     public static IReadOnlyList<WasmFrame> Capture(Exception exception, Engine engine)
     {
         var frames = new List<WasmFrame>();
+        IReadOnlyList<WasmFrame>? interpreted = (exception as TrapException)?.InterpretedFrames;
+        if (!engine.HasCode) return interpreted ?? [];
+        int next = 0;
         StackFrame[] stack = new StackTrace(exception, false).GetFrames();
         foreach (StackFrame frame in stack)
         {
             MethodBase? method = frame.GetMethod();
+            if (interpreted is not null && method?.DeclaringType == typeof(Interpreter.Executor) && method.Name == nameof(Interpreter.Executor.Execute))
+            {
+                // Each interpreted frame is one Execute frame; their filters recorded them in the same order.
+                if (next < interpreted.Count) frames.Add(interpreted[next++]);
+                continue;
+            }
             if (method is null || engine.FindCode(method.Module) is not CompiledModule module) continue;
             int index = module.FunctionOfToken(method.MetadataToken);
             if (index < 0) continue;
@@ -30,6 +39,8 @@ internal static class Backtraces
             if (frame == stack[0] && exception is TrapException { InstructionOffset: int at }) offset = at;
             frames.Add(new WasmFrame(index, functionName, names?.ModuleName, offset));
         }
+        // Without method metadata (NativeAOT) the interpreted frames cannot be placed: they come last.
+        while (interpreted is not null && next < interpreted.Count) frames.Add(interpreted[next++]);
         return frames;
     }
 }

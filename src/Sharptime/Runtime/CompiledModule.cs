@@ -50,6 +50,12 @@ internal sealed class CompiledModule
     /// <summary>The generated code, or null when the engine has no code generator.</summary>
     public CompiledCode? Code { get; private set; }
 
+    private Interpreter.InterpretedModule? _interpreted;
+
+    /// <summary>The interpreter's translations of this module's functions (made lazily).</summary>
+    public Interpreter.InterpretedModule Interpreted =>
+        _interpreted ??= new Interpreter.InterpretedModule(this, Engine.Config.ConsumeFuel, Engine.Config.EpochInterruption);
+
     /// <summary>The engine-wide canonical id of every type index.</summary>
     public int[] TypeIds { get; }
 

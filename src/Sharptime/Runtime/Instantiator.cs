@@ -26,6 +26,17 @@ internal static unsafe class Instantiator
         Instance instance = ctx.Instance!;
         CompiledModule module = instance.Module.Compiled;
         uint typeIndex = module.Module.Functions[index];
+        if (module.Code is null)
+        {
+            var interpreted = new Interpreter.InterpretedFunction(ctx, module.Interpreted, index);
+            FuncType type = module.FuncTypeAt(typeIndex);
+            var host = new HostFunction(type, (HostCallback)interpreted.Call, 0,
+                (nint)(delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)&HostCalls.ArrayCallUntyped);
+            var own = new VmContext { Store = instance.Store, StoreContext = ctx.StoreContext, Instance = instance, Host = host };
+            Func g = new(instance.Store, type, module.TypeIds[typeIndex], 0, host.ArrayCall, own, interpreted);
+            ctx.Functions[index] = g;
+            return g;
+        }
         var f = new Func(instance.Store, module.FuncTypeAt(typeIndex), module.TypeIds[typeIndex],
             module.Entry(index - module.Module.ImportedFunctionCount), module.ArrayCall(typeIndex), ctx, module.Code!.KeepAlive);
         // Two threads may race here only if they share the store, which is not allowed; last write wins harmlessly.
@@ -142,12 +153,12 @@ internal static unsafe class Instantiator
         if (module.Engine != store.Engine) throw new WasmException("the module and the store belong to different engines");
         WasmModule m = module.Info;
         CompiledModule compiled = module.Compiled;
-        CompiledCode code = compiled.RequireCode();
+        CompiledCode? code = compiled.Code;
         InstanceLayout layout = compiled.Layout;
         var instance = new Instance(store, module);
         VmContext ctx = instance.Context;
         ctx.TypeIds = module.TypeIds;
-        ctx.Code = code.KeepAlive;
+        ctx.Code = code?.KeepAlive;
 
         var functions = m.Functions.Length == 0 ? [] : new Func?[m.Functions.Length];
         var memories = m.Memories.Length == 0 ? [] : new MemoryInstance[m.Memories.Length];
@@ -161,11 +172,11 @@ internal static unsafe class Instantiator
             switch (p.Definition)
             {
                 case HostFunction host:
-                    functions[fi++] = new Func(store, host.Type, host.TypeIdIn(store.Engine), p.Code, host.ArrayCall, store.CreateContext(instance, host), code.KeepAlive);
+                    functions[fi++] = new Func(store, host.Type, host.TypeIdIn(store.Engine), p.Code, host.ArrayCall, store.CreateContext(instance, host), code?.KeepAlive);
                     break;
                 case Func f:
                     CheckStore(store, f, m.Imports[i]);
-                    functions[fi++] = p.Code == 0 ? f : new Func(f.Store, f.Type, f.TypeId, p.Code, f.ArrayCall, f.Context, code.KeepAlive);
+                    functions[fi++] = p.Code == 0 ? f : new Func(f.Store, f.Type, f.TypeId, p.Code, f.ArrayCall, f.Context, code?.KeepAlive);
                     break;
                 case Memory mem:
                     CheckStore(store, mem, m.Imports[i]);

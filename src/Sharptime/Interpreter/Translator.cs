@@ -1,0 +1,508 @@
+using Sharptime.Binary;
+using ValueType = Sharptime.Binary.ValueType;
+
+namespace Sharptime.Interpreter;
+
+/// <summary>
+/// Translates one validated function body into <see cref="FunctionCode"/> in one forward pass.
+/// Every Wasm operand has a home slot fixed by its stack position (the stack height is static), so
+/// instructions name their operands and results by slot and the executor keeps no stack pointer.
+/// <c>local.get</c> emits nothing: the operand's source is the local's slot until something could
+/// change that local or a control boundary needs the value in its home (see <see cref="Materialize"/>);
+/// an instruction whose result goes straight to <c>local.set</c> writes the local itself.
+/// </summary>
+internal sealed partial class Translator
+{
+    private enum Kind : byte { Scalar, Vector, Reference }
+
+    /// <summary>An operand: its kind, its home slot, and where its value is now (the home, or a local's slot).</summary>
+    private struct Entry
+    {
+        public Kind Kind;
+        public int Home;
+        public int Source;
+    }
+
+    private sealed class Frame
+    {
+        public required Opcode Kind;
+        public required int Height;
+        public required int BaseSlot;
+        public required ValueType[] Params;
+        public required ValueType[] Results;
+        public int LoopPc = -1;
+        public readonly List<int> Fixups = [];
+        public readonly List<(Handler Handler, int Clause)> CatchFixups = [];
+        public int ElseFixup = -1;
+        public Handler? Handler;
+        public int HandlerIndex = -1;
+        public bool InTryBody;
+        /// <summary>The handler active around this frame (the innermost enclosing try body), or -1.</summary>
+        public int OuterHandler = -1;
+        public bool Unreachable;
+
+        public ValueType[] LabelTypes => Kind == Opcode.Loop ? Params : Results;
+    }
+
+    private readonly WasmModule _module;
+    private readonly Runtime.CompiledModule _compiled;
+    private readonly int _functionIndex;
+    private readonly FuncCompositeType _type;
+    private readonly bool _fuel;
+    private readonly bool _epoch;
+    private readonly List<int> _code = new(256);
+    private readonly List<int> _pcs = [];
+    private readonly List<int> _offsets = [];
+    private readonly List<Entry> _stack = [];
+    private readonly List<Frame> _frames = [];
+    private readonly List<Handler> _handlers = [];
+    private readonly List<(int Position, int Hidden)> _hiddenFixups = [];
+    private readonly List<Handler> _legacyHandlers = [];
+    private int[] _localSlots = [];
+    private Kind[] _localKinds = [];
+    private int _localEnd;
+    private int _paramEnd;
+    private int _maxSlot;
+    private int _skipDepth;
+    private long _fuelPending;
+    /// <summary>Where the destination operand of the last instruction is, while nothing has been emitted after it.</summary>
+    private int _lastDestination = -1;
+    private int _lastEnd = -1;
+    /// <summary>The code position up to which code may be a branch target (no retargeting across it).</summary>
+    private int _labelMark;
+
+    private Translator(Runtime.CompiledModule compiled, int definedIndex, bool fuel, bool epoch)
+    {
+        _compiled = compiled;
+        _module = compiled.Module;
+        _functionIndex = _module.ImportedFunctionCount + definedIndex;
+        _type = _module.FuncTypeOf((uint)_functionIndex);
+        _fuel = fuel;
+        _epoch = epoch;
+    }
+
+    public static FunctionCode Translate(Runtime.CompiledModule compiled, int definedIndex, bool fuel, bool epoch) =>
+        new Translator(compiled, definedIndex, fuel, epoch).Run(definedIndex);
+
+    private FunctionCode Run(int definedIndex)
+    {
+        FunctionBody body = _module.Code[definedIndex];
+        DeclareLocals(body);
+        _frames.Add(new Frame { Kind = Opcode.Call, Height = 0, BaseSlot = _localEnd, Params = [], Results = _type.Results });
+        _fuelPending = 1;
+        if (_fuel || _epoch)
+        {
+            FlushFuel();
+            Emit(Op.Check, CheckFlags);
+        }
+        ReadOnlySpan<byte> code = _module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength);
+        var reader = new InstructionReader(code, body.CodeOffset);
+        var instr = new Instruction();
+        while (!reader.AtEnd && _frames.Count > 0)
+        {
+            reader.Read(ref instr);
+            if (_skipDepth > 0 || _frames[^1].Unreachable)
+            {
+                Skip(ref instr);
+                continue;
+            }
+            _pcs.Add(_code.Count);
+            _offsets.Add(instr.Offset);
+            ChargeFuel(instr.Opcode);
+            Translate(ref instr);
+        }
+        int hiddenBase = _maxSlot;
+        foreach ((int position, int hidden) in _hiddenFixups) _code[position] = hiddenBase + hidden;
+        for (int i = 0; i < _legacyHandlers.Count; i++) _legacyHandlers[i].ExceptionSlot = hiddenBase + i;
+        return new FunctionCode
+        {
+            Code = [.. _code],
+            ParamSlots = _paramEnd,
+            LocalSlots = _localEnd,
+            FrameSlots = hiddenBase + _legacyHandlers.Count,
+            Handlers = [.. _handlers],
+            Pcs = [.. _pcs],
+            WasmOffsets = [.. _offsets],
+        };
+    }
+
+    private void DeclareLocals(FunctionBody body)
+    {
+        var slots = new List<int>();
+        var kinds = new List<Kind>();
+        int slot = 0;
+        void Add(ValueType t)
+        {
+            Kind k = KindOf(t);
+            slots.Add(slot);
+            kinds.Add(k);
+            slot += Width(k);
+        }
+        foreach (ValueType p in _type.Params) Add(p);
+        _paramEnd = slot;
+        foreach (LocalRun run in body.Locals)
+        {
+            for (uint i = 0; i < run.Count; i++) Add(run.Type);
+        }
+        _localSlots = [.. slots];
+        _localKinds = [.. kinds];
+        _localEnd = slot;
+        _maxSlot = slot;
+    }
+
+    private static Kind KindOf(ValueType t) => t.Kind switch
+    {
+        ValueKind.V128 => Kind.Vector,
+        ValueKind.Ref => Kind.Reference,
+        _ => Kind.Scalar,
+    };
+
+    private static int Width(Kind k) => k == Kind.Vector ? 2 : 1;
+
+    // ---- the operand stack ----
+
+    private int TopSlot => _stack.Count == 0 ? _localEnd : _stack[^1].Home + Width(_stack[^1].Kind);
+
+    private int Push(Kind kind)
+    {
+        int home = TopSlot;
+        _stack.Add(new Entry { Kind = kind, Home = home, Source = home });
+        _maxSlot = Math.Max(_maxSlot, home + Width(kind));
+        return home;
+    }
+
+    private int Push(ValueType t) => Push(KindOf(t));
+
+    private void PushAt(Kind kind, int source)
+    {
+        int home = TopSlot;
+        _stack.Add(new Entry { Kind = kind, Home = home, Source = source });
+        _maxSlot = Math.Max(_maxSlot, home + Width(kind));
+    }
+
+    private Entry PopEntry()
+    {
+        Entry e = _stack[^1];
+        _stack.RemoveAt(_stack.Count - 1);
+        return e;
+    }
+
+    /// <summary>Pops an operand and returns the slot its value is in now.</summary>
+    private int Pop() => PopEntry().Source;
+
+    /// <summary>Copies an operand into its home slot if it is still elsewhere (a local).</summary>
+    private void Materialize(int index)
+    {
+        Entry e = _stack[index];
+        if (e.Source == e.Home) return;
+        EmitCopy(e.Kind, e.Home, e.Source);
+        e.Source = e.Home;
+        _stack[index] = e;
+    }
+
+    private void MaterializeAll()
+    {
+        for (int i = 0; i < _stack.Count; i++) Materialize(i);
+    }
+
+    private void MaterializeTop(int count)
+    {
+        for (int i = _stack.Count - count; i < _stack.Count; i++) Materialize(i);
+    }
+
+    /// <summary>Before a local changes: operands that still read it get their own copy.</summary>
+    private void MaterializeReadersOf(int slot)
+    {
+        for (int i = 0; i < _stack.Count; i++)
+        {
+            if (_stack[i].Source == slot && _stack[i].Home != slot) Materialize(i);
+        }
+    }
+
+    private void EmitCopy(Kind kind, int destination, int source) =>
+        Emit(kind switch { Kind.Vector => Op.Copy2, Kind.Reference => Op.CopyRef, _ => Op.Copy }, destination, source);
+
+    // ---- emitting ----
+
+    private int Pc => _code.Count;
+
+    private void Emit(Op op)
+    {
+        _code.Add((int)op);
+        _lastDestination = -1;
+    }
+
+    private void Emit(Op op, int a)
+    {
+        _code.Add((int)op);
+        _code.Add(a);
+        _lastDestination = -1;
+    }
+
+    private void Emit(Op op, int a, int b)
+    {
+        _code.Add((int)op);
+        _code.Add(a);
+        _code.Add(b);
+        _lastDestination = -1;
+    }
+
+    private void Emit(Op op, int a, int b, int c)
+    {
+        _code.Add((int)op);
+        _code.Add(a);
+        _code.Add(b);
+        _code.Add(c);
+        _lastDestination = -1;
+    }
+
+    private void Emit(Op op, int a, int b, int c, int d)
+    {
+        _code.Add((int)op);
+        _code.Add(a);
+        _code.Add(b);
+        _code.Add(c);
+        _code.Add(d);
+        _lastDestination = -1;
+    }
+
+    private void EmitAll(Op op, params ReadOnlySpan<int> operands)
+    {
+        _code.Add((int)op);
+        foreach (int x in operands) _code.Add(x);
+        _lastDestination = -1;
+    }
+
+    /// <summary>Emits an instruction whose first operand is the destination slot of a value just pushed.</summary>
+    private void EmitResult(Op op, params ReadOnlySpan<int> operands)
+    {
+        _code.Add((int)op);
+        _lastDestination = _code.Count;
+        foreach (int x in operands) _code.Add(x);
+        _lastEnd = _code.Count;
+    }
+
+    /// <summary>A label here: code before it can no longer be retargeted.</summary>
+    private void MarkLabel() => _labelMark = _code.Count;
+
+    // ---- fuel ----
+
+    private void ChargeFuel(Opcode opcode)
+    {
+        if (!_fuel) return;
+        _fuelPending += opcode is Opcode.Nop or Opcode.Drop or Opcode.Block or Opcode.Loop or Opcode.End or Opcode.Else
+            or Opcode.Unreachable or Opcode.Return ? 0 : 1;
+        if (EndsRun(opcode)) FlushFuel();
+    }
+
+    private static bool EndsRun(Opcode opcode) => opcode
+        is Opcode.Unreachable or Opcode.Block or Opcode.Loop or Opcode.If or Opcode.Else or Opcode.End
+        or Opcode.Br or Opcode.BrIf or Opcode.BrTable or Opcode.Return
+        or Opcode.Call or Opcode.CallIndirect or Opcode.CallRef
+        or Opcode.ReturnCall or Opcode.ReturnCallIndirect or Opcode.ReturnCallRef
+        or Opcode.Throw or Opcode.ThrowRef or Opcode.Rethrow
+        or Opcode.Try or Opcode.TryTable or Opcode.Catch or Opcode.CatchAll or Opcode.Delegate
+        or Opcode.BrOnNull or Opcode.BrOnNonNull or Opcode.BrOnCast or Opcode.BrOnCastFail;
+
+    /// <summary>What <see cref="Op.Check"/> checks: 1 fuel, 2 the epoch deadline.</summary>
+    private int CheckFlags => (_fuel ? 1 : 0) | (_epoch ? 2 : 0);
+
+    private void FlushFuel()
+    {
+        if (!_fuel || _fuelPending == 0) return;
+        Emit(Op.Fuel, (int)_fuelPending);
+        _fuelPending = 0;
+    }
+
+    // ---- unreachable code ----
+
+    private void Skip(ref Instruction instr)
+    {
+        switch (instr.Opcode)
+        {
+            case Opcode.Block or Opcode.Loop or Opcode.If or Opcode.TryTable or Opcode.Try:
+                _skipDepth++;
+                break;
+            case Opcode.End when _skipDepth > 0:
+                _skipDepth--;
+                break;
+            case Opcode.Delegate when _skipDepth > 0:
+                _skipDepth--;
+                break;
+            case Opcode.End or Opcode.Else or Opcode.Catch or Opcode.CatchAll or Opcode.Delegate when _skipDepth == 0:
+                _pcs.Add(_code.Count);
+                _offsets.Add(instr.Offset);
+                Translate(ref instr);
+                break;
+        }
+    }
+
+    private void SetUnreachable()
+    {
+        _frames[^1].Unreachable = true;
+        _stack.RemoveRange(_frames[^1].Height, _stack.Count - _frames[^1].Height);
+    }
+
+    // ---- blocks and branches ----
+
+    private void Signature(BlockType block, out ValueType[] parameters, out ValueType[] results)
+    {
+        switch (block.Kind)
+        {
+            case BlockTypeKind.Empty:
+                parameters = [];
+                results = [];
+                break;
+            case BlockTypeKind.Value:
+                parameters = [];
+                results = [block.Value];
+                break;
+            default:
+                var f = (FuncCompositeType)_module.Types[block.TypeIndex].Composite;
+                parameters = f.Params;
+                results = f.Results;
+                break;
+        }
+    }
+
+    private Frame OpenFrame(Opcode kind, BlockType block)
+    {
+        Signature(block, out ValueType[] parameters, out ValueType[] results);
+        MaterializeAll();
+        int height = _stack.Count - parameters.Length;
+        var frame = new Frame
+        {
+            Kind = kind,
+            Height = height,
+            BaseSlot = height < _stack.Count ? _stack[height].Home : TopSlot,
+            Params = parameters,
+            Results = results,
+            OuterHandler = ActiveHandler,
+        };
+        return frame;
+    }
+
+    /// <summary>The innermost try body the current code is in, or -1.</summary>
+    private int ActiveHandler
+    {
+        get
+        {
+            for (int i = _frames.Count - 1; i >= 0; i--)
+            {
+                Frame f = _frames[i];
+                if (f.InTryBody) return f.HandlerIndex;
+            }
+            return -1;
+        }
+    }
+
+    private Frame Label(uint depth) => _frames[_frames.Count - 1 - (int)depth];
+
+    /// <summary>Whether branching to <paramref name="target"/> must move values into its slots.</summary>
+    private bool NeedsMoves(Frame target)
+    {
+        ValueType[] types = target.LabelTypes;
+        if (target == _frames[0]) return true;
+        int slot = target.BaseSlot;
+        for (int i = 0; i < types.Length; i++)
+        {
+            if (_stack[_stack.Count - types.Length + i].Source != slot) return true;
+            slot += Width(KindOf(types[i]));
+        }
+        return false;
+    }
+
+    /// <summary>Moves the branch values into the label's slots (for the function's label: slots 0 and up).</summary>
+    private void EmitMoves(Frame target)
+    {
+        ValueType[] types = target.LabelTypes;
+        int first = _stack.Count - types.Length;
+        if (target == _frames[0])
+        {
+            // Results go to slots 0 and up, over the locals: copy from homes (above every local), in order.
+            if (types.Length > 1) MaterializeTop(types.Length);
+            int slot = 0;
+            for (int i = 0; i < types.Length; i++)
+            {
+                Entry e = _stack[first + i];
+                if (e.Source != slot) EmitCopy(e.Kind, slot, e.Source);
+                slot += Width(e.Kind);
+            }
+            return;
+        }
+        int s = target.BaseSlot;
+        for (int i = 0; i < types.Length; i++)
+        {
+            Entry e = _stack[first + i];
+            if (e.Source != s) EmitCopy(e.Kind, s, e.Source);
+            s += Width(e.Kind);
+        }
+    }
+
+    /// <summary>Emits a jump to the label (its pc, or a fixup patched at its end).</summary>
+    private void EmitJumpTarget(Frame target)
+    {
+        if (target.Kind == Opcode.Loop)
+        {
+            _code.Add(target.LoopPc);
+        }
+        else
+        {
+            target.Fixups.Add(_code.Count);
+            _code.Add(-1);
+        }
+    }
+
+    /// <summary>An unconditional branch, including the moves.</summary>
+    private void EmitBranch(Frame target)
+    {
+        if (target == _frames[0])
+        {
+            EmitMoves(target);
+            Emit(Op.Return);
+            return;
+        }
+        EmitMoves(target);
+        _code.Add((int)Op.Br);
+        EmitJumpTarget(target);
+        _lastDestination = -1;
+    }
+
+    /// <summary>A branch taken when <paramref name="test"/> holds for the value in <paramref name="slot"/>.</summary>
+    private void EmitConditionalBranch(Frame target, Op test, Op inverse, int slot)
+    {
+        if (NeedsMoves(target))
+        {
+            Emit(inverse, slot);
+            int skip = _code.Count;
+            _code.Add(-1);
+            EmitBranch(target);
+            _code[skip] = Pc;
+            MarkLabel();
+            return;
+        }
+        _code.Add((int)test);
+        _code.Add(slot);
+        EmitJumpTarget(target);
+        _lastDestination = -1;
+    }
+
+    private void PatchFixups(Frame frame)
+    {
+        int pc = Pc;
+        foreach (int position in frame.Fixups) _code[position] = pc;
+        foreach ((Handler handler, int clause) in frame.CatchFixups)
+        {
+            CatchClause[] catches = handler.Catches;
+            catches[clause] = catches[clause] with { Target = pc };
+        }
+        MarkLabel();
+    }
+
+    /// <summary>After a frame ends: its base operands and its results, all in their homes.</summary>
+    private void ResetTo(Frame frame, ValueType[] top)
+    {
+        _stack.RemoveRange(frame.Height, _stack.Count - frame.Height);
+        foreach (ValueType t in top) Push(t);
+    }
+}
