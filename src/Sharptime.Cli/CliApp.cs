@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Sharptime.Cli;
 
 /// <summary>
@@ -92,7 +90,7 @@ internal static class CliApp
                 stdout.WriteLine(Usage);
                 return 0;
             case "-V" or "--version":
-                stdout.WriteLine($"sharptime {Version}");
+                stdout.WriteLine($"sharptime {Version} ({Commit})");
                 return 0;
             case "wast":
                 return WastCliCommand.Run(args.AsSpan(1), stdout, stderr);
@@ -122,22 +120,14 @@ internal static class CliApp
         {
             string name = first.Split('=')[0];
             return name is "--dir" or "--mapdir" or "--env" or "--argv0" or "--invoke" or "--preload" or "--trap-unknown-imports" or "--tcplisten" or "--allow-precompiled"
-                || (first.StartsWith("-C", StringComparison.Ordinal) && !first.StartsWith("--", StringComparison.Ordinal))
-                || (first.StartsWith("-W", StringComparison.Ordinal) && !first.StartsWith("--", StringComparison.Ordinal))
-                || (first.StartsWith("-S", StringComparison.Ordinal) && !first.StartsWith("--", StringComparison.Ordinal));
+                || (first.Length >= 2 && first[1] is 'O' or 'C' or 'D' or 'W' or 'S');
         }
         return File.Exists(first) || first.EndsWith(".wasm", StringComparison.OrdinalIgnoreCase) || first.EndsWith(".wat", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>The informational version of this build (without the source revision suffix).</summary>
-    public static string Version
-    {
-        get
-        {
-            string? version = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-            if (string.IsNullOrEmpty(version)) return "0.0.0";
-            int plus = version.IndexOf('+', StringComparison.Ordinal);
-            return plus < 0 ? version : version[..plus];
-        }
-    }
+    /// <summary>The version of this build, from the version the artifact stamp records (without its commit suffix).</summary>
+    public static string Version => Artifacts.ArtifactStamp.SharptimeVersion.Split('+')[0];
+
+    /// <summary>The git commit the build was made from, as the stamp records it (the SDK appends it to the version), or "commit unknown".</summary>
+    public static string Commit => Artifacts.ArtifactStamp.SharptimeVersion.Split('+') is [_, string commit, ..] ? $"commit {commit}" : "commit unknown";
 }

@@ -52,8 +52,12 @@ internal static class RunCliCommand
                                  epoch-interruption, timeout=DURATION (10s, 500ms, 1m). -W help
                                  describes every key.
           -S OPTION[=y|n][,...]  WASI options: inherit-env (the guest sees the host's whole
-                                 environment), cli=n (do not link WASI at all), preview2=n (accepted;
-                                 Sharptime only has preview 1). -S help lists them.
+                                 environment), cli=n (do not link WASI at all), tcplisten=HOST:PORT,
+                                 preview2=n (accepted; Sharptime only has preview 1). -S help lists them.
+          -O KEY[=VALUE][,...]   Tuning: opt-level, pooling-allocator, pooling-*, memory-init-cow
+          -D KEY[=VALUE][,...]   Debugging: address-map (always on)
+                                 Every Wasmtime key of -O, -C, -D, -W and -S is accepted: the ones that
+                                 do not apply to Sharptime print a warning. 'FLAG help' lists the keys.
           --                     End of options: the next argument is FILE
           -h, --help             Show this help
 
@@ -83,6 +87,7 @@ internal static class RunCliCommand
             stdout.WriteLine(help);
             return 0;
         }
+        foreach (string warning in options.Warnings) stderr.WriteLine($"sharptime: warning: {warning}");
         CheckPaths(options);
         Engine engine = CreateEngine(options);
         Module module = LoadModule(engine, options, options.File);
@@ -339,6 +344,11 @@ internal static class RunCliCommand
     private static Engine CreateEngine(RunOptions options)
     {
         Config config = CompileCliCommand.CreateConfig(options.Features);
+        config = config with
+        {
+            AllocationStrategy = options.Pooling is { } pooling ? InstanceAllocationStrategy.Pooling(pooling) : config.AllocationStrategy,
+            MemoryInitCow = options.MemoryInitCow ?? config.MemoryInitCow,
+        };
         return new Engine(options.Runtime.Apply(config));
     }
 

@@ -4,7 +4,7 @@ namespace Sharptime.Cli;
 /// The command line of <c>sharptime run</c>, parsed. Options come before the module; everything after the
 /// module is the guest's arguments (as in Wasmtime), and <c>--</c> ends the options explicitly.
 /// </summary>
-internal sealed class RunOptions
+internal sealed partial class RunOptions
 {
     /// <summary>The module file (.wasm binary or .wat text).</summary>
     public string File { get; private set; } = "";
@@ -42,7 +42,10 @@ internal sealed class RunOptions
     /// <summary>The <c>-W</c> options that are not proposals: limits, fuel, epochs, timeout.</summary>
     public RuntimeOptions Runtime { get; } = new();
 
-    /// <summary>A help text asked for with <c>-W help</c> or <c>-S help</c>, or null.</summary>
+    /// <summary>Warnings to print before running (options of Wasmtime that do not apply here).</summary>
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>A help text asked for with <c>-O help</c>, <c>-W help</c> and the like, or null.</summary>
     public string? HelpText { get; private set; }
 
     /// <summary>Whether imported functions nobody defines become functions that trap when called (<c>--trap-unknown-imports</c>).</summary>
@@ -53,6 +56,12 @@ internal sealed class RunOptions
 
     /// <summary>Whether compiled modules are cached (<c>-C cache=y|n</c>, on by default).</summary>
     public bool Cache { get; private set; } = true;
+
+    /// <summary>The instance allocator settings (<c>-O pooling-allocator</c> and <c>-O pooling-*</c>), or null for on-demand.</summary>
+    public PoolingAllocationConfig? Pooling { get; private set; }
+
+    /// <summary>Whether memory images are mapped copy-on-write (<c>-O memory-init-cow</c>), or null for the default.</summary>
+    public bool? MemoryInitCow { get; private set; }
 
     /// <summary>The cache folder (<c>-C cache-dir=PATH</c>), or null for the default.</summary>
     public string? CacheDir { get; private set; }
@@ -91,20 +100,10 @@ internal sealed class RunOptions
 
     private void ParseOption(string arg, ReadOnlySpan<string> args, ref int i)
     {
-        // -W and -S take their value attached (-Wthreads) or as the next argument (-W threads).
-        if (arg.StartsWith("-W", StringComparison.Ordinal) && !arg.StartsWith("--", StringComparison.Ordinal))
+        // -O, -C, -D, -W and -S take their value attached (-Wthreads) or as the next argument (-W threads).
+        if (arg.Length >= 2 && arg[0] == '-' && Groups().TryGetValue(arg[1], out OptionGroup? group))
         {
-            AddWasmOptions(arg.Length > 2 ? arg[2..] : Value(arg, args, ref i, "a value such as threads=y"));
-            return;
-        }
-        if (arg.StartsWith("-C", StringComparison.Ordinal) && !arg.StartsWith("--", StringComparison.Ordinal))
-        {
-            AddCodegenOptions(arg.Length > 2 ? arg[2..] : Value(arg, args, ref i, "a value such as cache=n"));
-            return;
-        }
-        if (arg.StartsWith("-S", StringComparison.Ordinal) && !arg.StartsWith("--", StringComparison.Ordinal))
-        {
-            AddWasiOptions(arg.Length > 2 ? arg[2..] : Value(arg, args, ref i, "a value such as inherit-env"));
+            HelpText = group.Parse(arg.Length > 2 ? arg[2..] : Value(arg, args, ref i, $"KEY[=VALUE] (try '{arg} help')"), Warnings);
             return;
         }
         string name = arg;
@@ -147,33 +146,6 @@ internal sealed class RunOptions
                 break;
             default:
                 throw new UsageException($"unknown option '{arg}' for run (try 'sharptime run --help')");
-        }
-    }
-
-    /// <summary>Wasmtime's <c>-C</c> (compilation) options that apply here: the compile cache.</summary>
-    private void AddCodegenOptions(string value)
-    {
-        foreach (string item in value.Split(','))
-        {
-            int equals = item.IndexOf('=', StringComparison.Ordinal);
-            string key = equals < 0 ? item : item[..equals];
-            string? v = equals < 0 ? null : item[(equals + 1)..];
-            switch (key)
-            {
-                case "cache":
-                    Cache = v switch
-                    {
-                        null or "y" or "yes" or "true" => true,
-                        "n" or "no" or "false" => false,
-                        _ => throw new UsageException($"invalid value '{v}' for -C cache (expected y or n)"),
-                    };
-                    break;
-                case "cache-dir":
-                    CacheDir = string.IsNullOrEmpty(v) ? throw new UsageException("-C cache-dir needs a path: -C cache-dir=PATH") : v;
-                    break;
-                default:
-                    throw new UsageException($"unknown -C option '{key}' (known: cache=y|n, cache-dir=PATH)");
-            }
         }
     }
 
@@ -224,77 +196,5 @@ internal sealed class RunOptions
         int equals = value.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0 || equals + 1 >= value.Length) throw new UsageException($"--preload '{value}': expected NAME=PATH");
         Preloads.Add((value[..equals], value[(equals + 1)..]));
-    }
-
-    /// <summary>Wasmtime's <c>-W</c>: proposals (name=y|n), limits, fuel, epochs, the timeout; <c>help</c> lists them.</summary>
-    private void AddWasmOptions(string value)
-    {
-        var proposals = new List<string>();
-        foreach (string item in value.Split(','))
-        {
-            if (item == "help")
-            {
-                HelpText = RuntimeOptions.Help();
-                return;
-            }
-            if (Runtime.TryAdd(item)) continue;
-            string name = item.Split('=')[0];
-            if (!Array.Exists(FeatureFlags.Names, n => n.Name == name))
-            {
-                throw new UsageException($"unknown -W option '{name}' (known: {RuntimeOptions.KeyNames}, and the proposals {string.Join(", ", Array.ConvertAll(FeatureFlags.Names, n => n.Name))}; try -W help)");
-            }
-            proposals.Add(item);
-        }
-        if (proposals.Count > 0) Features.Add(string.Join(',', proposals));
-    }
-
-    /// <summary>The <c>-S</c> keys with a one-line description each (<c>-S help</c>).</summary>
-    private static readonly (string Key, string Description)[] WasiKeys =
-    [
-        ("inherit-env[=y|n]", "the guest sees the host's whole environment (--env adds to it)"),
-        ("cli[=y|n]", "link WASI preview 1 (y by default); cli=n links nothing"),
-        ("preview2=n", "accepted and ignored: Sharptime has preview 1 only"),
-    ];
-
-    /// <summary>Wasmtime's <c>-S</c>: the WASI options that apply to preview 1.</summary>
-    private void AddWasiOptions(string value)
-    {
-        foreach (string item in value.Split(','))
-        {
-            if (item == "help")
-            {
-                var text = new System.Text.StringBuilder("Options for -S (several may be given separated by commas):\n\n");
-                foreach ((string key, string description) in WasiKeys) text.Append(System.Globalization.CultureInfo.InvariantCulture, $"  {key,-20} {description}\n");
-                HelpText = text.ToString().TrimEnd('\n');
-                return;
-            }
-            int equals = item.IndexOf('=', StringComparison.Ordinal);
-            string name = equals < 0 ? item : item[..equals];
-            if (!Array.Exists(WasiKeys, k => k.Key.StartsWith(name + "[", StringComparison.Ordinal) || k.Key.StartsWith(name + "=", StringComparison.Ordinal)))
-            {
-                throw new UsageException($"unknown -S option '{name}' (known: inherit-env, cli, preview2; try -S help)");
-            }
-            bool enabled = equals < 0 || item[(equals + 1)..] switch
-            {
-                "y" or "yes" or "true" or "on" => true,
-                "n" or "no" or "false" or "off" => false,
-                string other => throw new UsageException($"invalid value '{other}' for -S {name} (expected y or n)"),
-            };
-            switch (name)
-            {
-                case "inherit-env":
-                    InheritEnv = enabled;
-                    break;
-                case "cli":
-                    Wasi = enabled;
-                    break;
-                case "preview2" when !enabled:
-                    // Wasmtime runs preview 1 modules on its preview 2 implementation unless told not to; Sharptime
-                    // has only preview 1, so turning preview 2 off changes nothing.
-                    break;
-                default:
-                    throw new UsageException($"unknown or unsupported WASI option '{name}' in -S (supported: inherit-env, cli, preview2=n)");
-            }
-        }
     }
 }

@@ -63,14 +63,11 @@ internal sealed class RuntimeOptions
         }
     }
 
-    /// <summary>The keys without their values, for error messages.</summary>
-    public static string KeyNames => string.Join(", ", Array.ConvertAll(Keys, k => k.Key.Split('=', '[')[0]));
-
     /// <summary>A number as Wasmtime's CLI reads it: decimal or 0x hexadecimal, with optional _ separators.</summary>
     /// <exception cref="UsageException">Not a number, or out of range.</exception>
-    public static ulong Number(string key, string? value)
+    public static ulong Number(string key, string? value, string flag = "-W")
     {
-        if (value is null) throw new UsageException($"-W {key} needs a value ({key}=N)");
+        if (value is null) throw new UsageException($"{flag} {key} needs a value ({key}=N)");
         string digits = value.Replace("_", "", StringComparison.Ordinal);
         bool hex = digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
         if (hex) digits = digits[2..];
@@ -79,7 +76,7 @@ internal sealed class RuntimeOptions
         {
             return n;
         }
-        throw new UsageException($"invalid value '{value}' for -W {key} (expected a number such as 1024, 0x400 or 1_024)");
+        throw new UsageException($"invalid value '{value}' for {flag} {key} (expected a number such as 1024, 0x400 or 1_024)");
     }
 
     private static int Count(string key, string? value)
@@ -128,16 +125,6 @@ internal sealed class RuntimeOptions
         return ticks < TimeSpan.MaxValue.Ticks ? TimeSpan.FromTicks((long)ticks) : TimeSpan.MaxValue;
 
         TimeSpan Bad() => throw new UsageException($"invalid value '{value}' for -W {key} (expected a duration such as 10s, 500ms or 1m)");
-    }
-
-    /// <summary>What <c>-W help</c> prints.</summary>
-    public static string Help()
-    {
-        var text = new System.Text.StringBuilder("Options for -W (several may be given separated by commas):\n\n");
-        foreach ((string key, string description) in Keys) text.Append(CultureInfo.InvariantCulture, $"  {key,-28} {description}\n");
-        text.Append('\n').Append("Proposals, each NAME[=y|n] (y when the value is left out):\n\n");
-        foreach ((string name, _) in FeatureFlags.Names) text.Append(CultureInfo.InvariantCulture, $"  {name + "[=y|n]",-28} the {name} proposal\n");
-        return text.ToString().TrimEnd('\n');
     }
 
     /// <summary>The engine settings these options change.</summary>

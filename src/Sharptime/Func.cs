@@ -53,22 +53,26 @@ public sealed unsafe partial class Func : Extern
             }
         }
         if (results.Length < Type.Results.Count) throw new ArgumentException($"the function returns {Type.Results.Count} results, the span holds {results.Length}", nameof(results));
-        using (Store.Enter())
-        {
-            Context.CallerContext = null;
-            try
-            {
-                ((delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)ArrayCall)(Code, Context, args, results);
-            }
-            catch (TrapException e) when (e.AttachEngine(Store.Engine))
-            {
-                throw;
-            }
-        }
+        CallThroughArray(args, results);
         for (int i = 0; i < Type.Results.Count; i++)
         {
             // Trampolines box references without their static type; give them the declared one.
             if (Type.Results[i].Kind == ValKind.Ref) results[i] = Value.FromRaw(results[i].RawRef, Type.Results[i]);
+        }
+    }
+
+    /// <summary>Calls the array-call entry with arguments already checked against the type.</summary>
+    private void CallThroughArray(ReadOnlySpan<Value> args, Span<Value> results)
+    {
+        using Store.Entry entry = Store.Enter();
+        Context.CallerContext = null;
+        try
+        {
+            ((delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)ArrayCall)(Code, Context, args, results);
+        }
+        catch (TrapException e) when (e.AttachEngine(Store.Engine))
+        {
+            throw;
         }
     }
 

@@ -133,6 +133,11 @@ public sealed unsafe partial class Linker
         return Add(module, name, new HostFunction(new FuncType(p, r), callback, thunk, arrayCall));
     }
 
+    /// <summary>A typed host function with several results is an untyped one underneath: generated code cannot
+    /// return a tuple, so <paramref name="callback"/> writes its elements as results.</summary>
+    private Linker DefineTupleHost(string module, string name, Type[] parameters, Type[] results, HostCallback callback) =>
+        DefineHost(module, name, callback, 0, (nint)(delegate*<nint, Abi.VmContext, ReadOnlySpan<Value>, Span<Value>, void>)&Abi.HostCalls.ArrayCallUntyped, parameters, results);
+
     private static Binary.ValueType ClrToWasm(Type t) => Runtime.Matching.ValueTypeOf(t)
         ?? throw new ArgumentException($"{t} is not a WebAssembly type: use int, long, float, double, Func or ExternRef");
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text;
 using Sharptime.Abi;
 
 namespace Sharptime;
@@ -60,7 +61,7 @@ public sealed unsafe class Memory : Extern
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         if (address > Instance.Length || (ulong)length > Instance.Length - address)
         {
-            throw new ArgumentOutOfRangeException(nameof(address), $"bytes {address}..{address + (ulong)length} are outside the memory of {Instance.Length} bytes");
+            throw new ArgumentOutOfRangeException(nameof(address), $"{length} bytes at address {address} are outside the memory of {Instance.Length} bytes: check the address and length, or grow the memory");
         }
         return new Span<byte>(Instance.Base + address, length);
     }
@@ -104,6 +105,48 @@ public sealed unsafe class Memory : Extern
     /// <summary>Writes a little-endian 64-bit float.</summary>
     public void WriteDouble(ulong address, double value) => BinaryPrimitives.WriteDoubleLittleEndian(GetSpan(address, 8), value);
 
-    /// <summary>Reads a UTF-8 string of <paramref name="length"/> bytes.</summary>
-    public string ReadString(ulong address, int length) => System.Text.Encoding.UTF8.GetString(GetSpan(address, length));
+    /// <summary>Reads a string of <paramref name="length"/> bytes (not characters) at <paramref name="address"/>.</summary>
+    /// <param name="address">The first byte.</param>
+    /// <param name="length">The number of bytes; even for <see cref="StringEncoding.Utf16"/>.</param>
+    /// <param name="encoding">The encoding of the bytes; UTF-8 unless told.</param>
+    /// <returns>The string.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The bytes are outside the memory (the message names address, length and memory size).</exception>
+    /// <exception cref="ArgumentException">A UTF-16 length is odd.</exception>
+    public string ReadString(ulong address, int length, StringEncoding encoding = StringEncoding.Utf8)
+    {
+        if (encoding == StringEncoding.Utf16 && length % 2 != 0)
+        {
+            throw new ArgumentException($"a UTF-16 string has an even number of bytes, {length} given (at address {address})", nameof(length));
+        }
+        return EncodingOf(encoding).GetString(GetSpan(address, length));
+    }
+
+    /// <summary>Writes <paramref name="value"/> at <paramref name="address"/>, with no terminator or length prefix.</summary>
+    /// <param name="address">The first byte.</param>
+    /// <param name="value">The string.</param>
+    /// <param name="encoding">The encoding to write; UTF-8 unless told.</param>
+    /// <returns>The number of bytes written (<see cref="GetByteCount"/>).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The bytes do not fit in the memory (the message names address, length and memory size).</exception>
+    public int WriteString(ulong address, string value, StringEncoding encoding = StringEncoding.Utf8)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return EncodingOf(encoding).GetBytes(value, GetSpan(address, GetByteCount(value, encoding)));
+    }
+
+    /// <summary>The number of bytes <see cref="WriteString"/> writes for <paramref name="value"/>: what to allocate in the guest.</summary>
+    /// <param name="value">The string.</param>
+    /// <param name="encoding">The encoding; UTF-8 unless told.</param>
+    /// <returns>The byte count.</returns>
+    public static int GetByteCount(string value, StringEncoding encoding = StringEncoding.Utf8)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return EncodingOf(encoding).GetByteCount(value);
+    }
+
+    private static Encoding EncodingOf(StringEncoding encoding) => encoding switch
+    {
+        StringEncoding.Utf8 => Encoding.UTF8,
+        StringEncoding.Utf16 => Encoding.Unicode,
+        _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "use StringEncoding.Utf8 or StringEncoding.Utf16"),
+    };
 }

@@ -172,12 +172,40 @@ public sealed class Module
         return Artifacts.ArtifactLoader.LoadFile(engine, path);
     }
 
-    /// <summary>Reads, decodes and validates a module binary file.</summary>
+    /// <summary>Reads, decodes, validates and compiles a module binary file (see <see cref="FromBytes"/>).</summary>
+    /// <remarks>
+    /// The runtime reads binaries only. A text module (a .wat file, or one whose first character after
+    /// whitespace and comments is an opening parenthesis) is refused with a message that says how to
+    /// parse it: <c>Module.FromBytes(engine, Sharptime.Text.Wat.Parse(File.ReadAllBytes(path), path))</c>.
+    /// </remarks>
     /// <param name="engine">The engine whose settings apply.</param>
     /// <param name="path">The path of a .wasm file.</param>
-    /// <exception cref="MalformedModuleException">The file is not a well-formed module.</exception>
+    /// <returns>The module.</returns>
+    /// <exception cref="MalformedModuleException">The file is not a well-formed module, or is WebAssembly text.</exception>
     /// <exception cref="InvalidModuleException">The module does not validate.</exception>
-    public static Module FromFile(Engine engine, string path) => FromBytes(engine, File.ReadAllBytes(path));
+    public static Module FromFile(Engine engine, string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        if (!bytes.AsSpan().StartsWith("\0asm"u8) && (path.EndsWith(".wat", StringComparison.OrdinalIgnoreCase) || LooksLikeText(bytes)))
+        {
+            throw new MalformedModuleException($"{path} is WebAssembly text, and the runtime reads binaries: reference the Sharptime.Text package and load it with Module.FromBytes(engine, Sharptime.Text.Wat.Parse(File.ReadAllBytes(path), path))");
+        }
+        return FromBytes(engine, bytes);
+    }
+
+    /// <summary>True when the first character after a byte-order mark, whitespace and <c>;;</c> comments is '(' (block comments start with it too).</summary>
+    private static bool LooksLikeText(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        while (true)
+        {
+            bytes = bytes.TrimStart(" \t\r\n"u8);
+            if (!bytes.StartsWith(";;"u8)) return bytes.StartsWith("("u8);
+            int end = bytes.IndexOf((byte)'\n');
+            if (end < 0) return false;
+            bytes = bytes[(end + 1)..];
+        }
+    }
 
     /// <summary>Checks that a module binary decodes and validates, without keeping the result.</summary>
     /// <param name="engine">The engine whose settings apply.</param>

@@ -211,10 +211,10 @@ public sealed class RunCommandTests
         yield return ["g.wat", "(module (global (export \"g\") i32 (i32.const 0)))", new[] { "--invoke", "g" }, 1, "error: {0}: 'g' is not a function (it exports no functions)"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "--dir", "/no/such/dir" }, 2, "sharptime: --dir /no/such/dir: no such directory"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "--frob" }, 2, "sharptime: unknown option '--frob' for run"];
-        yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "-W", "frob=y" }, 2, "sharptime: unknown -W option 'frob' (known: max-memory-size,"];
+        yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "-W", "frob=y" }, 2, "sharptime: unknown -W option 'frob' (try '-W help' for the list of keys)"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "-W", "fuel=lots" }, 2, "sharptime: invalid value 'lots' for -W fuel (expected a number"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "-W", "timeout=5parsecs" }, 2, "sharptime: invalid value '5parsecs' for -W timeout (expected a duration"];
-        yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "-S", "frob" }, 2, "sharptime: unknown -S option 'frob' (known: inherit-env, cli, preview2"];
+        yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "-S", "frob" }, 2, "sharptime: unknown -S option 'frob' (try '-S help' for the list of keys)"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "--env", "=x" }, 2, "sharptime: --env '=x': expected NAME[=VALUE]"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "--tcplisten", "8080" }, 2, "sharptime: --tcplisten '8080': expected HOST:PORT"];
         yield return ["f.wat", "(module (func (export \"_start\")))", new[] { "--tcplisten", "127.0.0.1:65536" }, 2, "sharptime: --tcplisten '127.0.0.1:65536': '65536' is not a port number"];
@@ -278,6 +278,62 @@ public sealed class RunCommandTests
         GuestRun s = GuestRunner.Run("run", "-S", "help");
         Assert.Equal(0, s.ExitCode);
         Assert.Contains("inherit-env", s.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-O", new[] { "opt-level", "pooling-allocator", "memory-init-cow", "regalloc-algorithm", "memory-guard-size", "pooling-total-stacks" })]
+    [InlineData("-C", new[] { "cache", "cache-dir", "collector", "parallel-compilation", "cranelift-NAME" })]
+    [InlineData("-D", new[] { "address-map", "debug-info", "guest-debug", "coredump" })]
+    [InlineData("-W", new[] { "fuel", "unknown-imports-trap", "all-proposals", "simd", "nan-canonicalization", "component-model" })]
+    [InlineData("-S", new[] { "cli", "common", "inherit-env", "tcplisten", "preview2", "preview0", "http" })]
+    public void Every_option_group_has_a_help_listing_its_keys(string flag, string[] keys)
+    {
+        GuestRun run = GuestRunner.Run("run", flag, "help");
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+        foreach (string key in keys) Assert.Contains("\n  " + key, run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Wasmtime_keys_that_do_not_apply_warn_and_the_guest_runs()
+    {
+        using var dir = new TempDirectory();
+        GuestRun run = GuestRunner.Run("run", "-O", "memory-guard-size=0,opt-level=s", "-C", "parallel-compilation=n", "-D", "debug-info,address-map",
+            "-W", "nan-canonicalization", "-S", "http", dir.Write("hello.wasm", Hello));
+        Assert.Equal((0, "hello world\n"), (run.ExitCode, run.GuestStdout));
+        Assert.Equal(
+            [
+                "sharptime: warning: -O memory-guard-size is not applicable to Sharptime and is ignored: every access is bounds-checked in code; no guard pages or signal handlers (.NET cannot catch a fault)",
+                "sharptime: warning: -C parallel-compilation is not applicable to Sharptime and is ignored: the .NET JIT compiles each function when it first runs",
+                "sharptime: warning: -D debug-info is not applicable to Sharptime and is ignored: no DWARF: generated code is .NET IL",
+                "sharptime: warning: -W nan-canonicalization is not applicable to Sharptime and is ignored: NaN bits are what the hardware and the spec give",
+                "sharptime: warning: -S http is not applicable to Sharptime and is ignored: Sharptime implements WASI preview 1 only (no http interface)",
+            ], run.ErrorLines);
+    }
+
+    [Fact]
+    public void Current_wasmtime_spellings_work_next_to_the_old_ones()
+    {
+        using var dir = new TempDirectory();
+        string imports = dir.Write("import.wat", "(module (import \"env\" \"foo\" (func)) (func (export \"_start\")))");
+        Assert.Equal(0, GuestRunner.Run("run", "-W", "unknown-imports-trap", imports).ExitCode);
+        Assert.Equal(0, GuestRunner.Run("run", "--trap-unknown-imports", imports).ExitCode);
+
+        string hello = dir.Write("hello.wasm", Hello);
+        GuestRun noWasi = GuestRunner.Run("run", "-S", "common=n", hello);
+        Assert.Equal(1, noWasi.ExitCode);
+        Assert.Contains("unknown import: wasi_snapshot_preview1::", noWasi.Stderr, StringComparison.Ordinal);
+        Assert.Equal((0, "hello world\n"), (GuestRunner.Run("run", "-S", "tcplisten=127.0.0.1:0", "-W", "all-proposals=y", hello) is var r ? (r.ExitCode, r.GuestStdout) : default));
+    }
+
+    [Fact]
+    public void The_pooling_allocator_options_reach_the_engine()
+    {
+        using var dir = new TempDirectory();
+        string big = dir.Write("big.wat", "(module (memory 2) (func (export \"_start\")))");
+        Assert.Equal(0, GuestRunner.Run("run", "-O", "pooling-allocator", big).ExitCode);
+        GuestRun tooBig = GuestRunner.Run("run", "-O", "pooling-allocator,pooling-max-memory-size=0x10000", big);
+        Assert.Equal(1, tooBig.ExitCode);
+        Assert.Contains("MaxMemorySize", tooBig.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

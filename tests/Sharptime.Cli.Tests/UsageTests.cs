@@ -11,7 +11,12 @@ public sealed class UsageTests
     [InlineData(new[] { "compile", "--target", "vax-vms", "x.wasm" }, "sharptime: unknown target 'vax-vms': use portable or one of linux-x64")]
     [InlineData(new[] { "inspect", "app.wasm" }, "sharptime: the 'inspect' command is not implemented yet")]
     [InlineData(new[] { "run", "-C", "cache=maybe", "x.wasm" }, "sharptime: invalid value 'maybe' for -C cache")]
-    [InlineData(new[] { "run", "-C", "frob=1", "x.wasm" }, "sharptime: unknown -C option 'frob' (known: cache=y|n, cache-dir=PATH)")]
+    [InlineData(new[] { "run", "-C", "frob=1", "x.wasm" }, "sharptime: unknown -C option 'frob' (try '-C help' for the list of keys)")]
+    [InlineData(new[] { "run", "-O", "frob", "x.wasm" }, "sharptime: unknown -O option 'frob' (try '-O help' for the list of keys)")]
+    [InlineData(new[] { "run", "-D", "frob=y", "x.wasm" }, "sharptime: unknown -D option 'frob' (try '-D help' for the list of keys)")]
+    [InlineData(new[] { "-O", "opt-level=3", "x.wasm" }, "sharptime: invalid value '3' for -O opt-level (expected 0, 1, 2 or s)")]
+    [InlineData(new[] { "run", "-O", "pooling-total-memories=many", "x.wasm" }, "sharptime: invalid value 'many' for -O pooling-total-memories (expected a number")]
+    [InlineData(new[] { "run", "-S", "tcplisten=8080", "x.wasm" }, "sharptime: --tcplisten '8080': expected HOST:PORT")]
     [InlineData(new[] { "--frob" }, "sharptime: unknown option '--frob'")]
     [InlineData(new[] { "wast" }, "sharptime: wast needs at least one .wast file or directory")]
     [InlineData(new[] { "wast", "/no/such/file.wast" }, "sharptime: no such file or directory: /no/such/file.wast")]
@@ -62,10 +67,15 @@ public sealed class UsageTests
     }
 
     [Fact]
-    public void Version_prints_the_name_and_a_version()
+    public void Version_prints_the_name_the_version_and_the_commit_of_the_build()
     {
         (int code, string stdout, _) = CliRunner.Run("--version");
         Assert.Equal(0, code);
-        Assert.Matches(@"^sharptime \d+\.\d+\.\d+", stdout);
+        // The SDK appends the git commit to the informational version; the artifact stamp records the same string.
+        string stamped = typeof(Engine).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        string commit = Assert.Single(stamped.Split('+')[1..]);
+        Assert.Matches("^[0-9a-f]{40}$", commit);
+        Assert.Equal($"sharptime {stamped.Split('+')[0]} (commit {commit})", stdout.TrimEnd());
     }
 }
