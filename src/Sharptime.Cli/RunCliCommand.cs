@@ -44,6 +44,8 @@ internal static class RunCliCommand
           -C cache=y|n           Cache compiled modules (default: y) in the cache folder:
                                  $XDG_CACHE_HOME/sharptime, else ~/.cache/sharptime
           -C cache-dir=PATH      Use PATH as the cache folder
+          -C strategy=NAME       compiler (native code, the default) or interpreter (no compiling:
+                                 starts at once, runs slower)
           -W NAME[=y|n][,...]    Enable or disable a proposal (all, simd, threads, gc, memory64,
                                  exceptions, tail-call, multi-memory, ... see 'sharptime wast --help').
                                  Also limits and interruption: max-memory-size=BYTES,
@@ -337,7 +339,7 @@ internal static class RunCliCommand
             }
             return ModuleLoader.LoadArtifact(engine, path);
         }
-        CompileCache? cache = options.Cache ? new CompileCache(options.CacheDir ?? CompileCache.DefaultDirectory) : null;
+        CompileCache? cache = options.Cache && engine.Config.Compiles ? new CompileCache(options.CacheDir ?? CompileCache.DefaultDirectory) : null;
         return ModuleLoader.FromBytes(engine, path, ModuleLoader.ReadModuleBytes(path), cache);
     }
 
@@ -348,6 +350,7 @@ internal static class RunCliCommand
         {
             AllocationStrategy = options.Pooling is { } pooling ? InstanceAllocationStrategy.Pooling(pooling) : config.AllocationStrategy,
             MemoryInitCow = options.MemoryInitCow ?? config.MemoryInitCow,
+            Strategy = options.Strategy ?? config.Strategy,
         };
         return new Engine(options.Runtime.Apply(config));
     }

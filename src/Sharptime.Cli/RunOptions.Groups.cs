@@ -55,10 +55,22 @@ internal sealed partial class RunOptions
         return g;
     }
 
-    // One entry per key: add the execution strategy here when it exists.
     private OptionGroup CodegenGroup()
     {
         var g = new OptionGroup("-C", "Compilation");
+        g.Add("strategy", "strategy=compiler|interpreter|auto", "compile to native code, or interpret (starts at once; default auto: the compiler)", v => Strategy = v switch
+        {
+            "compiler" => Sharptime.Strategy.Compiler,
+            "interpreter" => Sharptime.Strategy.Interpreter,
+            "auto" => Sharptime.Strategy.Auto,
+            _ => throw new UsageException($"-C strategy={v}: expected compiler, interpreter or auto"),
+        });
+        g.Add("compiler", "compiler=cranelift", "Wasmtime's spelling: cranelift is Sharptime's compiler (strategy=compiler)", v => Strategy = v switch
+        {
+            "cranelift" => Sharptime.Strategy.Compiler,
+            "winch" => throw new UsageException("-C compiler=winch: Sharptime has no baseline compiler; -C strategy=interpreter starts at once instead"),
+            _ => throw new UsageException($"-C compiler={v}: expected cranelift (or use -C strategy=compiler|interpreter)"),
+        });
         g.Add("cache", "cache[=y|n]", "cache compiled modules (default y)", v => Cache = g.Flag("cache", v));
         g.Add("cache-dir", "cache-dir=PATH", "the cache folder (Sharptime's own key)", v => CacheDir = string.IsNullOrEmpty(v) ? throw new UsageException("-C cache-dir needs a path: -C cache-dir=PATH") : v);
         g.NotApplicable("cache-config", "cache-config=PATH", "the cache has no configuration file; use cache-dir=PATH");

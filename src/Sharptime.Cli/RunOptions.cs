@@ -66,6 +66,9 @@ internal sealed partial class RunOptions
     /// <summary>The cache folder (<c>-C cache-dir=PATH</c>), or null for the default.</summary>
     public string? CacheDir { get; private set; }
 
+    /// <summary>Compiler or interpreter (<c>-C strategy=</c>), or null for the engine's default.</summary>
+    public Strategy? Strategy { get; private set; }
+
     /// <summary>Whether --help was asked for.</summary>
     public bool Help { get; private set; }
 
