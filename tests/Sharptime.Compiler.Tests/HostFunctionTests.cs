@@ -171,11 +171,15 @@ public sealed class HostFunctionTests
     }
 
     [Fact]
-    public void Engine_without_compiler_reports_what_to_do()
+    public void Engine_without_compiler_interprets_and_the_compiler_strategy_says_what_it_needs()
     {
         var engine = new Engine();
-        Module module = Module.FromBytes(engine, Sharptime.Text.Wat.Parse("(module (func))"));
-        WasmException e = Assert.Throws<WasmException>(() => new Linker(engine).Instantiate(new Store(engine), module));
+        Module module = Module.FromBytes(engine, Sharptime.Text.Wat.Parse(
+            "(module (func (export \"fac\") (param i64) (result i64) (if (result i64) (i64.eqz (local.get 0)) (then (i64.const 1)) (else (i64.mul (local.get 0) (call 0 (i64.sub (local.get 0) (i64.const 1))))))))"));
+        Instance instance = new Linker(engine).Instantiate(new Store(engine), module);
+        Assert.Equal(2432902008176640000L, instance.GetFunction<long, long>("fac")(20));
+        Assert.Equal(Value.I64(120), instance.GetFunction("fac")!.Call(Value.I64(5))[0]);
+        WasmException e = Assert.Throws<WasmException>(() => new Engine(Config.Default with { Strategy = Strategy.Compiler }));
         Assert.Contains("UseCompiler", e.Message);
     }
 
