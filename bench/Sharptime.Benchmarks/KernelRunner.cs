@@ -10,7 +10,7 @@ namespace Sharptime.Benchmarks;
 /// same shape as the native harness and the Node runner.
 /// </summary>
 /// <remarks>
-/// Usage: <c>kernels --manifest PATH [--reps N] [--warmup W] [--json] [--collectible] [--cpu-time] [--fuel] [--epoch] [NAME...]</c>.
+/// Usage: <c>kernels --manifest PATH [--reps N] [--warmup W] [--json] [--collectible] [--cpu-time] [--fuel] [--epoch] [--interpreter] [NAME...]</c>.
 /// <c>--fuel</c> and <c>--epoch</c> compile fuel counting and epoch checks in (with unlimited fuel and no deadline), to measure what they cost.
 /// Code is non-collectible by default (tiered and profile-guided like any .NET code, see DESIGN.md);
 /// <c>--collectible</c> measures the unloadable variant. <c>--cpu-time</c> times each call with the
@@ -24,6 +24,7 @@ internal static partial class KernelRunner
         string? manifest = null;
         int reps = 5, warmup = 2;
         bool collectible = false, cpuTime = false, fuel = false, epoch = false;
+        Strategy strategy = Strategy.Auto;
         var names = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
@@ -37,6 +38,7 @@ internal static partial class KernelRunner
                 case "--cpu-time": cpuTime = true; break;
                 case "--fuel": fuel = true; break;
                 case "--epoch": epoch = true; break;
+                case "--interpreter": strategy = Strategy.Interpreter; break;
                 default: names.Add(args[i]); break;
             }
         }
@@ -45,7 +47,7 @@ internal static partial class KernelRunner
             Console.Error.WriteLine("kernels: --manifest PATH is required");
             return 2;
         }
-        var engine = new Engine(Config.Default.UseCompiler(collectible) with { ConsumeFuel = fuel, EpochInterruption = epoch });
+        var engine = new Engine(Config.Default.UseCompiler(collectible) with { ConsumeFuel = fuel, EpochInterruption = epoch, Strategy = strategy });
         string wasmDir = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(manifest))!, "wasm");
         var modules = new Dictionary<string, Module>(StringComparer.Ordinal);
         int status = 0;

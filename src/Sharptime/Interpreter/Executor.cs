@@ -137,49 +137,49 @@ internal static unsafe partial class Executor
         MemoryInstance mem = ctx.Memory0!;
         while (true)
         {
-            switch ((Op)I(ref code, pc))
+            switch ((Op)Unsafe.Add(ref code, pc))
             {
                 case Op.Unreachable:
                     at = pc;
                     throw new TrapException(TrapCode.Unreachable);
                 case Op.Br:
-                    pc = I(ref code, pc + 1);
+                    pc = Unsafe.Add(ref code, pc + 1);
                     continue;
                 case Op.BrIfNez:
-                    pc = (uint)S(ref f, I(ref code, pc + 1)) != 0 ? I(ref code, pc + 2) : pc + 3;
+                    pc = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) != 0 ? Unsafe.Add(ref code, pc + 2) : pc + 3;
                     continue;
                 case Op.BrIfEqz:
-                    pc = (uint)S(ref f, I(ref code, pc + 1)) == 0 ? I(ref code, pc + 2) : pc + 3;
+                    pc = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) == 0 ? Unsafe.Add(ref code, pc + 2) : pc + 3;
                     continue;
                 case Op.BrIfNull:
-                    pc = refs[fp + I(ref code, pc + 1)] is null ? I(ref code, pc + 2) : pc + 3;
+                    pc = refs[fp + Unsafe.Add(ref code, pc + 1)] is null ? Unsafe.Add(ref code, pc + 2) : pc + 3;
                     continue;
                 case Op.BrIfNonNull:
-                    pc = refs[fp + I(ref code, pc + 1)] is not null ? I(ref code, pc + 2) : pc + 3;
+                    pc = refs[fp + Unsafe.Add(ref code, pc + 1)] is not null ? Unsafe.Add(ref code, pc + 2) : pc + 3;
                     continue;
                 case Op.BrTable:
                 {
-                    uint index = (uint)S(ref f, I(ref code, pc + 1));
-                    uint last = (uint)I(ref code, pc + 2) - 1;
-                    pc = I(ref code, pc + 3 + (int)Math.Min(index, last));
+                    uint index = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1));
+                    uint last = (uint)Unsafe.Add(ref code, pc + 2) - 1;
+                    pc = Unsafe.Add(ref code, pc + 3 + (int)(index < last ? index : last));
                     continue;
                 }
                 case Op.Return:
                     return null;
                 case Op.Check:
                     at = pc;
-                    Check(ctx.StoreContext, I(ref code, pc + 1));
+                    Check(ctx.StoreContext, Unsafe.Add(ref code, pc + 1));
                     pc += 2;
                     continue;
                 case Op.Fuel:
-                    ctx.StoreContext.Fuel -= I(ref code, pc + 1);
+                    ctx.StoreContext.Fuel -= Unsafe.Add(ref code, pc + 1);
                     pc += 2;
                     continue;
                 case Op.Call:
                 {
                     at = pc;
-                    int index = I(ref code, pc + 1);
-                    Invoke(ctx.Functions[index] ?? ctx.GetFunction(index), stack, fp + I(ref code, pc + 2), ctx);
+                    int index = Unsafe.Add(ref code, pc + 1);
+                    Invoke(ctx.Functions[index] ?? ctx.GetFunction(index), stack, fp + Unsafe.Add(ref code, pc + 2), ctx);
                     f = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(stack.Slots), fp);
                     refs = stack.Refs;
                     pc += 3;
@@ -188,8 +188,8 @@ internal static unsafe partial class Executor
                 case Op.CallIndirect:
                 {
                     at = pc;
-                    Func callee = ResolveIndirect(ctx, S(ref f, I(ref code, pc + 1)), I(ref code, pc + 2), I(ref code, pc + 3));
-                    Invoke(callee, stack, fp + I(ref code, pc + 4), ctx);
+                    Func callee = ResolveIndirect(ctx, Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)), Unsafe.Add(ref code, pc + 2), Unsafe.Add(ref code, pc + 3));
+                    Invoke(callee, stack, fp + Unsafe.Add(ref code, pc + 4), ctx);
                     f = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(stack.Slots), fp);
                     refs = stack.Refs;
                     pc += 5;
@@ -198,8 +198,8 @@ internal static unsafe partial class Executor
                 case Op.CallRef:
                 {
                     at = pc;
-                    Func callee = Instructions.ResolveRef(refs[fp + I(ref code, pc + 1)]);
-                    Invoke(callee, stack, fp + I(ref code, pc + 3), ctx);
+                    Func callee = Instructions.ResolveRef(refs[fp + Unsafe.Add(ref code, pc + 1)]);
+                    Invoke(callee, stack, fp + Unsafe.Add(ref code, pc + 3), ctx);
                     f = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(stack.Slots), fp);
                     refs = stack.Refs;
                     pc += 4;
@@ -208,373 +208,373 @@ internal static unsafe partial class Executor
                 case Op.ReturnCall:
                 {
                     at = pc;
-                    int index = I(ref code, pc + 1);
+                    int index = Unsafe.Add(ref code, pc + 1);
                     return TailCall(ctx.Functions[index] ?? ctx.GetFunction(index), stack, fp, ctx);
                 }
                 case Op.ReturnCallIndirect:
                     at = pc;
-                    return TailCall(ResolveIndirect(ctx, S(ref f, I(ref code, pc + 1)), I(ref code, pc + 2), I(ref code, pc + 3)), stack, fp, ctx);
+                    return TailCall(ResolveIndirect(ctx, Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)), Unsafe.Add(ref code, pc + 2), Unsafe.Add(ref code, pc + 3)), stack, fp, ctx);
                 case Op.ReturnCallRef:
                     at = pc;
-                    return TailCall(Instructions.ResolveRef(refs[fp + I(ref code, pc + 1)]), stack, fp, ctx);
+                    return TailCall(Instructions.ResolveRef(refs[fp + Unsafe.Add(ref code, pc + 1)]), stack, fp, ctx);
                 case Op.Throw:
                     at = pc;
-                    throw Throw(ctx, I(ref code, pc + 1), stack, fp + I(ref code, pc + 2));
+                    throw Throw(ctx, Unsafe.Add(ref code, pc + 1), stack, fp + Unsafe.Add(ref code, pc + 2));
                 case Op.ThrowRef:
                     at = pc;
-                    throw Exceptions.Rethrow(refs[fp + I(ref code, pc + 1)]);
+                    throw Exceptions.Rethrow(refs[fp + Unsafe.Add(ref code, pc + 1)]);
                 case Op.Rethrow:
                     at = pc;
-                    throw (Exception)refs[fp + I(ref code, pc + 1)]!;
+                    throw (Exception)refs[fp + Unsafe.Add(ref code, pc + 1)]!;
 
                 case Op.Copy:
-                    S(ref f, I(ref code, pc + 1)) = S(ref f, I(ref code, pc + 2));
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2));
                     pc += 3;
                     continue;
                 case Op.Copy2:
-                    SetV(ref f, I(ref code, pc + 1), V(ref f, I(ref code, pc + 2)));
+                    Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1))), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)))));
                     pc += 3;
                     continue;
                 case Op.CopyRef:
-                    refs[fp + I(ref code, pc + 1)] = refs[fp + I(ref code, pc + 2)];
+                    refs[fp + Unsafe.Add(ref code, pc + 1)] = refs[fp + Unsafe.Add(ref code, pc + 2)];
                     pc += 3;
                     continue;
                 case Op.Const:
-                    S(ref f, I(ref code, pc + 1)) = (uint)I(ref code, pc + 2) | ((ulong)(uint)I(ref code, pc + 3) << 32);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref code, pc + 2) | ((ulong)(uint)Unsafe.Add(ref code, pc + 3) << 32);
                     pc += 4;
                     continue;
                 case Op.Const2:
-                    S(ref f, I(ref code, pc + 1)) = (uint)I(ref code, pc + 2) | ((ulong)(uint)I(ref code, pc + 3) << 32);
-                    S(ref f, I(ref code, pc + 1) + 1) = (uint)I(ref code, pc + 4) | ((ulong)(uint)I(ref code, pc + 5) << 32);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref code, pc + 2) | ((ulong)(uint)Unsafe.Add(ref code, pc + 3) << 32);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1) + 1) = (uint)Unsafe.Add(ref code, pc + 4) | ((ulong)(uint)Unsafe.Add(ref code, pc + 5) << 32);
                     pc += 6;
                     continue;
                 case Op.RefNull:
-                    refs[fp + I(ref code, pc + 1)] = null;
+                    refs[fp + Unsafe.Add(ref code, pc + 1)] = null;
                     pc += 2;
                     continue;
                 case Op.RefFunc:
-                    refs[fp + I(ref code, pc + 1)] = ctx.GetFunction(I(ref code, pc + 2));
+                    refs[fp + Unsafe.Add(ref code, pc + 1)] = ctx.GetFunction(Unsafe.Add(ref code, pc + 2));
                     pc += 3;
                     continue;
                 case Op.Select:
-                    S(ref f, I(ref code, pc + 1)) = (uint)S(ref f, I(ref code, pc + 2)) != 0 ? S(ref f, I(ref code, pc + 3)) : S(ref f, I(ref code, pc + 4));
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) != 0 ? Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) : Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 4));
                     pc += 5;
                     continue;
                 case Op.Select2:
-                    SetV(ref f, I(ref code, pc + 1), (uint)S(ref f, I(ref code, pc + 2)) != 0 ? V(ref f, I(ref code, pc + 3)) : V(ref f, I(ref code, pc + 4)));
+                    Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1))), (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) != 0 ? Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))) : Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 4)))));
                     pc += 5;
                     continue;
                 case Op.SelectRef:
-                    refs[fp + I(ref code, pc + 1)] = (uint)S(ref f, I(ref code, pc + 2)) != 0 ? refs[fp + I(ref code, pc + 3)] : refs[fp + I(ref code, pc + 4)];
+                    refs[fp + Unsafe.Add(ref code, pc + 1)] = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) != 0 ? refs[fp + Unsafe.Add(ref code, pc + 3)] : refs[fp + Unsafe.Add(ref code, pc + 4)];
                     pc += 5;
                     continue;
                 case Op.GlobalGet:
-                    S(ref f, I(ref code, pc + 1)) = (ulong)globals[I(ref code, pc + 2)].Bits;
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)globals[Unsafe.Add(ref code, pc + 2)].Bits;
                     pc += 3;
                     continue;
                 case Op.GlobalGet2:
                 {
-                    GlobalInstance g = globals[I(ref code, pc + 2)];
-                    int d = I(ref code, pc + 1);
-                    S(ref f, d) = (ulong)g.Bits;
-                    S(ref f, d + 1) = (ulong)g.High;
+                    GlobalInstance g = globals[Unsafe.Add(ref code, pc + 2)];
+                    int d = Unsafe.Add(ref code, pc + 1);
+                    Unsafe.Add(ref f, d) = (ulong)g.Bits;
+                    Unsafe.Add(ref f, d + 1) = (ulong)g.High;
                     pc += 3;
                     continue;
                 }
                 case Op.GlobalGetRef:
-                    refs[fp + I(ref code, pc + 1)] = globals[I(ref code, pc + 2)].Ref;
+                    refs[fp + Unsafe.Add(ref code, pc + 1)] = globals[Unsafe.Add(ref code, pc + 2)].Ref;
                     pc += 3;
                     continue;
                 case Op.GlobalSet:
-                    globals[I(ref code, pc + 2)].Bits = (long)S(ref f, I(ref code, pc + 1));
+                    globals[Unsafe.Add(ref code, pc + 2)].Bits = (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1));
                     pc += 3;
                     continue;
                 case Op.GlobalSet32:
-                    globals[I(ref code, pc + 2)].Bits = (int)S(ref f, I(ref code, pc + 1));
+                    globals[Unsafe.Add(ref code, pc + 2)].Bits = (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1));
                     pc += 3;
                     continue;
                 case Op.GlobalSet2:
                 {
-                    GlobalInstance g = globals[I(ref code, pc + 2)];
-                    int a = I(ref code, pc + 1);
-                    g.Bits = (long)S(ref f, a);
-                    g.High = (long)S(ref f, a + 1);
+                    GlobalInstance g = globals[Unsafe.Add(ref code, pc + 2)];
+                    int a = Unsafe.Add(ref code, pc + 1);
+                    g.Bits = (long)Unsafe.Add(ref f, a);
+                    g.High = (long)Unsafe.Add(ref f, a + 1);
                     pc += 3;
                     continue;
                 }
                 case Op.GlobalSetRef:
-                    globals[I(ref code, pc + 2)].Ref = refs[fp + I(ref code, pc + 1)];
+                    globals[Unsafe.Add(ref code, pc + 2)].Ref = refs[fp + Unsafe.Add(ref code, pc + 1)];
                     pc += 3;
                     continue;
 
                 case Op.I32Load:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 4 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    S(ref f, I(ref code, pc + 1)) = (uint)Unsafe.ReadUnaligned<int>(mem.Base + ea);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.ReadUnaligned<int>(mem.Base + ea);
                     pc += 4;
                     continue;
                 }
                 case Op.I64Load:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 8 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    S(ref f, I(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<long>(mem.Base + ea);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<long>(mem.Base + ea);
                     pc += 4;
                     continue;
                 }
                 case Op.I32Load8S:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 1 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    S(ref f, I(ref code, pc + 1)) = (uint)(int)Unsafe.ReadUnaligned<sbyte>(mem.Base + ea);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)(int)Unsafe.ReadUnaligned<sbyte>(mem.Base + ea);
                     pc += 4;
                     continue;
                 }
                 case Op.I32Load8U:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 1 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    S(ref f, I(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<byte>(mem.Base + ea);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<byte>(mem.Base + ea);
                     pc += 4;
                     continue;
                 }
                 case Op.I32Load16S:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 2 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    S(ref f, I(ref code, pc + 1)) = (uint)(int)Unsafe.ReadUnaligned<short>(mem.Base + ea);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)(int)Unsafe.ReadUnaligned<short>(mem.Base + ea);
                     pc += 4;
                     continue;
                 }
                 case Op.I32Load16U:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 2 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    S(ref f, I(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<ushort>(mem.Base + ea);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<ushort>(mem.Base + ea);
                     pc += 4;
                     continue;
                 }
                 case Op.I64Load8S:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 1 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    S(ref f, I(ref code, pc + 1)) = (ulong)(long)Unsafe.ReadUnaligned<sbyte>(mem.Base + ea);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)(long)Unsafe.ReadUnaligned<sbyte>(mem.Base + ea);
                     pc += 4;
                     continue;
                 }
                 case Op.I64Load8U:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 1 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    S(ref f, I(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<byte>(mem.Base + ea);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<byte>(mem.Base + ea);
                     pc += 4;
                     continue;
                 }
                 case Op.I64Load16S:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 2 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    S(ref f, I(ref code, pc + 1)) = (ulong)(long)Unsafe.ReadUnaligned<short>(mem.Base + ea);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)(long)Unsafe.ReadUnaligned<short>(mem.Base + ea);
                     pc += 4;
                     continue;
                 }
                 case Op.I64Load16U:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 2 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    S(ref f, I(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<ushort>(mem.Base + ea);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<ushort>(mem.Base + ea);
                     pc += 4;
                     continue;
                 }
                 case Op.I64Load32S:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 4 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    S(ref f, I(ref code, pc + 1)) = (ulong)(long)Unsafe.ReadUnaligned<int>(mem.Base + ea);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)(long)Unsafe.ReadUnaligned<int>(mem.Base + ea);
                     pc += 4;
                     continue;
                 }
                 case Op.I64Load32U:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 4 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    S(ref f, I(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<uint>(mem.Base + ea);
+                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<uint>(mem.Base + ea);
                     pc += 4;
                     continue;
                 }
                 case Op.V128Load:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 16 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    SetV(ref f, I(ref code, pc + 1), Unsafe.ReadUnaligned<Vector128<byte>>(mem.Base + ea));
+                    Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1))), Unsafe.ReadUnaligned<Vector128<byte>>(mem.Base + ea));
                     pc += 4;
                     continue;
                 }
                 case Op.I32Store:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 4 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, (uint)S(ref f, I(ref code, pc + 1)));
+                    Unsafe.WriteUnaligned(mem.Base + ea, (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)));
                     pc += 4;
                     continue;
                 }
                 case Op.I64Store:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 8 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, (ulong)S(ref f, I(ref code, pc + 1)));
+                    Unsafe.WriteUnaligned(mem.Base + ea, (ulong)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)));
                     pc += 4;
                     continue;
                 }
                 case Op.I32Store8:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 1 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, (byte)S(ref f, I(ref code, pc + 1)));
+                    Unsafe.WriteUnaligned(mem.Base + ea, (byte)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)));
                     pc += 4;
                     continue;
                 }
                 case Op.I32Store16:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 2 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, (ushort)S(ref f, I(ref code, pc + 1)));
+                    Unsafe.WriteUnaligned(mem.Base + ea, (ushort)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)));
                     pc += 4;
                     continue;
                 }
                 case Op.I64Store8:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 1 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, (byte)S(ref f, I(ref code, pc + 1)));
+                    Unsafe.WriteUnaligned(mem.Base + ea, (byte)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)));
                     pc += 4;
                     continue;
                 }
                 case Op.I64Store16:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 2 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, (ushort)S(ref f, I(ref code, pc + 1)));
+                    Unsafe.WriteUnaligned(mem.Base + ea, (ushort)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)));
                     pc += 4;
                     continue;
                 }
                 case Op.I64Store32:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 4 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, (uint)S(ref f, I(ref code, pc + 1)));
+                    Unsafe.WriteUnaligned(mem.Base + ea, (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)));
                     pc += 4;
                     continue;
                 }
                 case Op.V128Store:
                 {
-                    ulong ea = (uint)S(ref f, I(ref code, pc + 2)) + (ulong)(uint)I(ref code, pc + 3);
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
                     if (ea + 16 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, V(ref f, I(ref code, pc + 1)));
+                    Unsafe.WriteUnaligned(mem.Base + ea, Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)))));
                     pc += 4;
                     continue;
                 }
-            case Op.I32Eqz: S(ref f, I(ref code, pc + 1)) = ((int)S(ref f, I(ref code, pc + 2)) == 0 ? 1UL : 0UL); pc += 3; continue;
-            case Op.I32Eq: S(ref f, I(ref code, pc + 1)) = ((int)S(ref f, I(ref code, pc + 2)) == (int)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32Ne: S(ref f, I(ref code, pc + 1)) = ((int)S(ref f, I(ref code, pc + 2)) != (int)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32LtS: S(ref f, I(ref code, pc + 1)) = ((int)S(ref f, I(ref code, pc + 2)) < (int)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32LtU: S(ref f, I(ref code, pc + 1)) = ((uint)S(ref f, I(ref code, pc + 2)) < (uint)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32GtS: S(ref f, I(ref code, pc + 1)) = ((int)S(ref f, I(ref code, pc + 2)) > (int)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32GtU: S(ref f, I(ref code, pc + 1)) = ((uint)S(ref f, I(ref code, pc + 2)) > (uint)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32LeS: S(ref f, I(ref code, pc + 1)) = ((int)S(ref f, I(ref code, pc + 2)) <= (int)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32LeU: S(ref f, I(ref code, pc + 1)) = ((uint)S(ref f, I(ref code, pc + 2)) <= (uint)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32GeS: S(ref f, I(ref code, pc + 1)) = ((int)S(ref f, I(ref code, pc + 2)) >= (int)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32GeU: S(ref f, I(ref code, pc + 1)) = ((uint)S(ref f, I(ref code, pc + 2)) >= (uint)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32Clz: S(ref f, I(ref code, pc + 1)) = (uint)BitOperations.LeadingZeroCount((uint)S(ref f, I(ref code, pc + 2))); pc += 3; continue;
-            case Op.I32Ctz: S(ref f, I(ref code, pc + 1)) = (uint)BitOperations.TrailingZeroCount((uint)S(ref f, I(ref code, pc + 2)) | 0x1_0000_0000UL); pc += 3; continue;
-            case Op.I32Popcnt: S(ref f, I(ref code, pc + 1)) = (uint)BitOperations.PopCount((uint)S(ref f, I(ref code, pc + 2))); pc += 3; continue;
-            case Op.I32Add: S(ref f, I(ref code, pc + 1)) = (uint)((int)S(ref f, I(ref code, pc + 2)) + (int)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32Sub: S(ref f, I(ref code, pc + 1)) = (uint)((int)S(ref f, I(ref code, pc + 2)) - (int)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32Mul: S(ref f, I(ref code, pc + 1)) = (uint)((int)S(ref f, I(ref code, pc + 2)) * (int)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32And: S(ref f, I(ref code, pc + 1)) = (uint)((int)S(ref f, I(ref code, pc + 2)) & (int)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32Or: S(ref f, I(ref code, pc + 1)) = (uint)((int)S(ref f, I(ref code, pc + 2)) | (int)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32Xor: S(ref f, I(ref code, pc + 1)) = (uint)((int)S(ref f, I(ref code, pc + 2)) ^ (int)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32DivS: at = pc; S(ref f, I(ref code, pc + 1)) = (uint)Numerics.I32DivS((int)S(ref f, I(ref code, pc + 2)), (int)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32DivU: at = pc; S(ref f, I(ref code, pc + 1)) = (uint)Numerics.I32DivU((int)S(ref f, I(ref code, pc + 2)), (int)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32RemS: at = pc; S(ref f, I(ref code, pc + 1)) = (uint)Numerics.I32RemS((int)S(ref f, I(ref code, pc + 2)), (int)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32RemU: at = pc; S(ref f, I(ref code, pc + 1)) = (uint)Numerics.I32RemU((int)S(ref f, I(ref code, pc + 2)), (int)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32Shl: S(ref f, I(ref code, pc + 1)) = (uint)((int)S(ref f, I(ref code, pc + 2)) << ((int)S(ref f, I(ref code, pc + 3)) & 31)); pc += 4; continue;
-            case Op.I32ShrS: S(ref f, I(ref code, pc + 1)) = (uint)((int)S(ref f, I(ref code, pc + 2)) >> ((int)S(ref f, I(ref code, pc + 3)) & 31)); pc += 4; continue;
-            case Op.I32ShrU: S(ref f, I(ref code, pc + 1)) = (uint)S(ref f, I(ref code, pc + 2)) >> ((int)S(ref f, I(ref code, pc + 3)) & 31); pc += 4; continue;
-            case Op.I32Rotl: S(ref f, I(ref code, pc + 1)) = BitOperations.RotateLeft((uint)S(ref f, I(ref code, pc + 2)), (int)S(ref f, I(ref code, pc + 3)) & 31); pc += 4; continue;
-            case Op.I32Rotr: S(ref f, I(ref code, pc + 1)) = BitOperations.RotateRight((uint)S(ref f, I(ref code, pc + 2)), (int)S(ref f, I(ref code, pc + 3)) & 31); pc += 4; continue;
-            case Op.I64Eqz: S(ref f, I(ref code, pc + 1)) = (S(ref f, I(ref code, pc + 2)) == 0 ? 1UL : 0UL); pc += 3; continue;
-            case Op.I64Eq: S(ref f, I(ref code, pc + 1)) = ((long)S(ref f, I(ref code, pc + 2)) == (long)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64Ne: S(ref f, I(ref code, pc + 1)) = ((long)S(ref f, I(ref code, pc + 2)) != (long)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64LtS: S(ref f, I(ref code, pc + 1)) = ((long)S(ref f, I(ref code, pc + 2)) < (long)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64LtU: S(ref f, I(ref code, pc + 1)) = (S(ref f, I(ref code, pc + 2)) < S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64GtS: S(ref f, I(ref code, pc + 1)) = ((long)S(ref f, I(ref code, pc + 2)) > (long)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64GtU: S(ref f, I(ref code, pc + 1)) = (S(ref f, I(ref code, pc + 2)) > S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64LeS: S(ref f, I(ref code, pc + 1)) = ((long)S(ref f, I(ref code, pc + 2)) <= (long)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64LeU: S(ref f, I(ref code, pc + 1)) = (S(ref f, I(ref code, pc + 2)) <= S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64GeS: S(ref f, I(ref code, pc + 1)) = ((long)S(ref f, I(ref code, pc + 2)) >= (long)S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64GeU: S(ref f, I(ref code, pc + 1)) = (S(ref f, I(ref code, pc + 2)) >= S(ref f, I(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64Clz: S(ref f, I(ref code, pc + 1)) = (ulong)BitOperations.LeadingZeroCount(S(ref f, I(ref code, pc + 2))); pc += 3; continue;
-            case Op.I64Ctz: S(ref f, I(ref code, pc + 1)) = (ulong)BitOperations.TrailingZeroCount(S(ref f, I(ref code, pc + 2))); pc += 3; continue;
-            case Op.I64Popcnt: S(ref f, I(ref code, pc + 1)) = (ulong)BitOperations.PopCount(S(ref f, I(ref code, pc + 2))); pc += 3; continue;
-            case Op.I64Add: S(ref f, I(ref code, pc + 1)) = (ulong)((long)S(ref f, I(ref code, pc + 2)) + (long)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64Sub: S(ref f, I(ref code, pc + 1)) = (ulong)((long)S(ref f, I(ref code, pc + 2)) - (long)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64Mul: S(ref f, I(ref code, pc + 1)) = (ulong)((long)S(ref f, I(ref code, pc + 2)) * (long)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64And: S(ref f, I(ref code, pc + 1)) = (ulong)((long)S(ref f, I(ref code, pc + 2)) & (long)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64Or: S(ref f, I(ref code, pc + 1)) = (ulong)((long)S(ref f, I(ref code, pc + 2)) | (long)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64Xor: S(ref f, I(ref code, pc + 1)) = (ulong)((long)S(ref f, I(ref code, pc + 2)) ^ (long)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64DivS: at = pc; S(ref f, I(ref code, pc + 1)) = (ulong)Numerics.I64DivS((long)S(ref f, I(ref code, pc + 2)), (long)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64DivU: at = pc; S(ref f, I(ref code, pc + 1)) = (ulong)Numerics.I64DivU((long)S(ref f, I(ref code, pc + 2)), (long)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64RemS: at = pc; S(ref f, I(ref code, pc + 1)) = (ulong)Numerics.I64RemS((long)S(ref f, I(ref code, pc + 2)), (long)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64RemU: at = pc; S(ref f, I(ref code, pc + 1)) = (ulong)Numerics.I64RemU((long)S(ref f, I(ref code, pc + 2)), (long)S(ref f, I(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64Shl: S(ref f, I(ref code, pc + 1)) = S(ref f, I(ref code, pc + 2)) << ((int)S(ref f, I(ref code, pc + 3)) & 63); pc += 4; continue;
-            case Op.I64ShrS: S(ref f, I(ref code, pc + 1)) = (ulong)((long)S(ref f, I(ref code, pc + 2)) >> ((int)S(ref f, I(ref code, pc + 3)) & 63)); pc += 4; continue;
-            case Op.I64ShrU: S(ref f, I(ref code, pc + 1)) = S(ref f, I(ref code, pc + 2)) >> ((int)S(ref f, I(ref code, pc + 3)) & 63); pc += 4; continue;
-            case Op.I64Rotl: S(ref f, I(ref code, pc + 1)) = BitOperations.RotateLeft(S(ref f, I(ref code, pc + 2)), (int)S(ref f, I(ref code, pc + 3)) & 63); pc += 4; continue;
-            case Op.I64Rotr: S(ref f, I(ref code, pc + 1)) = BitOperations.RotateRight(S(ref f, I(ref code, pc + 2)), (int)S(ref f, I(ref code, pc + 3)) & 63); pc += 4; continue;
-            case Op.F32Eq: S(ref f, I(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 2))) == BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F32Ne: S(ref f, I(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 2))) != BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F32Lt: S(ref f, I(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 2))) < BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F32Gt: S(ref f, I(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 2))) > BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F32Le: S(ref f, I(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 2))) <= BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F32Ge: S(ref f, I(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 2))) >= BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F64Eq: S(ref f, I(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 2))) == BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F64Ne: S(ref f, I(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 2))) != BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F64Lt: S(ref f, I(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 2))) < BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F64Gt: S(ref f, I(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 2))) > BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F64Le: S(ref f, I(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 2))) <= BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F64Ge: S(ref f, I(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 2))) >= BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F32Add: S(ref f, I(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 2))) + BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F64Add: S(ref f, I(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 2))) + BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F32Sub: S(ref f, I(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 2))) - BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F64Sub: S(ref f, I(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 2))) - BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F32Mul: S(ref f, I(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 2))) * BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F64Mul: S(ref f, I(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 2))) * BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F32Div: S(ref f, I(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 2))) / BitConverter.UInt32BitsToSingle((uint)S(ref f, I(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F64Div: S(ref f, I(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 2))) / BitConverter.UInt64BitsToDouble(S(ref f, I(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F32Neg: S(ref f, I(ref code, pc + 1)) = (uint)S(ref f, I(ref code, pc + 2)) ^ 0x8000_0000UL; pc += 3; continue;
-            case Op.F32Abs: S(ref f, I(ref code, pc + 1)) = (uint)S(ref f, I(ref code, pc + 2)) & 0x7FFF_FFFFUL; pc += 3; continue;
-            case Op.F64Neg: S(ref f, I(ref code, pc + 1)) = S(ref f, I(ref code, pc + 2)) ^ 0x8000_0000_0000_0000UL; pc += 3; continue;
-            case Op.F64Abs: S(ref f, I(ref code, pc + 1)) = S(ref f, I(ref code, pc + 2)) & 0x7FFF_FFFF_FFFF_FFFFUL; pc += 3; continue;
-            case Op.I32WrapI64: S(ref f, I(ref code, pc + 1)) = (uint)S(ref f, I(ref code, pc + 2)); pc += 3; continue;
-            case Op.I64ExtendI32S: S(ref f, I(ref code, pc + 1)) = (ulong)(long)(int)S(ref f, I(ref code, pc + 2)); pc += 3; continue;
-            case Op.I64ExtendI32U: S(ref f, I(ref code, pc + 1)) = (uint)S(ref f, I(ref code, pc + 2)); pc += 3; continue;
-            case Op.I32Extend8S: S(ref f, I(ref code, pc + 1)) = (uint)(int)(sbyte)(int)S(ref f, I(ref code, pc + 2)); pc += 3; continue;
-            case Op.I32Extend16S: S(ref f, I(ref code, pc + 1)) = (uint)(int)(short)(int)S(ref f, I(ref code, pc + 2)); pc += 3; continue;
-            case Op.I64Extend8S: S(ref f, I(ref code, pc + 1)) = (ulong)(long)(sbyte)(long)S(ref f, I(ref code, pc + 2)); pc += 3; continue;
-            case Op.I64Extend16S: S(ref f, I(ref code, pc + 1)) = (ulong)(long)(short)(long)S(ref f, I(ref code, pc + 2)); pc += 3; continue;
-            case Op.I64Extend32S: S(ref f, I(ref code, pc + 1)) = (ulong)(long)(int)(long)S(ref f, I(ref code, pc + 2)); pc += 3; continue;
-            case Op.F32ConvertI32S: S(ref f, I(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits((float)(int)S(ref f, I(ref code, pc + 2))); pc += 3; continue;
-            case Op.F64ConvertI32S: S(ref f, I(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits((double)(int)S(ref f, I(ref code, pc + 2))); pc += 3; continue;
-            case Op.F64ConvertI64S: S(ref f, I(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits((double)(long)S(ref f, I(ref code, pc + 2))); pc += 3; continue;
+            case Op.I32Eqz: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) == 0 ? 1UL : 0UL); pc += 3; continue;
+            case Op.I32Eq: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) == (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I32Ne: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) != (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I32LtS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) < (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I32LtU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) < (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I32GtS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) > (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I32GtU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) > (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I32LeS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) <= (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I32LeU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) <= (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I32GeS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >= (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I32GeU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >= (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I32Clz: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)BitOperations.LeadingZeroCount((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
+            case Op.I32Ctz: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)BitOperations.TrailingZeroCount((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) | 0x1_0000_0000UL); pc += 3; continue;
+            case Op.I32Popcnt: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)BitOperations.PopCount((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
+            case Op.I32Add: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I32Sub: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) - (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I32Mul: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) * (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I32And: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) & (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I32Or: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) | (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I32Xor: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ^ (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I32DivS: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Numerics.I32DivS((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I32DivU: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Numerics.I32DivU((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I32RemS: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Numerics.I32RemS((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I32RemU: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Numerics.I32RemU((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I32Shl: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) << ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 31)); pc += 4; continue;
+            case Op.I32ShrS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >> ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 31)); pc += 4; continue;
+            case Op.I32ShrU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >> ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 31); pc += 4; continue;
+            case Op.I32Rotl: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitOperations.RotateLeft((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 31); pc += 4; continue;
+            case Op.I32Rotr: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitOperations.RotateRight((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 31); pc += 4; continue;
+            case Op.I64Eqz: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) == 0 ? 1UL : 0UL); pc += 3; continue;
+            case Op.I64Eq: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) == (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I64Ne: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) != (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I64LtS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) < (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I64LtU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) < Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I64GtS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) > (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I64GtU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) > Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I64LeS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) <= (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I64LeU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) <= Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I64GeS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >= (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I64GeU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >= Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
+            case Op.I64Clz: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)BitOperations.LeadingZeroCount(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
+            case Op.I64Ctz: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)BitOperations.TrailingZeroCount(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
+            case Op.I64Popcnt: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)BitOperations.PopCount(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
+            case Op.I64Add: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I64Sub: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) - (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I64Mul: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) * (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I64And: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) & (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I64Or: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) | (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I64Xor: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ^ (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I64DivS: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Numerics.I64DivS((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I64DivU: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Numerics.I64DivU((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I64RemS: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Numerics.I64RemS((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I64RemU: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Numerics.I64RemU((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
+            case Op.I64Shl: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) << ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 63); pc += 4; continue;
+            case Op.I64ShrS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >> ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 63)); pc += 4; continue;
+            case Op.I64ShrU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >> ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 63); pc += 4; continue;
+            case Op.I64Rotl: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitOperations.RotateLeft(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 63); pc += 4; continue;
+            case Op.I64Rotr: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitOperations.RotateRight(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 63); pc += 4; continue;
+            case Op.F32Eq: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) == BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
+            case Op.F32Ne: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) != BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
+            case Op.F32Lt: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) < BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
+            case Op.F32Gt: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) > BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
+            case Op.F32Le: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) <= BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
+            case Op.F32Ge: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) >= BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
+            case Op.F64Eq: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) == BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
+            case Op.F64Ne: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) != BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
+            case Op.F64Lt: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) < BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
+            case Op.F64Gt: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) > BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
+            case Op.F64Le: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) <= BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
+            case Op.F64Ge: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) >= BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
+            case Op.F32Add: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) + BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
+            case Op.F64Add: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) + BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
+            case Op.F32Sub: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) - BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
+            case Op.F64Sub: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) - BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
+            case Op.F32Mul: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) * BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
+            case Op.F64Mul: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) * BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
+            case Op.F32Div: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) / BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
+            case Op.F64Div: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) / BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
+            case Op.F32Neg: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ^ 0x8000_0000UL; pc += 3; continue;
+            case Op.F32Abs: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) & 0x7FFF_FFFFUL; pc += 3; continue;
+            case Op.F64Neg: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ^ 0x8000_0000_0000_0000UL; pc += 3; continue;
+            case Op.F64Abs: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) & 0x7FFF_FFFF_FFFF_FFFFUL; pc += 3; continue;
+            case Op.I32WrapI64: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
+            case Op.I64ExtendI32S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)(long)(int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
+            case Op.I64ExtendI32U: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
+            case Op.I32Extend8S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)(int)(sbyte)(int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
+            case Op.I32Extend16S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)(int)(short)(int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
+            case Op.I64Extend8S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)(long)(sbyte)(long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
+            case Op.I64Extend16S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)(long)(short)(long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
+            case Op.I64Extend32S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)(long)(int)(long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
+            case Op.F32ConvertI32S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits((float)(int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
+            case Op.F64ConvertI32S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits((double)(int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
+            case Op.F64ConvertI64S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits((double)(long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
                 case Op.Shuffle:
-                    SetV(ref f, I(ref code, pc + 1), Shuffle(V(ref f, I(ref code, pc + 2)), V(ref f, I(ref code, pc + 3)), ref Unsafe.Add(ref code, pc + 4)));
+                    Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1))), Shuffle(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)))), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))), ref Unsafe.Add(ref code, pc + 4)));
                     pc += 8;
                     continue;
                 case Op.Helper:
                     at = pc;
-                    Helper((Binary.Opcode)I(ref code, pc + 1), ref f, I(ref code, pc + 2), I(ref code, pc + 3), I(ref code, pc + 4), I(ref code, pc + 5), I(ref code, pc + 6));
+                    Helper((Binary.Opcode)Unsafe.Add(ref code, pc + 1), ref f, Unsafe.Add(ref code, pc + 2), Unsafe.Add(ref code, pc + 3), Unsafe.Add(ref code, pc + 4), Unsafe.Add(ref code, pc + 5), Unsafe.Add(ref code, pc + 6));
                     pc += 7;
                     continue;
                 case Op.Access:
@@ -588,7 +588,7 @@ internal static unsafe partial class Executor
                     pc += 8;
                     continue;
                 default:
-                    throw new InvalidOperationException($"internal error: unknown interpreter instruction {I(ref code, pc)} at {pc}");
+                    throw new InvalidOperationException($"internal error: unknown interpreter instruction {Unsafe.Add(ref code, pc)} at {pc}");
             }
         }
     }
