@@ -62,6 +62,7 @@ internal static unsafe partial class Executor
             stack.Slots.AsSpan(fp + code.ParamSlots, locals).Clear();
             stack.Refs.AsSpan(fp + code.ParamSlots, locals).Clear();
         }
+        if (code.Constants.Length > 0) code.Constants.CopyTo(stack.Slots.AsSpan(fp + code.LocalSlots));
     }
 
     /// <summary>Adds this frame to the trap's backtrace; never catches.</summary>

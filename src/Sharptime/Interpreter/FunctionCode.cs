@@ -15,6 +15,9 @@ internal sealed class FunctionCode
     /// <summary>Slots of parameters and locals; locals are zeroed at entry.</summary>
     public required int LocalSlots { get; init; }
 
+    /// <summary>Constants, written at entry into the slots after the locals.</summary>
+    public required ulong[] Constants { get; init; }
+
     /// <summary>Slots the frame uses at most (locals, operands, and the arguments of calls).</summary>
     public required int FrameSlots { get; init; }
 

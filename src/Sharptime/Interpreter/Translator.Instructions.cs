@@ -66,17 +66,16 @@ internal sealed partial class Translator
                 return;
             }
             case Opcode.I32Const:
-                EmitResult(Op.Const, Push(Kind.Scalar), (int)instr.Int, 0);
+                PushConstant((uint)instr.Int);
                 return;
             case Opcode.I64Const:
-            case Opcode.F64Const:
-            {
-                ulong bits = opcode == Opcode.I64Const ? (ulong)instr.Int : instr.Bits;
-                EmitResult(Op.Const, Push(Kind.Scalar), (int)bits, (int)(bits >> 32));
+                PushConstant((ulong)instr.Int);
                 return;
-            }
             case Opcode.F32Const:
-                EmitResult(Op.Const, Push(Kind.Scalar), (int)(uint)instr.Bits, 0);
+                PushConstant((uint)instr.Bits);
+                return;
+            case Opcode.F64Const:
+                PushConstant(instr.Bits);
                 return;
             case Opcode.V128Const:
                 EmitResult(Op.Const2, Push(Kind.Vector), (int)instr.V128Low, (int)(instr.V128Low >> 32), (int)instr.V128High, (int)(instr.V128High >> 32));

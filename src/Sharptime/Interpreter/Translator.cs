@@ -61,6 +61,13 @@ internal sealed partial class Translator
     private int[] _localSlots = [];
     private Kind[] _localKinds = [];
     private int _localEnd;
+    /// <summary>Where the operand stack starts: after the locals and the constants.</summary>
+    private int _stackBase;
+    /// <summary>Constant bits → their slot (after the locals; the executor writes them at entry).</summary>
+    private readonly Dictionary<ulong, int> _constants = [];
+
+    /// <summary>The most constants a function keeps in slots; further ones are emitted as instructions.</summary>
+    private const int MaxConstants = 64;
     private int _paramEnd;
     private int _maxSlot;
     private int _skipDepth;
@@ -88,14 +95,15 @@ internal sealed partial class Translator
     {
         FunctionBody body = _module.Code[definedIndex];
         DeclareLocals(body);
-        _frames.Add(new Frame { Kind = Opcode.Call, Height = 0, BaseSlot = _localEnd, Params = [], Results = _type.Results });
+        ReadOnlySpan<byte> code = _module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength);
+        CollectConstants(code, body.CodeOffset);
+        _frames.Add(new Frame { Kind = Opcode.Call, Height = 0, BaseSlot = _stackBase, Params = [], Results = _type.Results });
         _fuelPending = 1;
         if (_fuel || _epoch)
         {
             FlushFuel();
             Emit(Op.Check, CheckFlags);
         }
-        ReadOnlySpan<byte> code = _module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength);
         var reader = new InstructionReader(code, body.CodeOffset);
         var instr = new Instruction();
         while (!reader.AtEnd && _frames.Count > 0)
@@ -111,6 +119,8 @@ internal sealed partial class Translator
             ChargeFuel(instr.Opcode);
             Translate(ref instr);
         }
+        var constants = new ulong[_constants.Count];
+        foreach ((ulong bits, int slot) in _constants) constants[slot - _localEnd] = bits;
         int hiddenBase = _maxSlot;
         foreach ((int position, int hidden) in _hiddenFixups) _code[position] = hiddenBase + hidden;
         for (int i = 0; i < _legacyHandlers.Count; i++) _legacyHandlers[i].ExceptionSlot = hiddenBase + i;
@@ -119,6 +129,7 @@ internal sealed partial class Translator
             Code = [.. _code],
             ParamSlots = _paramEnd,
             LocalSlots = _localEnd,
+            Constants = constants,
             FrameSlots = hiddenBase + _legacyHandlers.Count,
             Handlers = [.. _handlers],
             Pcs = [.. _pcs],
@@ -161,7 +172,40 @@ internal sealed partial class Translator
 
     // ---- the operand stack ----
 
-    private int TopSlot => _stack.Count == 0 ? _localEnd : _stack[^1].Home + Width(_stack[^1].Kind);
+    /// <summary>
+    /// Gives the function's first <see cref="MaxConstants"/> distinct numeric constants a slot each
+    /// (filled at entry), so that a constant operand is read like a local, with no instruction.
+    /// </summary>
+    private void CollectConstants(ReadOnlySpan<byte> code, int codeOffset)
+    {
+        var reader = new InstructionReader(code, codeOffset);
+        var instr = new Instruction();
+        while (!reader.AtEnd && _constants.Count < MaxConstants)
+        {
+            reader.Read(ref instr);
+            ulong bits;
+            switch (instr.Opcode)
+            {
+                case Opcode.I32Const: bits = (uint)instr.Int; break;
+                case Opcode.I64Const: bits = (ulong)instr.Int; break;
+                case Opcode.F32Const: bits = (uint)instr.Bits; break;
+                case Opcode.F64Const: bits = instr.Bits; break;
+                default: continue;
+            }
+            _constants.TryAdd(bits, _localEnd + _constants.Count);
+        }
+        _stackBase = _localEnd + _constants.Count;
+        _maxSlot = _stackBase;
+    }
+
+    /// <summary>Pushes a numeric constant: its slot when it has one, else an instruction writes it.</summary>
+    private void PushConstant(ulong bits)
+    {
+        if (_constants.TryGetValue(bits, out int slot)) PushAt(Kind.Scalar, slot);
+        else EmitResult(Op.Const, Push(Kind.Scalar), (int)bits, (int)(bits >> 32));
+    }
+
+    private int TopSlot => _stack.Count == 0 ? _stackBase : _stack[^1].Home + Width(_stack[^1].Kind);
 
     private int Push(Kind kind)
     {
@@ -419,13 +463,20 @@ internal sealed partial class Translator
         int first = _stack.Count - types.Length;
         if (target == _frames[0])
         {
-            // Results go to slots 0 and up, over the locals: copy from homes (above every local), in order.
-            if (types.Length > 1) MaterializeTop(types.Length);
+            // Results go to slots 0 and up, over the locals and constants: several go through their
+            // homes (above every local), in order. The entries stay as they are: this code may be a
+            // branch that other paths do not take.
             int slot = 0;
             for (int i = 0; i < types.Length; i++)
             {
                 Entry e = _stack[first + i];
-                if (e.Source != slot) EmitCopy(e.Kind, slot, e.Source);
+                if (types.Length > 1 && e.Source != e.Home) EmitCopy(e.Kind, e.Home, e.Source);
+            }
+            for (int i = 0; i < types.Length; i++)
+            {
+                Entry e = _stack[first + i];
+                int source = types.Length > 1 ? e.Home : e.Source;
+                if (source != slot) EmitCopy(e.Kind, slot, source);
                 slot += Width(e.Kind);
             }
             return;
