@@ -9,21 +9,24 @@ namespace Sharptime.Benchmarks;
 /// Where compiling a module goes, per stage, for large modules: decode, validate, Wasm to IL in
 /// memory (what <c>Module.FromBytes</c> adds), Wasm to an IL artifact (<c>Engine.PrecompileModule</c>),
 /// and IL to native code for every function (the JIT's share, otherwise paid lazily at first calls).
-/// Median of <c>--runs</c> runs (default 3) for each stage.
+/// Median of <c>--runs</c> runs (default 3) for each stage. <c>--interpreter</c> reports instead
+/// what the interpreter's translator makes of every function (what it otherwise does lazily).
 /// </summary>
 internal static class CompileThroughput
 {
     public static int Run(string[] args)
     {
         int runs = 3;
-        bool jit = true;
+        bool jit = true, interpreter = false;
         var files = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--runs") runs = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
             else if (args[i] == "--no-jit") jit = false;
+            else if (args[i] == "--interpreter") interpreter = true;
             else files.Add(args[i]);
         }
+        if (interpreter) return Translate(runs, files);
         var engine = new Engine(Config.Default.UseCompiler() with { Features = WasmFeatures.All });
         Console.WriteLine($"{"module",-28} {"MB",7} {"funcs",8} {"decode",8} {"validate",9} {"to IL",8} {"IL MB/s",8} {"artifact",9} {"art. MB",8} {"JIT all",9} {"JIT MB/s",9}");
         foreach (string file in files)
@@ -50,6 +53,27 @@ internal static class CompileThroughput
             Console.WriteLine($"{Path.GetFileName(file),-28} {mb,7:F2} {decoded.Code.Length,8} {decode,8:F0} {validate,9:F0} {toIl,8:F0} {mb / (toIl / 1000),8:F2} {precompile,9:F0} {artifact.Length / 1e6,8:F2} {native,9} {nativeRate,9}");
         }
         Console.WriteLine("times in ms (median); 'to IL' = Module.FromBytes - decode - validate; 'artifact' = Engine.PrecompileModule (decode, validate, IL, metadata, PE)");
+        return 0;
+    }
+
+    private static int Translate(int runs, List<string> files)
+    {
+        var engine = new Engine(Config.Default with { Features = WasmFeatures.All, Strategy = Strategy.Interpreter });
+        Console.WriteLine($"{"module",-28} {"MB",7} {"funcs",8} {"code MB",8} {"translate",10} {"MB/s",8}");
+        foreach (string file in files)
+        {
+            byte[] bytes = File.ReadAllBytes(file);
+            Module module = Module.FromBytes(engine, bytes);
+            WasmModule info = module.Compiled.Module;
+            long codeBytes = info.Code.Sum(b => (long)b.CodeLength);
+            double ms = Median(runs, () =>
+            {
+                var translations = new Interpreter.InterpretedModule(module.Compiled, fuel: false, epoch: false);
+                for (int i = 0; i < info.Code.Length; i++) translations.CodeOf(i);
+            });
+            Console.WriteLine($"{Path.GetFileName(file),-28} {bytes.Length / 1e6,7:F2} {info.Code.Length,8} {codeBytes / 1e6,8:F2} {ms,10:F0} {codeBytes / 1e6 / (ms / 1000),8:F1}");
+        }
+        Console.WriteLine("times in ms (median); MB/s of function bodies translated");
         return 0;
     }
 
