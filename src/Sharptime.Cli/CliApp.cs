@@ -90,7 +90,7 @@ internal static class CliApp
                 stdout.WriteLine(Usage);
                 return 0;
             case "-V" or "--version":
-                stdout.WriteLine($"sharptime {Version} ({Commit})");
+                stdout.WriteLine(CompilerSupport.IsAvailable ? $"sharptime {Version} ({Commit})" : $"sharptime {Version} ({Commit}, NativeAOT: interpreter only)");
                 return 0;
             case "wast":
                 return WastCliCommand.Run(args.AsSpan(1), stdout, stderr);

@@ -1,5 +1,3 @@
-using Sharptime.Compiler;
-
 namespace Sharptime.Cli;
 
 /// <summary>
@@ -56,6 +54,7 @@ internal static class CompileCliCommand
                     break;
             }
         }
+        CompilerSupport.Require("'compile' writes the compiler's code into a .NET assembly; run the module with 'sharptime run' (it interprets), or compile it with a sharptime built with the compiler (dotnet build or dotnet tool install)");
         if (input is null) throw new UsageException("compile needs a WebAssembly file (try 'sharptime compile --help')");
         target ??= ReadyToRun.Host;
         if (target != "portable" && Array.IndexOf(ReadyToRun.Targets, target) < 0)
@@ -114,7 +113,7 @@ internal static class CompileCliCommand
     /// <summary>The engine settings of compile and run, so that their stamps agree.</summary>
     public static Config CreateConfig(FeatureFlags features)
     {
-        Config config = Config.Default.UseCompiler();
+        Config config = CompilerSupport.DefaultConfig;
         return config with { Features = features.Apply(config.Features) };
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 
 namespace Sharptime.Cli;
@@ -33,9 +34,16 @@ internal static class ReadyToRun
     }
 
     /// <summary>The crossgen2 command line for one artifact.</summary>
-    /// <exception cref="RunFailedException">crossgen2 cannot be found.</exception>
+    /// <exception cref="RunFailedException">crossgen2 cannot be found, or Sharptime.dll is not a file.</exception>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty Location (a single-file app) is reported as an error. A NativeAOT build has no compiler and never makes artifacts.")]
     public static ProcessStartInfo Command(string input, string output, string target)
     {
+        // crossgen2 resolves the artifact's references to Sharptime by file.
+        string sharptime = typeof(Engine).Assembly.Location;
+        if (sharptime.Length == 0)
+        {
+            throw new RunFailedException("cannot make native code: this sharptime is a single-file app, so Sharptime.dll is not a file crossgen2 can read; make an IL-only artifact with --target portable");
+        }
         string crossgen = FindCrossgen();
         int dash = target.IndexOf('-', StringComparison.Ordinal);
         var start = new ProcessStartInfo(crossgen)
@@ -45,7 +53,7 @@ internal static class ReadyToRun
             UseShellExecute = false,
         };
         foreach (string arg in (string[])[input, "-o", output, "-O", $"--targetos:{target[..dash]}", $"--targetarch:{target[(dash + 1)..]}",
-            "-r", Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"), "-r", typeof(Engine).Assembly.Location])
+            "-r", Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "*.dll"), "-r", sharptime])
         {
             start.ArgumentList.Add(arg);
         }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Sharptime.Compiler;
 using Sharptime.Wasi;
 
 namespace Sharptime.Cli;
@@ -45,7 +44,7 @@ internal static class RunCliCommand
                                  $XDG_CACHE_HOME/sharptime, else ~/.cache/sharptime
           -C cache-dir=PATH      Use PATH as the cache folder
           -C strategy=NAME       compiler (native code, the default) or interpreter (no compiling:
-                                 starts at once, runs slower)
+                                 starts at once, runs slower; a NativeAOT build only interprets)
           -W NAME[=y|n][,...]    Enable or disable a proposal (all, simd, threads, gc, memory64,
                                  exceptions, tail-call, multi-memory, ... see 'sharptime wast --help').
                                  Also limits and interruption: max-memory-size=BYTES,
@@ -333,6 +332,10 @@ internal static class RunCliCommand
     {
         if (ModuleLoader.IsArtifact(path))
         {
+            if (!CompilerSupport.IsAvailable)
+            {
+                throw new RunFailedException(CompilerSupport.Missing($"{path} is a pre-compiled artifact, a .NET assembly, which it cannot load; run the .wasm or .wat it was compiled from"));
+            }
             if (!options.AllowPrecompiled)
             {
                 throw new RunFailedException($"{path} is a pre-compiled artifact: running one trusts its code like native code; pass --allow-precompiled if you made it or trust who did");

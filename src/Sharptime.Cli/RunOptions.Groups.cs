@@ -58,16 +58,16 @@ internal sealed partial class RunOptions
     private OptionGroup CodegenGroup()
     {
         var g = new OptionGroup("-C", "Compilation");
-        g.Add("strategy", "strategy=compiler|interpreter|auto", "compile to native code, or interpret (starts at once; default auto: the compiler)", v => Strategy = v switch
+        g.Add("strategy", "strategy=compiler|interpreter|auto", "compile to native code, or interpret (starts at once; default auto: the compiler, the interpreter in a NativeAOT build)", v => Strategy = v switch
         {
-            "compiler" => Sharptime.Strategy.Compiler,
+            "compiler" => CompilerStrategy("-C strategy=compiler"),
             "interpreter" => Sharptime.Strategy.Interpreter,
             "auto" => Sharptime.Strategy.Auto,
             _ => throw new UsageException($"-C strategy={v}: expected compiler, interpreter or auto"),
         });
         g.Add("compiler", "compiler=cranelift", "Wasmtime's spelling: cranelift is Sharptime's compiler (strategy=compiler)", v => Strategy = v switch
         {
-            "cranelift" => Sharptime.Strategy.Compiler,
+            "cranelift" => CompilerStrategy("-C compiler=cranelift"),
             "winch" => throw new UsageException("-C compiler=winch: Sharptime has no baseline compiler; -C strategy=interpreter starts at once instead"),
             _ => throw new UsageException($"-C compiler={v}: expected cranelift (or use -C strategy=compiler|interpreter)"),
         });
@@ -82,6 +82,13 @@ internal sealed partial class RunOptions
         g.NotApplicable("cranelift-debug-verifier", "cranelift-debug-verifier[=y|n]", Cranelift);
         g.NotApplicable("cranelift-*", "cranelift-NAME[=VALUE]", Cranelift);
         return g;
+    }
+
+    /// <summary>The compiler strategy, which <paramref name="option"/> asks for; a NativeAOT build has no compiler.</summary>
+    private static Strategy CompilerStrategy(string option)
+    {
+        CompilerSupport.Require($"{option} needs it; leave the option out or use -C strategy=interpreter");
+        return Sharptime.Strategy.Compiler;
     }
 
     private OptionGroup DebugGroup()

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Sharptime.Compiler;
 using Sharptime.Text;
 
 namespace Sharptime.Cli;
@@ -12,7 +11,8 @@ internal static class WastCliCommand
 
         Runs WebAssembly scripts (.wast). Directories are searched recursively for .wast files.
         Prints one line per file and, last, "N passed, M failed, K skipped". Modules are instantiated
-        and actions and assertions (assert_return, assert_trap, invoke, register...) run on the compiler.
+        and actions and assertions (assert_return, assert_trap, invoke, register...) run on the compiler
+        (on the interpreter in a NativeAOT build).
 
         Options:
           -v, --verbose         Print every failure with file:line, what was expected and what happened
@@ -48,6 +48,7 @@ internal static class WastCliCommand
             }
             else if (arg == "--precompile")
             {
+                CompilerSupport.Require("--precompile runs modules loaded from artifacts, which are .NET assemblies; leave it out to interpret every script");
                 options = options with { Precompile = true };
             }
             else if (arg == "--json")
@@ -89,7 +90,7 @@ internal static class WastCliCommand
         {
             ScriptFile file = files[index];
             WasmFeatures wanted = features.Apply(WastFeatures.ForPath(file.Path));
-            Engine engine = engines.GetOrAdd(wanted, static f => new Engine(Config.Default.UseCompiler() with { Features = f }));
+            Engine engine = engines.GetOrAdd(wanted, static f => new Engine(CompilerSupport.DefaultConfig with { Features = f }));
             outcomes[index] = RunOne(file, engine, options);
         });
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Reflection.Emit;
 using Sharptime.Abi;
@@ -466,11 +467,20 @@ internal sealed partial class FunctionCompiler
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), MethodInfo> Methods = new();
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), FieldInfo> Fields = new();
 
-    private static MethodInfo Method(Type type, string name) => Methods.GetOrAdd((type, name), static key =>
-        key.Item1.GetMethod(key.Item2, BindingFlags.Public | BindingFlags.Static) ?? throw new InvalidOperationException($"{key.Item1.Name}.{key.Item2} is missing"));
+    // Looked up outside GetOrAdd: a lambda's tuple key would lose the trimming annotation of the type.
+    private static MethodInfo Method([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type type, string name)
+    {
+        if (Methods.TryGetValue((type, name), out MethodInfo? method)) return method;
+        method = type.GetMethod(name, BindingFlags.Public | BindingFlags.Static) ?? throw new InvalidOperationException($"{type.Name}.{name} is missing");
+        return Methods.GetOrAdd((type, name), method);
+    }
 
-    private static FieldInfo Field(Type type, string name) => Fields.GetOrAdd((type, name), static key =>
-        key.Item1.GetField(key.Item2) ?? throw new InvalidOperationException($"{key.Item1.Name}.{key.Item2} is missing"));
+    private static FieldInfo Field([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] Type type, string name)
+    {
+        if (Fields.TryGetValue((type, name), out FieldInfo? field)) return field;
+        field = type.GetField(name) ?? throw new InvalidOperationException($"{type.Name}.{name} is missing");
+        return Fields.GetOrAdd((type, name), field);
+    }
 
     /// <summary>
     /// Calls a helper whose first parameters are the top <paramref name="operands"/> stack values,

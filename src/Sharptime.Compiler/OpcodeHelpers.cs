@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Sharptime.Abi;
 using Sharptime.Binary;
@@ -17,7 +18,7 @@ internal static class OpcodeHelpers
     public static readonly FrozenDictionary<Opcode, MethodInfo> SimdFloat = Index(typeof(Abi.SimdFloat));
     public static readonly FrozenDictionary<Opcode, MethodInfo> SimdRelaxed = Index(typeof(Abi.SimdRelaxed));
 
-    private static FrozenDictionary<Opcode, MethodInfo> Index(Type type)
+    private static FrozenDictionary<Opcode, MethodInfo> Index([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type type)
     {
         var helpers = new Dictionary<Opcode, MethodInfo>();
         foreach (MethodInfo m in type.GetMethods(BindingFlags.Public | BindingFlags.Static))
