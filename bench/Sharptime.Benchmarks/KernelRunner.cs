@@ -10,7 +10,7 @@ namespace Sharptime.Benchmarks;
 /// same shape as the native harness and the Node runner.
 /// </summary>
 /// <remarks>
-/// Usage: <c>kernels --manifest PATH [--reps N] [--warmup W] [--json] [--collectible] [--cpu-time] [--fuel] [--epoch] [--interpreter] [NAME...]</c>.
+/// Usage: <c>kernels --manifest PATH [--reps N] [--warmup W] [--json] [--collectible] [--cpu-time] [--fuel] [--epoch] [--interpreter] [--tiered] [NAME...]</c>.
 /// <c>--fuel</c> and <c>--epoch</c> compile fuel counting and epoch checks in (with unlimited fuel and no deadline), to measure what they cost.
 /// Code is non-collectible by default (tiered and profile-guided like any .NET code, see DESIGN.md);
 /// <c>--collectible</c> measures the unloadable variant. <c>--cpu-time</c> times each call with the
@@ -39,6 +39,7 @@ internal static partial class KernelRunner
                 case "--fuel": fuel = true; break;
                 case "--epoch": epoch = true; break;
                 case "--interpreter": strategy = Strategy.Interpreter; break;
+                case "--tiered": strategy = Strategy.Tiered; break;
                 default: names.Add(args[i]); break;
             }
         }

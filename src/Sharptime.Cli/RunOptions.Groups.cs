@@ -63,7 +63,7 @@ internal sealed partial class RunOptions
             "compiler" => CompilerStrategy("-C strategy=compiler"),
             "interpreter" => Sharptime.Strategy.Interpreter,
             "auto" => Sharptime.Strategy.Auto,
-            _ => throw new UsageException($"-C strategy={v}: expected compiler, interpreter or auto"),
+            _ => throw new UsageException($"-C strategy={v}: expected compiler, interpreter, tiered or auto"),
         });
         g.Add("compiler", "compiler=cranelift", "Wasmtime's spelling: cranelift is Sharptime's compiler (strategy=compiler)", v => Strategy = v switch
         {

@@ -22,8 +22,17 @@ public sealed record Config
     /// <summary>Compiler or interpreter (<see cref="Sharptime.Strategy"/>); by default the compiler when there is a code generator.</summary>
     public Strategy Strategy { get; init; }
 
-    /// <summary>Whether modules are compiled (rather than interpreted) under these settings.</summary>
-    internal bool Compiles => CodeGenerator is not null && Strategy != Strategy.Interpreter;
+    /// <summary>
+    /// <see cref="Strategy.Tiered"/>: how many calls plus loop iterations of one function start the
+    /// background compilation of its module (default 1,000; 0 compiles at the first call).
+    /// </summary>
+    public int TierUpThreshold { get; init; } = 1000;
+
+    /// <summary>Whether modules are compiled when they are created (rather than interpreted first).</summary>
+    internal bool Compiles => CodeGenerator is not null && Strategy is Strategy.Auto or Strategy.Compiler;
+
+    /// <summary>Whether interpreted modules are compiled in the background once hot.</summary>
+    internal bool Tiers => CodeGenerator is not null && Strategy == Strategy.Tiered;
 
     /// <summary>The largest size in bytes any linear memory may reach; growing beyond fails. Defaults to 4 GiB.</summary>
     public ulong MaxMemoryBytes { get; init; } = 4UL << 30;

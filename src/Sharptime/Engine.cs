@@ -17,7 +17,8 @@ public sealed class Engine
 
     /// <summary>Creates an engine with the given settings.</summary>
     /// <param name="config">The settings.</param>
-    /// <exception cref="WasmException">The code generator was built for another ABI version, <see cref="Strategy.Compiler"/> has no code generator, or the pooling allocator's limits are invalid.</exception>
+    /// <exception cref="WasmException">The code generator was built for another ABI version, <see cref="Strategy.Compiler"/> or <see cref="Strategy.Tiered"/> has no code generator, or the pooling allocator's limits are invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="Config.TierUpThreshold"/> is negative.</exception>
     /// <exception cref="PlatformNotSupportedException">The pooling allocator was asked for on an OS other than 64-bit Linux.</exception>
     public Engine(Config config)
     {
@@ -26,10 +27,11 @@ public sealed class Engine
         {
             throw new WasmException($"the code generator was built for ABI version {generator.AbiVersion}, this runtime has version {AbiVersion.Current}");
         }
-        if (config.Strategy == Strategy.Compiler && config.CodeGenerator is null)
+        if (config.Strategy is Strategy.Compiler or Strategy.Tiered && config.CodeGenerator is null)
         {
-            throw new WasmException("Strategy.Compiler needs a code generator: add Config.Default.UseCompiler() (package Sharptime.Compiler), or use Strategy.Interpreter");
+            throw new WasmException($"Strategy.{config.Strategy} needs a code generator: add Config.Default.UseCompiler() (package Sharptime.Compiler), or use Strategy.Interpreter");
         }
+        ArgumentOutOfRangeException.ThrowIfNegative(config.TierUpThreshold, nameof(config));
         Config = config;
         Allocator = config.AllocationStrategy switch
         {

@@ -96,8 +96,8 @@ public sealed class Module
 
     /// <summary>
     /// Decodes, validates and compiles a module binary. With no code generator in the engine's
-    /// settings, or with <see cref="Strategy.Interpreter"/>, the module is decoded and validated only;
-    /// the interpreter translates each function at its first call.
+    /// settings, or with <see cref="Strategy.Interpreter"/> or <see cref="Strategy.Tiered"/>, the module is
+    /// decoded and validated only; the interpreter translates each function at its first call.
     /// </summary>
     /// <param name="engine">The engine whose settings (enabled proposals, code generator) apply.</param>
     /// <param name="bytes">The module binary; it is copied.</param>
@@ -106,7 +106,9 @@ public sealed class Module
     public static Module FromBytes(Engine engine, ReadOnlySpan<byte> bytes)
     {
         Module module = Decode(engine, bytes);
-        if (engine.Config.Compiles) module.Compiled.AttachCode(engine.Config.CodeGenerator!.Compile(module));
+        Abi.ICodeGenerator? generator = engine.Config.CodeGenerator;
+        if (engine.Config.Compiles) module.Compiled.AttachCode(generator!.Compile(module));
+        else if (engine.Config.Tiers) module.Compiled.TierUp = () => generator!.Compile(module);
         return module;
     }
 

@@ -14,4 +14,12 @@ public enum Strategy
     /// generated, so it works where no JIT exists (NativeAOT, iOS) and starts at once.
     /// </summary>
     Interpreter,
+
+    /// <summary>
+    /// Start in the interpreter; when a function of a module gets hot (<see cref="Config.TierUpThreshold"/>
+    /// calls and loop iterations), compile the module on a background thread and switch calls to the
+    /// compiled code (needs a code generator). A loop already running in the interpreter finishes
+    /// there; the calls it makes run compiled.
+    /// </summary>
+    Tiered,
 }

@@ -53,6 +53,14 @@ public sealed class SpecTests(ITestOutputHelper output)
     public void Interpreted_script(string file) => CheckSameAsDefault(file, "interpreted", SpecTestsuite.InterpretedResult);
 
     /// <summary>
+    /// Tiered (<see cref="Strategy.Tiered"/> with the threshold at 0): modules start interpreted and
+    /// switch to compiled code mid-script; every script fails on exactly the compiler's lines.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Tiered_script(string file) => CheckSameAsDefault(file, "tiered", SpecTestsuite.TieredResult);
+
+    /// <summary>
     /// With the pooling allocator and copy-on-write memory images: every script fails on exactly the
     /// lines it fails on with the default (on-demand) allocator.
     /// </summary>

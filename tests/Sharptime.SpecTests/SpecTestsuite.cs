@@ -25,6 +25,13 @@ internal static class SpecTestsuite
         new(() => RunAll(static c => c with { Strategy = Strategy.Interpreter }, WastOptions.Default));
 
     /// <summary>
+    /// The tiered leg: every module starts interpreted and is compiled in the background at its first
+    /// call, so a script runs partly interpreted, partly compiled, and switches in between.
+    /// </summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, WastResult>> TieredResults =
+        new(() => RunAll(static c => c with { Strategy = Strategy.Tiered, TierUpThreshold = 0 }, WastOptions.Default));
+
+    /// <summary>
     /// The pooling leg: memories and tables from the pooling allocator (copy-on-write images on, the
     /// default), with slots as large as the on-demand limits so that results can be compared.
     /// </summary>
@@ -60,6 +67,9 @@ internal static class SpecTestsuite
 
     /// <summary>The result of one script run by the interpreter (all scripts run on first use).</summary>
     public static WastResult InterpretedResult(string file) => InterpretedResults.Value[file];
+
+    /// <summary>The result of one script with tiered execution (all scripts run on first use).</summary>
+    public static WastResult TieredResult(string file) => TieredResults.Value[file];
 
     /// <summary>The result of one script with fuel and epoch checks compiled in (all scripts run on first use).</summary>
     public static WastResult InterruptibleResult(string file) => InterruptibleResults.Value[file];

@@ -54,6 +54,9 @@ public sealed class VmContext
     /// <summary>Keeps generated code (possibly in a collectible assembly) alive while functions of this context are reachable.</summary>
     internal object? Code;
 
+    /// <summary><see cref="Strategy.Tiered"/>: the instance's functions, tables and segments now hold its compiled functions.</summary>
+    internal bool RunsCompiled;
+
     /// <summary>The function with index <paramref name="index"/>, made on first use for defined functions.</summary>
     internal Func GetFunction(int index) => Functions[index] ?? Runtime.Instantiator.DefinedFunction(this, index);
 }

@@ -21,6 +21,7 @@ internal static unsafe partial class Executor
         VmContext ctx = fn.Context;
         if ((nuint)(&probe) < ctx.StoreContext.StackLimit) throw StoreHelpers.StackExhausted(ctx);
         FunctionCode code = fn.Code;
+        if (fn.Module.Tiers && TierUp(fn, code, stack, fp)) return;
         int pc = 0;
         int at = 0;
         bool enter = true;
@@ -51,6 +52,21 @@ internal static unsafe partial class Executor
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="Strategy.Tiered"/>: runs the compiled function instead when there is one (true);
+    /// otherwise counts the call, starting the compilation when the function is hot.
+    /// </summary>
+    private static bool TierUp(InterpretedFunction fn, FunctionCode code, ValueStack stack, int fp)
+    {
+        if (fn.Compiled is { } compiled)
+        {
+            CallOut(compiled, stack, fp, fn.Context);
+            return true;
+        }
+        if (++code.Heat >= fn.Module.Threshold) fn.Module.StartTierUp();
+        return false;
     }
 
     private static void Enter(ValueStack stack, int fp, FunctionCode code)
@@ -171,6 +187,10 @@ internal static unsafe partial class Executor
                     at = pc;
                     Check(ctx.StoreContext, Unsafe.Add(ref code, pc + 1));
                     pc += 2;
+                    continue;
+                case Op.Heat:
+                    if (++fc.Heat >= fn.Module.Threshold) fn.Module.StartTierUp();
+                    pc += 1;
                     continue;
                 case Op.Fuel:
                     ctx.StoreContext.Fuel -= Unsafe.Add(ref code, pc + 1);

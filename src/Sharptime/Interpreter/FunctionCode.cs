@@ -29,6 +29,9 @@ internal sealed class FunctionCode
 
     public required int[] WasmOffsets { get; init; }
 
+    /// <summary><see cref="Strategy.Tiered"/>: calls and loop iterations so far (racy by design: a count).</summary>
+    public int Heat;
+
     /// <summary>The Wasm byte offset of the instruction whose code contains <paramref name="pc"/>.</summary>
     public int WasmOffsetAt(int pc)
     {

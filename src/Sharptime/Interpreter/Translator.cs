@@ -78,18 +78,22 @@ internal sealed partial class Translator
     /// <summary>The code position up to which code may be a branch target (no retargeting across it).</summary>
     private int _labelMark;
 
-    private Translator(Runtime.CompiledModule compiled, int definedIndex, bool fuel, bool epoch)
+    private readonly bool _heat;
+
+    private Translator(Runtime.CompiledModule compiled, int definedIndex, bool fuel, bool epoch, bool heat)
     {
         _compiled = compiled;
         _module = compiled.Module;
         _functionIndex = _module.ImportedFunctionCount + definedIndex;
         _type = _module.FuncTypeOf((uint)_functionIndex);
         _fuel = fuel;
+        _heat = heat;
         _epoch = epoch;
     }
 
-    public static FunctionCode Translate(Runtime.CompiledModule compiled, int definedIndex, bool fuel, bool epoch) =>
-        new Translator(compiled, definedIndex, fuel, epoch).Run(definedIndex);
+    /// <summary>Translates a function; <paramref name="heat"/> counts loop iterations for tiering (<see cref="Op.Heat"/>).</summary>
+    public static FunctionCode Translate(Runtime.CompiledModule compiled, int definedIndex, bool fuel, bool epoch, bool heat) =>
+        new Translator(compiled, definedIndex, fuel, epoch, heat).Run(definedIndex);
 
     private FunctionCode Run(int definedIndex)
     {

@@ -26,7 +26,7 @@ internal sealed class CompiledModule
         TypeIds = ComputeTypeIds(engine, module);
     }
 
-    /// <summary>Gives the module its code, once.</summary>
+    /// <summary>Gives the module its code, once (from any thread: the code is published last).</summary>
     public void AttachCode(CompiledCode code)
     {
         if (Code is not null) throw new InvalidOperationException("the module already has code");
@@ -34,9 +34,12 @@ internal sealed class CompiledModule
         _entries = new nint[Module.Code.Length];
         _arrayCalls = new nint[Module.Types.Length];
         _hostCalls = new nint[Module.Types.Length];
-        Code = code;
         Engine.RegisterCode(code.Code, this);
+        Volatile.Write(ref _code, code);
     }
+
+    /// <summary><see cref="Strategy.Tiered"/>: compiles the module (on a background thread, once it is hot).</summary>
+    public System.Func<CompiledCode>? TierUp { get; set; }
 
     public Engine Engine { get; }
 
@@ -48,13 +51,15 @@ internal sealed class CompiledModule
     public WasmModule Module { get; }
 
     /// <summary>The generated code, or null when the engine has no code generator.</summary>
-    public CompiledCode? Code { get; private set; }
+    private CompiledCode? _code;
+
+    public CompiledCode? Code => Volatile.Read(ref _code);
 
     private Interpreter.InterpretedModule? _interpreted;
 
     /// <summary>The interpreter's translations of this module's functions (made lazily).</summary>
     public Interpreter.InterpretedModule Interpreted =>
-        _interpreted ??= new Interpreter.InterpretedModule(this, Engine.Config.ConsumeFuel, Engine.Config.EpochInterruption);
+        _interpreted ??= new Interpreter.InterpretedModule(this, Engine.Config);
 
     /// <summary>The engine-wide canonical id of every type index.</summary>
     public int[] TypeIds { get; }
