@@ -63,6 +63,22 @@ public sealed class NativeAotTests(NativeAotBuild build, ITestOutputHelper outpu
         Assert.EndsWith(", NativeAOT: interpreter only)", version.Stdout.TrimEnd(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Artifacts_and_precompiled_scripts_are_refused()
+    {
+        if (Skipped()) return;
+        using var dir = new TempDirectory();
+        string artifact = Path.Combine(dir.Path, "fib.cwasm");
+        // Made by the JIT build (in this process), which has the compiler.
+        Assert.Equal(0, CliRunner.Run("compile", Path.Combine(CliRunner.RepositoryRoot(), "examples", "fib.wat"), "-o", artifact, "--target", "portable").ExitCode);
+        ProcessResult run = await build.RunAsync("run", "--allow-precompiled", "--invoke", "fib", artifact, "20");
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith($"error: {NoCompiler}{artifact} is a pre-compiled artifact", run.Stderr, StringComparison.Ordinal);
+        ProcessResult wast = await build.RunAsync("wast", "--precompile", Path.Combine("examples", "hello.wast"));
+        Assert.Equal(2, wast.ExitCode);
+        Assert.StartsWith($"sharptime: {NoCompiler}--precompile", wast.Stderr, StringComparison.Ordinal);
+    }
+
     private bool Skipped()
     {
         if (build.SkipReason is null) return false;
