@@ -27,10 +27,18 @@ internal static class CliProcess
     /// pipe, and returns its exit status and output. Killed after <paramref name="timeout"/>.
     /// <paramref name="environment"/> adds or replaces variables of the child's environment.
     /// </summary>
-    public static async Task<ProcessResult> RunAsync(IEnumerable<string> args, string workingDirectory, TimeSpan timeout,
+    public static Task<ProcessResult> RunAsync(IEnumerable<string> args, string workingDirectory, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        RunProgramAsync(DotnetHost(), [Assembly, .. args], workingDirectory, timeout, environment);
+
+    /// <summary>
+    /// Runs <paramref name="program"/> (an executable, with the compile cache of these runs) as
+    /// <see cref="RunAsync"/> runs the command.
+    /// </summary>
+    public static async Task<ProcessResult> RunProgramAsync(string program, IEnumerable<string> args, string workingDirectory, TimeSpan timeout,
         IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -44,7 +52,6 @@ internal static class CliProcess
         {
             foreach ((string name, string value) in environment) start.Environment[name] = value;
         }
-        start.ArgumentList.Add(Assembly);
         foreach (string a in args) start.ArgumentList.Add(a);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {start.FileName}");
@@ -69,7 +76,7 @@ internal static class CliProcess
     }
 
     /// <summary>The <c>dotnet</c> host running the tests (testhost runs under it), else the one on PATH.</summary>
-    private static string DotnetHost()
+    public static string DotnetHost()
     {
         string? self = Environment.ProcessPath;
         if (self is not null && Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase)) return self;
