@@ -68,7 +68,7 @@ internal static class CompileThroughput
             long codeBytes = info.Code.Sum(b => (long)b.CodeLength);
             double ms = Median(runs, () =>
             {
-                var translations = new Interpreter.InterpretedModule(module.Compiled, fuel: false, epoch: false);
+                var translations = new Interpreter.InterpretedModule(module.Compiled, engine.Config);
                 for (int i = 0; i < info.Code.Length; i++) translations.CodeOf(i);
             });
             Console.WriteLine($"{Path.GetFileName(file),-28} {bytes.Length / 1e6,7:F2} {info.Code.Length,8} {codeBytes / 1e6,8:F2} {ms,10:F0} {codeBytes / 1e6 / (ms / 1000),8:F1}");

@@ -58,16 +58,17 @@ internal sealed partial class RunOptions
     private OptionGroup CodegenGroup()
     {
         var g = new OptionGroup("-C", "Compilation");
-        g.Add("strategy", "strategy=compiler|interpreter|auto", "compile to native code, or interpret (starts at once; default auto: the compiler, the interpreter in a NativeAOT build)", v => Strategy = v switch
+        g.Add("strategy", "strategy=compiler|interpreter|tiered|auto", "compile to native code, interpret (starts at once), or interpret first and compile hot modules in the background (default auto: the compiler, the interpreter in a NativeAOT build)", v => Strategy = v switch
         {
-            "compiler" => CompilerStrategy("-C strategy=compiler"),
+            "compiler" => CompilerStrategy("-C strategy=compiler", Sharptime.Strategy.Compiler),
             "interpreter" => Sharptime.Strategy.Interpreter,
+            "tiered" => CompilerStrategy("-C strategy=tiered", Sharptime.Strategy.Tiered),
             "auto" => Sharptime.Strategy.Auto,
             _ => throw new UsageException($"-C strategy={v}: expected compiler, interpreter, tiered or auto"),
         });
         g.Add("compiler", "compiler=cranelift", "Wasmtime's spelling: cranelift is Sharptime's compiler (strategy=compiler)", v => Strategy = v switch
         {
-            "cranelift" => CompilerStrategy("-C compiler=cranelift"),
+            "cranelift" => CompilerStrategy("-C compiler=cranelift", Sharptime.Strategy.Compiler),
             "winch" => throw new UsageException("-C compiler=winch: Sharptime has no baseline compiler; -C strategy=interpreter starts at once instead"),
             _ => throw new UsageException($"-C compiler={v}: expected cranelift (or use -C strategy=compiler|interpreter)"),
         });
@@ -84,11 +85,11 @@ internal sealed partial class RunOptions
         return g;
     }
 
-    /// <summary>The compiler strategy, which <paramref name="option"/> asks for; a NativeAOT build has no compiler.</summary>
-    private static Strategy CompilerStrategy(string option)
+    /// <summary>A strategy that needs the compiler, which <paramref name="option"/> asks for; a NativeAOT build has none.</summary>
+    private static Strategy CompilerStrategy(string option, Strategy strategy)
     {
         CompilerSupport.Require($"{option} needs it; leave the option out or use -C strategy=interpreter");
-        return Sharptime.Strategy.Compiler;
+        return strategy;
     }
 
     private OptionGroup DebugGroup()
