@@ -174,6 +174,36 @@ internal static unsafe partial class Executor
                 case Op.BrIfNonNull:
                     pc = refs[fp + Unsafe.Add(ref code, pc + 1)] is not null ? Unsafe.Add(ref code, pc + 2) : pc + 3;
                     continue;
+                case Op.BrI32Eq:
+                    pc = (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) == (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    continue;
+                case Op.BrI32Ne:
+                    pc = (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) != (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    continue;
+                case Op.BrI32LtS:
+                    pc = (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) < (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    continue;
+                case Op.BrI32LtU:
+                    pc = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) < (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    continue;
+                case Op.BrI32GtS:
+                    pc = (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) > (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    continue;
+                case Op.BrI32GtU:
+                    pc = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) > (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    continue;
+                case Op.BrI32LeS:
+                    pc = (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) <= (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    continue;
+                case Op.BrI32LeU:
+                    pc = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) <= (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    continue;
+                case Op.BrI32GeS:
+                    pc = (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) >= (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    continue;
+                case Op.BrI32GeU:
+                    pc = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) >= (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    continue;
                 case Op.BrTable:
                 {
                     uint index = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1));

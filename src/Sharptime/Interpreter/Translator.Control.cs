@@ -30,9 +30,9 @@ internal sealed partial class Translator
             }
             case Opcode.If:
             {
-                int condition = Pop();
+                Condition condition = ConditionOf(Pop());
                 Frame frame = OpenFrame(Opcode.If, instr.Block);
-                Emit(Op.BrIfEqz, condition);
+                EmitTest(condition.Negated);
                 frame.ElseFixup = _code.Count;
                 _code.Add(-1);
                 _frames.Add(frame);
@@ -65,8 +65,8 @@ internal sealed partial class Translator
                 return;
             case Opcode.BrIf:
             {
-                int condition = Pop();
-                EmitConditionalBranch(Label(instr.Index), Op.BrIfNez, Op.BrIfEqz, condition);
+                Condition condition = ConditionOf(Pop());
+                EmitConditionalBranch(Label(instr.Index), condition);
                 return;
             }
             case Opcode.BrTable:
@@ -79,14 +79,14 @@ internal sealed partial class Translator
             case Opcode.BrOnNull:
             {
                 Entry reference = PopEntry();
-                EmitConditionalBranch(Label(instr.Index), Op.BrIfNull, Op.BrIfNonNull, reference.Source);
+                EmitConditionalBranch(Label(instr.Index), new Condition(Op.BrIfNull, Op.BrIfNonNull, reference.Source));
                 _stack.Add(reference);
                 return;
             }
             case Opcode.BrOnNonNull:
             {
                 Entry reference = _stack[^1];
-                EmitConditionalBranch(Label(instr.Index), Op.BrIfNonNull, Op.BrIfNull, reference.Source);
+                EmitConditionalBranch(Label(instr.Index), new Condition(Op.BrIfNonNull, Op.BrIfNull, reference.Source));
                 PopEntry();
                 return;
             }

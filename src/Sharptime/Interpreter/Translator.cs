@@ -523,12 +523,18 @@ internal sealed partial class Translator
         _lastDestination = -1;
     }
 
-    /// <summary>A branch taken when <paramref name="test"/> holds for the value in <paramref name="slot"/>.</summary>
-    private void EmitConditionalBranch(Frame target, Op test, Op inverse, int slot)
+    /// <summary>A branch condition: a test of one slot (b &lt; 0) or a comparison of two, and its negation.</summary>
+    private readonly record struct Condition(Op Test, Op Inverse, int A, int B = -1)
+    {
+        public Condition Negated => this with { Test = Inverse, Inverse = Test };
+    }
+
+    /// <summary>A branch taken when the condition holds.</summary>
+    private void EmitConditionalBranch(Frame target, Condition condition)
     {
         if (NeedsMoves(target))
         {
-            Emit(inverse, slot);
+            EmitTest(condition.Negated);
             int skip = _code.Count;
             _code.Add(-1);
             EmitBranch(target);
@@ -536,12 +542,54 @@ internal sealed partial class Translator
             MarkLabel();
             return;
         }
-        _code.Add((int)test);
-        _code.Add(slot);
+        EmitTest(condition);
         EmitJumpTarget(target);
         _lastDestination = -1;
     }
 
+    /// <summary>The test and its operands; the target follows.</summary>
+    private void EmitTest(Condition condition)
+    {
+        _code.Add((int)condition.Test);
+        _code.Add(condition.A);
+        if (condition.B >= 0) _code.Add(condition.B);
+    }
+
+    /// <summary>
+    /// The condition of br_if or if: when the i32 comparison that computed it was the last
+    /// instruction (no label since), the comparison is removed and the branch compares itself.
+    /// </summary>
+    private Condition ConditionOf(int slot)
+    {
+        if (_lastDestination >= 1 && _lastEnd == _code.Count && _labelMark < _lastEnd && _code[_lastDestination] == slot)
+        {
+            int start = _lastDestination - 1;
+            var compare = (Op)_code[start];
+            Condition? fused = compare switch
+            {
+                Op.I32Eqz => new Condition(Op.BrIfEqz, Op.BrIfNez, _code[start + 2]),
+                Op.I32Eq => new Condition(Op.BrI32Eq, Op.BrI32Ne, _code[start + 2], _code[start + 3]),
+                Op.I32Ne => new Condition(Op.BrI32Ne, Op.BrI32Eq, _code[start + 2], _code[start + 3]),
+                Op.I32LtS => new Condition(Op.BrI32LtS, Op.BrI32GeS, _code[start + 2], _code[start + 3]),
+                Op.I32GeS => new Condition(Op.BrI32GeS, Op.BrI32LtS, _code[start + 2], _code[start + 3]),
+                Op.I32LtU => new Condition(Op.BrI32LtU, Op.BrI32GeU, _code[start + 2], _code[start + 3]),
+                Op.I32GeU => new Condition(Op.BrI32GeU, Op.BrI32LtU, _code[start + 2], _code[start + 3]),
+                Op.I32GtS => new Condition(Op.BrI32GtS, Op.BrI32LeS, _code[start + 2], _code[start + 3]),
+                Op.I32LeS => new Condition(Op.BrI32LeS, Op.BrI32GtS, _code[start + 2], _code[start + 3]),
+                Op.I32GtU => new Condition(Op.BrI32GtU, Op.BrI32LeU, _code[start + 2], _code[start + 3]),
+                Op.I32LeU => new Condition(Op.BrI32LeU, Op.BrI32GtU, _code[start + 2], _code[start + 3]),
+                _ => null,
+            };
+            if (fused is { } c)
+            {
+                _code.RemoveRange(start, _code.Count - start);
+                _pcs[^1] = Pc;
+                _lastDestination = -1;
+                return c;
+            }
+        }
+        return new Condition(Op.BrIfNez, Op.BrIfEqz, slot);
+    }
     private void PatchFixups(Frame frame)
     {
         int pc = Pc;
