@@ -140,6 +140,9 @@ internal static unsafe partial class Executor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SetV(ref ulong f, int slot, Vector128<byte> value) => Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, slot)), value);
 
+    /// <summary>The index of the instruction <paramref name="ip"/> points at (for error messages).</summary>
+    private static int PcOf(ref int code, ref int ip) => (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static TrapException OutOfBounds() => new(TrapCode.MemoryOutOfBounds);
 
@@ -148,498 +151,500 @@ internal static unsafe partial class Executor
     {
         VmContext ctx = fn.Context;
         ref int code = ref MemoryMarshal.GetArrayDataReference(fc.Code);
+        // The instruction pointer: operands are read at small offsets from it.
+        ref int ip = ref Unsafe.Add(ref code, pc);
         ref ulong f = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(stack.Slots), fp);
         object?[] refs = stack.Refs;
         GlobalInstance[] globals = ctx.Globals;
         MemoryInstance mem = ctx.Memory0!;
         while (true)
         {
-            switch ((Op)Unsafe.Add(ref code, pc))
+            switch ((Op)ip)
             {
                 case Op.Unreachable:
-                    at = pc;
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
                     throw new TrapException(TrapCode.Unreachable);
                 case Op.Br:
-                    pc = Unsafe.Add(ref code, pc + 1);
+                    ip = ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 1));
                     continue;
                 case Op.BrIfNez:
-                    pc = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) != 0 ? Unsafe.Add(ref code, pc + 2) : pc + 3;
+                    ip = ref (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) != 0 ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 2)) : ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.BrIfEqz:
-                    pc = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) == 0 ? Unsafe.Add(ref code, pc + 2) : pc + 3;
+                    ip = ref (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) == 0 ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 2)) : ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.BrIfNull:
-                    pc = refs[fp + Unsafe.Add(ref code, pc + 1)] is null ? Unsafe.Add(ref code, pc + 2) : pc + 3;
+                    ip = ref refs[fp + Unsafe.Add(ref ip, 1)] is null ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 2)) : ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.BrIfNonNull:
-                    pc = refs[fp + Unsafe.Add(ref code, pc + 1)] is not null ? Unsafe.Add(ref code, pc + 2) : pc + 3;
+                    ip = ref refs[fp + Unsafe.Add(ref ip, 1)] is not null ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 2)) : ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.BrI32Eq:
-                    pc = (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) == (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    ip = ref (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) == (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.BrI32Ne:
-                    pc = (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) != (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    ip = ref (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) != (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.BrI32LtS:
-                    pc = (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) < (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    ip = ref (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) < (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.BrI32LtU:
-                    pc = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) < (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    ip = ref (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) < (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.BrI32GtS:
-                    pc = (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) > (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    ip = ref (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) > (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.BrI32GtU:
-                    pc = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) > (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    ip = ref (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) > (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.BrI32LeS:
-                    pc = (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) <= (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    ip = ref (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) <= (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.BrI32LeU:
-                    pc = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) <= (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    ip = ref (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) <= (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.BrI32GeS:
-                    pc = (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) >= (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    ip = ref (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) >= (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.BrI32GeU:
-                    pc = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) >= (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ? Unsafe.Add(ref code, pc + 3) : pc + 4;
+                    ip = ref (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) >= (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.BrTable:
                 {
-                    uint index = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1));
-                    uint last = (uint)Unsafe.Add(ref code, pc + 2) - 1;
-                    pc = Unsafe.Add(ref code, pc + 3 + (int)(index < last ? index : last));
+                    uint index = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1));
+                    uint last = (uint)Unsafe.Add(ref ip, 2) - 1;
+                    ip = ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3 + (int)(index < last ? index : last)));
                     continue;
                 }
                 case Op.Return:
                     return null;
                 case Op.Check:
-                    at = pc;
-                    Check(ctx.StoreContext, Unsafe.Add(ref code, pc + 1));
-                    pc += 2;
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    Check(ctx.StoreContext, Unsafe.Add(ref ip, 1));
+                    ip = ref Unsafe.Add(ref ip, 2);
                     continue;
                 case Op.Heat:
                     if (++fc.Heat >= fn.Module.Threshold) fn.Module.StartTierUp();
-                    pc += 1;
+                    ip = ref Unsafe.Add(ref ip, 1);
                     continue;
                 case Op.Fuel:
-                    ctx.StoreContext.Fuel -= Unsafe.Add(ref code, pc + 1);
-                    pc += 2;
+                    ctx.StoreContext.Fuel -= Unsafe.Add(ref ip, 1);
+                    ip = ref Unsafe.Add(ref ip, 2);
                     continue;
                 case Op.Call:
                 {
-                    at = pc;
-                    int index = Unsafe.Add(ref code, pc + 1);
-                    Invoke(ctx.Functions[index] ?? ctx.GetFunction(index), stack, fp + Unsafe.Add(ref code, pc + 2), ctx);
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    int index = Unsafe.Add(ref ip, 1);
+                    Invoke(ctx.Functions[index] ?? ctx.GetFunction(index), stack, fp + Unsafe.Add(ref ip, 2), ctx);
                     f = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(stack.Slots), fp);
                     refs = stack.Refs;
-                    pc += 3;
+                    ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 }
                 case Op.CallIndirect:
                 {
-                    at = pc;
-                    Func callee = ResolveIndirect(ctx, Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)), Unsafe.Add(ref code, pc + 2), Unsafe.Add(ref code, pc + 3));
-                    Invoke(callee, stack, fp + Unsafe.Add(ref code, pc + 4), ctx);
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    Func callee = ResolveIndirect(ctx, Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)), Unsafe.Add(ref ip, 2), Unsafe.Add(ref ip, 3));
+                    Invoke(callee, stack, fp + Unsafe.Add(ref ip, 4), ctx);
                     f = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(stack.Slots), fp);
                     refs = stack.Refs;
-                    pc += 5;
+                    ip = ref Unsafe.Add(ref ip, 5);
                     continue;
                 }
                 case Op.CallRef:
                 {
-                    at = pc;
-                    Func callee = Instructions.ResolveRef(refs[fp + Unsafe.Add(ref code, pc + 1)]);
-                    Invoke(callee, stack, fp + Unsafe.Add(ref code, pc + 3), ctx);
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    Func callee = Instructions.ResolveRef(refs[fp + Unsafe.Add(ref ip, 1)]);
+                    Invoke(callee, stack, fp + Unsafe.Add(ref ip, 3), ctx);
                     f = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(stack.Slots), fp);
                     refs = stack.Refs;
-                    pc += 4;
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.ReturnCall:
                 {
-                    at = pc;
-                    int index = Unsafe.Add(ref code, pc + 1);
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    int index = Unsafe.Add(ref ip, 1);
                     return TailCall(ctx.Functions[index] ?? ctx.GetFunction(index), stack, fp, ctx);
                 }
                 case Op.ReturnCallIndirect:
-                    at = pc;
-                    return TailCall(ResolveIndirect(ctx, Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)), Unsafe.Add(ref code, pc + 2), Unsafe.Add(ref code, pc + 3)), stack, fp, ctx);
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    return TailCall(ResolveIndirect(ctx, Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)), Unsafe.Add(ref ip, 2), Unsafe.Add(ref ip, 3)), stack, fp, ctx);
                 case Op.ReturnCallRef:
-                    at = pc;
-                    return TailCall(Instructions.ResolveRef(refs[fp + Unsafe.Add(ref code, pc + 1)]), stack, fp, ctx);
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    return TailCall(Instructions.ResolveRef(refs[fp + Unsafe.Add(ref ip, 1)]), stack, fp, ctx);
                 case Op.Throw:
-                    at = pc;
-                    throw Throw(ctx, Unsafe.Add(ref code, pc + 1), stack, fp + Unsafe.Add(ref code, pc + 2));
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    throw Throw(ctx, Unsafe.Add(ref ip, 1), stack, fp + Unsafe.Add(ref ip, 2));
                 case Op.ThrowRef:
-                    at = pc;
-                    throw Exceptions.Rethrow(refs[fp + Unsafe.Add(ref code, pc + 1)]);
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    throw Exceptions.Rethrow(refs[fp + Unsafe.Add(ref ip, 1)]);
                 case Op.Rethrow:
-                    at = pc;
-                    throw (Exception)refs[fp + Unsafe.Add(ref code, pc + 1)]!;
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    throw (Exception)refs[fp + Unsafe.Add(ref ip, 1)]!;
 
                 case Op.Copy:
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2));
-                    pc += 3;
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref f, Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.Copy2:
-                    Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1))), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)))));
-                    pc += 3;
+                    Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 1))), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)))));
+                    ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.CopyRef:
-                    refs[fp + Unsafe.Add(ref code, pc + 1)] = refs[fp + Unsafe.Add(ref code, pc + 2)];
-                    pc += 3;
+                    refs[fp + Unsafe.Add(ref ip, 1)] = refs[fp + Unsafe.Add(ref ip, 2)];
+                    ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.Const:
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref code, pc + 2) | ((ulong)(uint)Unsafe.Add(ref code, pc + 3) << 32);
-                    pc += 4;
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.Add(ref ip, 2) | ((ulong)(uint)Unsafe.Add(ref ip, 3) << 32);
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 case Op.Const2:
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref code, pc + 2) | ((ulong)(uint)Unsafe.Add(ref code, pc + 3) << 32);
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1) + 1) = (uint)Unsafe.Add(ref code, pc + 4) | ((ulong)(uint)Unsafe.Add(ref code, pc + 5) << 32);
-                    pc += 6;
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.Add(ref ip, 2) | ((ulong)(uint)Unsafe.Add(ref ip, 3) << 32);
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1) + 1) = (uint)Unsafe.Add(ref ip, 4) | ((ulong)(uint)Unsafe.Add(ref ip, 5) << 32);
+                    ip = ref Unsafe.Add(ref ip, 6);
                     continue;
                 case Op.RefNull:
-                    refs[fp + Unsafe.Add(ref code, pc + 1)] = null;
-                    pc += 2;
+                    refs[fp + Unsafe.Add(ref ip, 1)] = null;
+                    ip = ref Unsafe.Add(ref ip, 2);
                     continue;
                 case Op.RefFunc:
-                    refs[fp + Unsafe.Add(ref code, pc + 1)] = ctx.GetFunction(Unsafe.Add(ref code, pc + 2));
-                    pc += 3;
+                    refs[fp + Unsafe.Add(ref ip, 1)] = ctx.GetFunction(Unsafe.Add(ref ip, 2));
+                    ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.Select:
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) != 0 ? Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) : Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 4));
-                    pc += 5;
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) != 0 ? Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) : Unsafe.Add(ref f, Unsafe.Add(ref ip, 4));
+                    ip = ref Unsafe.Add(ref ip, 5);
                     continue;
                 case Op.Select2:
-                    Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1))), (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) != 0 ? Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))) : Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 4)))));
-                    pc += 5;
+                    Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 1))), (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) != 0 ? Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)))) : Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 4)))));
+                    ip = ref Unsafe.Add(ref ip, 5);
                     continue;
                 case Op.SelectRef:
-                    refs[fp + Unsafe.Add(ref code, pc + 1)] = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) != 0 ? refs[fp + Unsafe.Add(ref code, pc + 3)] : refs[fp + Unsafe.Add(ref code, pc + 4)];
-                    pc += 5;
+                    refs[fp + Unsafe.Add(ref ip, 1)] = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) != 0 ? refs[fp + Unsafe.Add(ref ip, 3)] : refs[fp + Unsafe.Add(ref ip, 4)];
+                    ip = ref Unsafe.Add(ref ip, 5);
                     continue;
                 case Op.GlobalGet:
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)globals[Unsafe.Add(ref code, pc + 2)].Bits;
-                    pc += 3;
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)globals[Unsafe.Add(ref ip, 2)].Bits;
+                    ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.GlobalGet2:
                 {
-                    GlobalInstance g = globals[Unsafe.Add(ref code, pc + 2)];
-                    int d = Unsafe.Add(ref code, pc + 1);
+                    GlobalInstance g = globals[Unsafe.Add(ref ip, 2)];
+                    int d = Unsafe.Add(ref ip, 1);
                     Unsafe.Add(ref f, d) = (ulong)g.Bits;
                     Unsafe.Add(ref f, d + 1) = (ulong)g.High;
-                    pc += 3;
+                    ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 }
                 case Op.GlobalGetRef:
-                    refs[fp + Unsafe.Add(ref code, pc + 1)] = globals[Unsafe.Add(ref code, pc + 2)].Ref;
-                    pc += 3;
+                    refs[fp + Unsafe.Add(ref ip, 1)] = globals[Unsafe.Add(ref ip, 2)].Ref;
+                    ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.GlobalSet:
-                    globals[Unsafe.Add(ref code, pc + 2)].Bits = (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1));
-                    pc += 3;
+                    globals[Unsafe.Add(ref ip, 2)].Bits = (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1));
+                    ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.GlobalSet32:
-                    globals[Unsafe.Add(ref code, pc + 2)].Bits = (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1));
-                    pc += 3;
+                    globals[Unsafe.Add(ref ip, 2)].Bits = (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1));
+                    ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 case Op.GlobalSet2:
                 {
-                    GlobalInstance g = globals[Unsafe.Add(ref code, pc + 2)];
-                    int a = Unsafe.Add(ref code, pc + 1);
+                    GlobalInstance g = globals[Unsafe.Add(ref ip, 2)];
+                    int a = Unsafe.Add(ref ip, 1);
                     g.Bits = (long)Unsafe.Add(ref f, a);
                     g.High = (long)Unsafe.Add(ref f, a + 1);
-                    pc += 3;
+                    ip = ref Unsafe.Add(ref ip, 3);
                     continue;
                 }
                 case Op.GlobalSetRef:
-                    globals[Unsafe.Add(ref code, pc + 2)].Ref = refs[fp + Unsafe.Add(ref code, pc + 1)];
-                    pc += 3;
+                    globals[Unsafe.Add(ref ip, 2)].Ref = refs[fp + Unsafe.Add(ref ip, 1)];
+                    ip = ref Unsafe.Add(ref ip, 3);
                     continue;
 
                 case Op.I32Load:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 4 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.ReadUnaligned<int>(mem.Base + ea);
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 4 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.ReadUnaligned<int>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Load:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 8 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<long>(mem.Base + ea);
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 8 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Unsafe.ReadUnaligned<long>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I32Load8S:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 1 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)(int)Unsafe.ReadUnaligned<sbyte>(mem.Base + ea);
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 1 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)(int)Unsafe.ReadUnaligned<sbyte>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I32Load8U:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 1 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<byte>(mem.Base + ea);
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 1 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Unsafe.ReadUnaligned<byte>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I32Load16S:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 2 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)(int)Unsafe.ReadUnaligned<short>(mem.Base + ea);
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 2 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)(int)Unsafe.ReadUnaligned<short>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I32Load16U:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 2 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<ushort>(mem.Base + ea);
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 2 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Unsafe.ReadUnaligned<ushort>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Load8S:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 1 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)(long)Unsafe.ReadUnaligned<sbyte>(mem.Base + ea);
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 1 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<sbyte>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Load8U:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 1 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<byte>(mem.Base + ea);
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 1 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Unsafe.ReadUnaligned<byte>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Load16S:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 2 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)(long)Unsafe.ReadUnaligned<short>(mem.Base + ea);
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 2 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<short>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Load16U:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 2 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<ushort>(mem.Base + ea);
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 2 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Unsafe.ReadUnaligned<ushort>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Load32S:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 4 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)(long)Unsafe.ReadUnaligned<int>(mem.Base + ea);
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 4 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<int>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Load32U:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 4 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Unsafe.ReadUnaligned<uint>(mem.Base + ea);
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 4 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Unsafe.ReadUnaligned<uint>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.V128Load:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 16 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1))), Unsafe.ReadUnaligned<Vector128<byte>>(mem.Base + ea));
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 16 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 1))), Unsafe.ReadUnaligned<Vector128<byte>>(mem.Base + ea));
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I32Store:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 4 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)));
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 4 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Store:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 8 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, (ulong)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)));
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 8 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, (ulong)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I32Store8:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 1 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, (byte)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)));
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 1 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, (byte)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I32Store16:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 2 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, (ushort)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)));
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 2 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, (ushort)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Store8:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 1 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, (byte)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)));
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 1 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, (byte)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Store16:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 2 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, (ushort)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)));
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 2 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, (ushort)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.I64Store32:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 4 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)));
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 4 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
                 case Op.V128Store:
                 {
-                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (ulong)(uint)Unsafe.Add(ref code, pc + 3);
-                    if (ea + 16 > mem.Length) { at = pc; throw OutOfBounds(); }
-                    Unsafe.WriteUnaligned(mem.Base + ea, Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)))));
-                    pc += 4;
+                    ulong ea = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (ulong)(uint)Unsafe.Add(ref ip, 3);
+                    if (ea + 16 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)))));
+                    ip = ref Unsafe.Add(ref ip, 4);
                     continue;
                 }
-            case Op.I32Eqz: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) == 0 ? 1UL : 0UL); pc += 3; continue;
-            case Op.I32Eq: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) == (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32Ne: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) != (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32LtS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) < (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32LtU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) < (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32GtS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) > (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32GtU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) > (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32LeS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) <= (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32LeU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) <= (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32GeS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >= (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32GeU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >= (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I32Clz: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)BitOperations.LeadingZeroCount((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
-            case Op.I32Ctz: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)BitOperations.TrailingZeroCount((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) | 0x1_0000_0000UL); pc += 3; continue;
-            case Op.I32Popcnt: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)BitOperations.PopCount((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
-            case Op.I32Add: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32Sub: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) - (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32Mul: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) * (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32And: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) & (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32Or: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) | (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32Xor: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ^ (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32DivS: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Numerics.I32DivS((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32DivU: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Numerics.I32DivU((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32RemS: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Numerics.I32RemS((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32RemU: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Numerics.I32RemU((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I32Shl: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) << ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 31)); pc += 4; continue;
-            case Op.I32ShrS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >> ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 31)); pc += 4; continue;
-            case Op.I32ShrU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >> ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 31); pc += 4; continue;
-            case Op.I32Rotl: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitOperations.RotateLeft((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 31); pc += 4; continue;
-            case Op.I32Rotr: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitOperations.RotateRight((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 31); pc += 4; continue;
-            case Op.I64Eqz: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) == 0 ? 1UL : 0UL); pc += 3; continue;
-            case Op.I64Eq: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) == (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64Ne: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) != (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64LtS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) < (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64LtU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) < Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64GtS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) > (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64GtU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) > Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64LeS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) <= (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64LeU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) <= Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64GeS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >= (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64GeU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >= Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) ? 1UL : 0UL); pc += 4; continue;
-            case Op.I64Clz: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)BitOperations.LeadingZeroCount(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
-            case Op.I64Ctz: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)BitOperations.TrailingZeroCount(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
-            case Op.I64Popcnt: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)BitOperations.PopCount(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
-            case Op.I64Add: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) + (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64Sub: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) - (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64Mul: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) * (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64And: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) & (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64Or: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) | (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64Xor: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ^ (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64DivS: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Numerics.I64DivS((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64DivU: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Numerics.I64DivU((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64RemS: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Numerics.I64RemS((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64RemU: at = pc; Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)Numerics.I64RemU((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))); pc += 4; continue;
-            case Op.I64Shl: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) << ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 63); pc += 4; continue;
-            case Op.I64ShrS: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >> ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 63)); pc += 4; continue;
-            case Op.I64ShrU: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) >> ((int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 63); pc += 4; continue;
-            case Op.I64Rotl: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitOperations.RotateLeft(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 63); pc += 4; continue;
-            case Op.I64Rotr: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitOperations.RotateRight(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)) & 63); pc += 4; continue;
-            case Op.F32Eq: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) == BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F32Ne: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) != BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F32Lt: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) < BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F32Gt: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) > BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F32Le: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) <= BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F32Ge: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) >= BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F64Eq: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) == BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F64Ne: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) != BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F64Lt: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) < BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F64Gt: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) > BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F64Le: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) <= BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F64Ge: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) >= BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3))) ? 1UL : 0UL); pc += 4; continue;
-            case Op.F32Add: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) + BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F64Add: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) + BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F32Sub: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) - BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F64Sub: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) - BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F32Mul: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) * BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F64Mul: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) * BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F32Div: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) / BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F64Div: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))) / BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))); pc += 4; continue;
-            case Op.F32Neg: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ^ 0x8000_0000UL; pc += 3; continue;
-            case Op.F32Abs: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) & 0x7FFF_FFFFUL; pc += 3; continue;
-            case Op.F64Neg: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) ^ 0x8000_0000_0000_0000UL; pc += 3; continue;
-            case Op.F64Abs: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)) & 0x7FFF_FFFF_FFFF_FFFFUL; pc += 3; continue;
-            case Op.I32WrapI64: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
-            case Op.I64ExtendI32S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)(long)(int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
-            case Op.I64ExtendI32U: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
-            case Op.I32Extend8S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)(int)(sbyte)(int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
-            case Op.I32Extend16S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (uint)(int)(short)(int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
-            case Op.I64Extend8S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)(long)(sbyte)(long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
-            case Op.I64Extend16S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)(long)(short)(long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
-            case Op.I64Extend32S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = (ulong)(long)(int)(long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)); pc += 3; continue;
-            case Op.F32ConvertI32S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.SingleToUInt32Bits((float)(int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
-            case Op.F64ConvertI32S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits((double)(int)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
-            case Op.F64ConvertI64S: Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1)) = BitConverter.DoubleToUInt64Bits((double)(long)Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2))); pc += 3; continue;
+            case Op.I32Eqz: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) == 0 ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I32Eq: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) == (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32Ne: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) != (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32LtS: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) < (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32LtU: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) < (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32GtS: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) > (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32GtU: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) > (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32LeS: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) <= (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32LeU: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) <= (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32GeS: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) >= (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32GeU: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) >= (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32Clz: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)BitOperations.LeadingZeroCount((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I32Ctz: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)BitOperations.TrailingZeroCount((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) | 0x1_0000_0000UL); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I32Popcnt: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)BitOperations.PopCount((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I32Add: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32Sub: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) - (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32Mul: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) * (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32And: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) & (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32Or: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) | (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32Xor: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ^ (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32DivS: at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)Numerics.I32DivS((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32DivU: at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)Numerics.I32DivU((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32RemS: at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)Numerics.I32RemS((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32RemU: at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)Numerics.I32RemU((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32Shl: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) << ((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) & 31)); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32ShrS: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) >> ((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) & 31)); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32ShrU: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) >> ((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) & 31); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32Rotl: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitOperations.RotateLeft((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) & 31); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I32Rotr: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitOperations.RotateRight((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) & 31); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64Eqz: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) == 0 ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I64Eq: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) == (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64Ne: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) != (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64LtS: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) < (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64LtU: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) < Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64GtS: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) > (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64GtU: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) > Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64LeS: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) <= (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64LeU: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) <= Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64GeS: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = ((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) >= (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64GeU: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) >= Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64Clz: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)BitOperations.LeadingZeroCount(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I64Ctz: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)BitOperations.TrailingZeroCount(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I64Popcnt: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)BitOperations.PopCount(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I64Add: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64Sub: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) - (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64Mul: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) * (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64And: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) & (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64Or: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) | (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64Xor: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ^ (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64DivS: at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Numerics.I64DivS((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)), (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64DivU: at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Numerics.I64DivU((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)), (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64RemS: at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Numerics.I64RemS((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)), (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64RemU: at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Numerics.I64RemU((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)), (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64Shl: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) << ((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) & 63); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64ShrS: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)((long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) >> ((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) & 63)); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64ShrU: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) >> ((int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) & 63); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64Rotl: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitOperations.RotateLeft(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) & 63); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.I64Rotr: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitOperations.RotateRight(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)), (int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)) & 63); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F32Eq: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) == BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F32Ne: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) != BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F32Lt: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) < BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F32Gt: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) > BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F32Le: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) <= BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F32Ge: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) >= BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F64Eq: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) == BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F64Ne: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) != BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F64Lt: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) < BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F64Gt: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) > BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F64Le: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) <= BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F64Ge: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) >= BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) ? 1UL : 0UL); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F32Add: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) + BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F64Add: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) + BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F32Sub: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) - BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F64Sub: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) - BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F32Mul: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) * BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F64Mul: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) * BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F32Div: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) / BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F64Div: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))) / BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)))); ip = ref Unsafe.Add(ref ip, 4); continue;
+            case Op.F32Neg: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ^ 0x8000_0000UL; ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.F32Abs: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) & 0x7FFF_FFFFUL; ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.F64Neg: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ^ 0x8000_0000_0000_0000UL; ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.F64Abs: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) & 0x7FFF_FFFF_FFFF_FFFFUL; ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I32WrapI64: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I64ExtendI32S: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)(long)(int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I64ExtendI32U: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I32Extend8S: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)(int)(sbyte)(int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I32Extend16S: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)(int)(short)(int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I64Extend8S: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)(long)(sbyte)(long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I64Extend16S: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)(long)(short)(long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.I64Extend32S: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)(long)(int)(long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.F32ConvertI32S: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits((float)(int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.F64ConvertI32S: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits((double)(int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))); ip = ref Unsafe.Add(ref ip, 3); continue;
+            case Op.F64ConvertI64S: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits((double)(long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))); ip = ref Unsafe.Add(ref ip, 3); continue;
                 case Op.Shuffle:
-                    Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 1))), Shuffle(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 2)))), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref code, pc + 3)))), ref Unsafe.Add(ref code, pc + 4)));
-                    pc += 8;
+                    Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 1))), Shuffle(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)))), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)))), ref Unsafe.Add(ref ip, 4)));
+                    ip = ref Unsafe.Add(ref ip, 8);
                     continue;
                 case Op.Helper:
-                    at = pc;
-                    Helper((Binary.Opcode)Unsafe.Add(ref code, pc + 1), ref f, Unsafe.Add(ref code, pc + 2), Unsafe.Add(ref code, pc + 3), Unsafe.Add(ref code, pc + 4), Unsafe.Add(ref code, pc + 5), Unsafe.Add(ref code, pc + 6));
-                    pc += 7;
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    Helper((Binary.Opcode)Unsafe.Add(ref ip, 1), ref f, Unsafe.Add(ref ip, 2), Unsafe.Add(ref ip, 3), Unsafe.Add(ref ip, 4), Unsafe.Add(ref ip, 5), Unsafe.Add(ref ip, 6));
+                    ip = ref Unsafe.Add(ref ip, 7);
                     continue;
                 case Op.Access:
-                    at = pc;
-                    Access(ctx, ref code, pc, ref f, refs, fp);
-                    pc += 9;
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    Access(ctx, ref ip, 0, ref f, refs, fp);
+                    ip = ref Unsafe.Add(ref ip, 9);
                     continue;
                 case Op.Instance:
-                    at = pc;
-                    InstanceOp(ctx, ref code, pc, ref f, refs, fp);
-                    pc += 8;
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    InstanceOp(ctx, ref ip, 0, ref f, refs, fp);
+                    ip = ref Unsafe.Add(ref ip, 8);
                     continue;
                 default:
-                    throw new InvalidOperationException($"internal error: unknown interpreter instruction {Unsafe.Add(ref code, pc)} at {pc}");
+                    throw new InvalidOperationException($"internal error: unknown interpreter instruction {ip} at {PcOf(ref code, ref ip)}");
             }
         }
     }
