@@ -12,6 +12,7 @@ namespace Sharptime.Interpreter;
 /// holds no exception handlers so that its state stays in registers), lands caught Wasm
 /// exceptions in their handlers, and records its frame in traps that pass through it.
 /// </summary>
+[SkipLocalsInit]
 internal static unsafe partial class Executor
 {
     [MethodImpl(MethodImplOptions.NoInlining)]
