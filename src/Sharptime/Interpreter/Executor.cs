@@ -625,6 +625,174 @@ internal static unsafe partial class Executor
             case Op.F32ConvertI32S: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitConverter.SingleToUInt32Bits((float)(int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))); ip = ref Unsafe.Add(ref ip, 3); continue;
             case Op.F64ConvertI32S: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits((double)(int)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))); ip = ref Unsafe.Add(ref ip, 3); continue;
             case Op.F64ConvertI64S: Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = BitConverter.DoubleToUInt64Bits((double)(long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))); ip = ref Unsafe.Add(ref ip, 3); continue;
+                case Op.I32LoadAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 4 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)Unsafe.ReadUnaligned<int>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I64LoadAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 8 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Unsafe.ReadUnaligned<long>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I32Load8SAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 1 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)(int)Unsafe.ReadUnaligned<sbyte>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I32Load8UAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 1 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Unsafe.ReadUnaligned<byte>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I32Load16SAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 2 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (uint)(int)Unsafe.ReadUnaligned<short>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I32Load16UAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 2 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Unsafe.ReadUnaligned<ushort>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I64Load8SAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 1 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<sbyte>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I64Load8UAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 1 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Unsafe.ReadUnaligned<byte>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I64Load16SAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 2 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<short>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I64Load16UAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 2 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Unsafe.ReadUnaligned<ushort>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I64Load32SAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 4 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)(long)Unsafe.ReadUnaligned<int>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I64Load32UAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 4 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) = (ulong)Unsafe.ReadUnaligned<uint>(mem.Base + ea);
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.V128LoadAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 16 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 1))), Unsafe.ReadUnaligned<Vector128<byte>>(mem.Base + ea));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I32StoreAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 4 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I64StoreAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 8 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, (ulong)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I32Store8Add:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 1 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, (byte)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I32Store16Add:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 2 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, (ushort)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I64Store8Add:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 1 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, (byte)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I64Store16Add:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 2 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, (ushort)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.I64Store32Add:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 4 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
+                case Op.V128StoreAdd:
+                {
+                    ulong ea = (uint)((uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) + (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))) + (ulong)(uint)Unsafe.Add(ref ip, 4);
+                    if (ea + 16 > mem.Length) { at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int)); throw OutOfBounds(); }
+                    Unsafe.WriteUnaligned(mem.Base + ea, Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)))));
+                    ip = ref Unsafe.Add(ref ip, 5);
+                    continue;
+                }
                 case Op.Shuffle:
                     Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 1))), Shuffle(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)))), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)))), ref Unsafe.Add(ref ip, 4)));
                     ip = ref Unsafe.Add(ref ip, 8);

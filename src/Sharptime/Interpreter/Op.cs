@@ -54,6 +54,10 @@ internal enum Op
     I32Load, I64Load, I32Load8S, I32Load8U, I32Load16S, I32Load16U,
     I64Load8S, I64Load8U, I64Load16S, I64Load16U, I64Load32S, I64Load32U, V128Load,
     I32Store, I64Store, I32Store8, I32Store16, I64Store8, I64Store16, I64Store32, V128Store,
+    // The same, in the same order, with the address the (wrapping) sum of two slots: d/a b offset.
+    I32LoadAdd, I64LoadAdd, I32Load8SAdd, I32Load8UAdd, I32Load16SAdd, I32Load16UAdd,
+    I64Load8SAdd, I64Load8UAdd, I64Load16SAdd, I64Load16UAdd, I64Load32SAdd, I64Load32UAdd, V128LoadAdd,
+    I32StoreAdd, I64StoreAdd, I32Store8Add, I32Store16Add, I64Store8Add, I64Store16Add, I64Store32Add, V128StoreAdd,
     /// <summary>Any other memory access (any memory, either address type, SIMD loads, lanes): Wasm opcode, d a(address) b(value or vector) memory offlo offhi lane.</summary>
     Access,
 

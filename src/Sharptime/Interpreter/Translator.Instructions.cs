@@ -176,13 +176,27 @@ internal sealed partial class Translator
         if (store)
         {
             int value = Pop();
-            int address = Pop();
+            Entry target = PopEntry();
+            if (fast && target.Source == target.Home && value != target.Home && TryTakeAdd(target.Home, out int baseSlot, out int indexSlot))
+            {
+                // The address is base + index: the store adds them itself.
+                EmitAll(fastOp + (Op.I32StoreAdd - Op.I32Store), value, baseSlot, indexSlot, (int)arg.Offset);
+                return;
+            }
+            int address = target.Source;
             if (fast) Emit(fastOp, value, address, (int)arg.Offset);
             else EmitAll(Op.Access, (int)instr.Opcode, -1, address, value, (int)arg.MemoryIndex, (int)arg.Offset, (int)(arg.Offset >> 32), (int)instr.Index);
             return;
         }
         int vector = info.Params!.Length > 1 ? Pop() : -1;
-        int a = Pop();
+        Entry operand = PopEntry();
+        int a = operand.Source;
+        if (fast && a == operand.Home && TryTakeAdd(a, out int x, out int y))
+        {
+            // The address is base + index: the load adds them itself.
+            EmitResult(fastOp + (Op.I32LoadAdd - Op.I32Load), Push(LetterKind(info.Results[0])), x, y, (int)arg.Offset);
+            return;
+        }
         int d = Push(LetterKind(info.Results[0]));
         if (fast) EmitResult(fastOp, d, a, (int)arg.Offset);
         else EmitAll(Op.Access, (int)instr.Opcode, d, a, vector, (int)arg.MemoryIndex, (int)arg.Offset, (int)(arg.Offset >> 32), (int)instr.Index);

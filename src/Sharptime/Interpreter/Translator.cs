@@ -330,6 +330,43 @@ internal sealed partial class Translator
         _lastEnd = _code.Count;
     }
 
+    /// <summary>
+    /// Removes the last instruction (from <paramref name="start"/>), which the next one absorbs: the
+    /// Wasm instructions since then all start at <paramref name="start"/> now, and only the last of
+    /// them keeps an offset entry there, so that a trap of the fused instruction names it.
+    /// </summary>
+    private void RemoveLastInstruction(int start)
+    {
+        _code.RemoveRange(start, _code.Count - start);
+        int last = _pcs.Count - 1;
+        int first = last;
+        while (first > 0 && _pcs[first - 1] >= start) first--;
+        _pcs.RemoveRange(first, last - first);
+        _offsets.RemoveRange(first, last - first);
+        _pcs[^1] = start;
+        _lastDestination = -1;
+    }
+
+    /// <summary>
+    /// The operands of the i32.add that computed the value in <paramref name="slot"/>, when it was
+    /// the last instruction (no label since); it is then removed, for the next instruction to do the
+    /// addition itself.
+    /// </summary>
+    private bool TryTakeAdd(int slot, out int a, out int b)
+    {
+        if (_lastDestination >= 1 && _lastEnd == _code.Count && _labelMark < _lastEnd && _code[_lastDestination] == slot
+            && (Op)_code[_lastDestination - 1] == Op.I32Add)
+        {
+            int start = _lastDestination - 1;
+            a = _code[start + 2];
+            b = _code[start + 3];
+            RemoveLastInstruction(start);
+            return true;
+        }
+        a = b = -1;
+        return false;
+    }
+
     /// <summary>A label here: code before it can no longer be retargeted.</summary>
     private void MarkLabel() => _labelMark = _code.Count;
 
@@ -582,9 +619,7 @@ internal sealed partial class Translator
             };
             if (fused is { } c)
             {
-                _code.RemoveRange(start, _code.Count - start);
-                _pcs[^1] = Pc;
-                _lastDestination = -1;
+                RemoveLastInstruction(start);
                 return c;
             }
         }
