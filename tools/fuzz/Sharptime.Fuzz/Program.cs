@@ -7,13 +7,14 @@ internal static class Program
 {
     private const string Usage = """
         usage: Sharptime.Fuzz COMMAND [options]
-          campaign [--seed N] [--count N] [--generator binaryen|own|both] [--hw on|off|both]
+          campaign [--seed N] [--count N] [--generator binaryen|own|both] [--hw on|off|both] [--interpreter on|off]
                    [--out DIR] [--known FILE] [--jobs N] [--reduce]
               generate N modules from the seed, run each on V8 and Sharptime, compare the traces,
               classify divergences; writes DIR/report.txt and reproducers; exit 1 on an unexplained one
           exec     read module paths from stdin (one a line), print each one's Sharptime trace and "#end PATH"
           run FILE.wasm|FILE.wat
-              print one module's Sharptime trace (set DOTNET_EnableHWIntrinsic=0 for the other mode)
+              print one module's Sharptime trace (set DOTNET_EnableHWIntrinsic=0 for the other mode,
+              SHARPTIME_FUZZ_STRATEGY=interpreter for the interpreter)
           gen --seed N [--out DIR] [--count N]
               write modules of the project's own generator (.wat and .wasm)
           compare A.trace B.trace

@@ -4,13 +4,21 @@ using System.Text;
 namespace Sharptime.Fuzz;
 
 /// <summary>
-/// Runs one module on Sharptime (compiler tier) and writes its canonical <see cref="Trace"/>: instantiates it
+/// Runs one module on Sharptime (the compiler, or the interpreter when <see cref="StrategyVariable"/> says
+/// <c>interpreter</c>) and writes its canonical <see cref="Trace"/>: instantiates it
 /// with the fuzzing-support logging imports, then calls every exported function once, in export order, with
 /// <see cref="Arguments"/>; after each call, the state of every exported memory and global.
 /// </summary>
 internal sealed class SharptimeExecutor
 {
-    private readonly Engine _engine = new(new Config { Features = WasmFeatures.Wasm3 | WasmFeatures.LegacyExceptions }.UseCompiler());
+    /// <summary>The environment variable the campaign sets to run a batch in the interpreter.</summary>
+    public const string StrategyVariable = "SHARPTIME_FUZZ_STRATEGY";
+
+    private readonly Engine _engine = new(new Config
+    {
+        Features = WasmFeatures.Wasm3 | WasmFeatures.LegacyExceptions,
+        Strategy = Environment.GetEnvironmentVariable(StrategyVariable) == "interpreter" ? Strategy.Interpreter : Strategy.Auto,
+    }.UseCompiler());
 
     public void Run(byte[] bytes, StringBuilder trace)
     {
