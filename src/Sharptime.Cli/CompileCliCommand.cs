@@ -23,12 +23,18 @@ internal static class CompileCliCommand
                                  at run time. Native code needs crossgen2 (see docs/cli.md).
           -W NAME[=y|n][,...]    Enable or disable a proposal, as for run: the artifact only loads
                                  in an engine with the same proposals
+          --assembly NAME        Write an assembly for an app to reference instead of an artifact to
+                                 load (Module.FromCompiledAssembly; the WasmModule item of Sharptime.Build
+                                 runs this): named NAME (dotted identifiers), with a table of its entry
+                                 points for NativeAOT; the default target becomes 'portable'
+          --csharp PATH          With --assembly: also write a typed C# class for the module's exports
+          --class NAME           The namespace-qualified name of that class, e.g. MyApp.PluginModule
           -h, --help             Show this help
         """;
 
     public static int Run(ReadOnlySpan<string> args, TextWriter stdout, TextWriter stderr)
     {
-        string? input = null, output = null, target = null;
+        string? input = null, output = null, target = null, assembly = null, csharp = null, className = null;
         var features = new FeatureFlags();
         for (int i = 0; i < args.Length; i++)
         {
@@ -44,6 +50,15 @@ internal static class CompileCliCommand
                 case "--target":
                     target = Next(args, ref i, arg, "a target");
                     break;
+                case "--assembly":
+                    assembly = Next(args, ref i, arg, "an assembly name");
+                    break;
+                case "--csharp":
+                    csharp = Next(args, ref i, arg, "a path");
+                    break;
+                case "--class":
+                    className = Next(args, ref i, arg, "a class name");
+                    break;
                 default:
                     if (arg.StartsWith("--output=", StringComparison.Ordinal)) output = arg["--output=".Length..];
                     else if (arg.StartsWith("--target=", StringComparison.Ordinal)) target = arg["--target=".Length..];
@@ -56,7 +71,16 @@ internal static class CompileCliCommand
         }
         CompilerSupport.Require("'compile' writes the compiler's code into a .NET assembly; run the module with 'sharptime run' (it interprets), or compile it with a sharptime built with the compiler (dotnet build or dotnet tool install)");
         if (input is null) throw new UsageException("compile needs a WebAssembly file (try 'sharptime compile --help')");
-        target ??= ReadyToRun.Host;
+        if (assembly is not null && !Artifacts.ArtifactFormat.IsValidAssemblyName(assembly))
+        {
+            throw new UsageException($"--assembly '{assembly}': use identifiers (ASCII letters, digits, '_') separated by dots, e.g. MyApp.Wasm.Plugin");
+        }
+        if (csharp is not null && (assembly is null || className is null)) throw new UsageException("--csharp needs --assembly and --class");
+        if (className is not null && (csharp is null || !Artifacts.ArtifactFormat.IsValidAssemblyName(className)))
+        {
+            throw new UsageException(csharp is null ? "--class needs --csharp" : $"--class '{className}': use identifiers separated by dots, e.g. MyApp.PluginModule");
+        }
+        target ??= assembly is null ? ReadyToRun.Host : "portable";
         if (target != "portable" && Array.IndexOf(ReadyToRun.Targets, target) < 0)
         {
             throw new UsageException($"unknown target '{target}': use portable or one of {string.Join(", ", ReadyToRun.Targets)}");
@@ -68,7 +92,16 @@ internal static class CompileCliCommand
         byte[] artifact;
         try
         {
-            artifact = engine.PrecompileModule(ModuleLoader.ReadModuleBytes(input));
+            if (assembly is null)
+            {
+                artifact = engine.PrecompileModule(ModuleLoader.ReadModuleBytes(input));
+            }
+            else
+            {
+                Module module = Module.Decode(engine, ModuleLoader.ReadModuleBytes(input));
+                artifact = engine.RequireCodeGenerator().PrecompileAssembly(module, assembly);
+                if (csharp is not null) WriteReplacing(csharp, System.Text.Encoding.UTF8.GetBytes(CSharpModuleClass.Write(module, className!, assembly, input)));
+            }
         }
         catch (MalformedModuleException e)
         {
@@ -108,6 +141,21 @@ internal static class CompileCliCommand
             File.Delete(temp);
         }
         return 0;
+    }
+
+    /// <summary>Writes <paramref name="path"/> by renaming a complete file into place.</summary>
+    private static void WriteReplacing(string path, byte[] contents)
+    {
+        string temp = $"{path}.{Environment.ProcessId}.tmp";
+        try
+        {
+            File.WriteAllBytes(temp, contents);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     /// <summary>The engine settings of compile and run, so that their stamps agree.</summary>

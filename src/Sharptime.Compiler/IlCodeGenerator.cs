@@ -29,11 +29,25 @@ internal sealed class IlCodeGenerator(bool collectible) : ICodeGenerator
 
     public byte[] Precompile(Module module) => Build(module, withPayload: true).Image;
 
-    private static (byte[] Image, Runtime.CodeMap Map) Build(Module module, bool withPayload)
+    public byte[] PrecompileAssembly(Module module, string assemblyName)
     {
-        var assembly = new PersistedAssemblyBuilder(new AssemblyName(Artifacts.ArtifactFormat.AssemblyName), typeof(object).Assembly);
-        ModuleBuilder builder = assembly.DefineDynamicModule(Artifacts.ArtifactFormat.AssemblyName);
+        if (!Artifacts.ArtifactFormat.IsValidAssemblyName(assemblyName))
+        {
+            throw new ArgumentException($"'{assemblyName}' cannot name a compiled-module assembly: use identifiers (ASCII letters, digits, '_') separated by dots, e.g. MyApp.Wasm.Plugin", nameof(assemblyName));
+        }
+        return Build(module, withPayload: true, assemblyName).Image;
+    }
+
+    /// <param name="module">The module.</param>
+    /// <param name="withPayload">Whether to embed the payload (an artifact) or not (in-memory code).</param>
+    /// <param name="appAssembly">For an assembly compiled for an app: its name; it then gets a function table.</param>
+    private static (byte[] Image, Runtime.CodeMap Map) Build(Module module, bool withPayload, string? appAssembly = null)
+    {
+        string name = appAssembly ?? Artifacts.ArtifactFormat.AssemblyName;
+        var assembly = new PersistedAssemblyBuilder(new AssemblyName(name), typeof(object).Assembly);
+        ModuleBuilder builder = assembly.DefineDynamicModule(name);
         ModuleCompiler.Emitted emitted = ModuleCompiler.Emit(module, builder);
+        if (appAssembly is not null) FunctionTable.Emit(builder, Artifacts.ArtifactFormat.FunctionTableName(appAssembly), emitted);
         MetadataBuilder metadata = assembly.GenerateMetadata(out BlobBuilder ilStream, out BlobBuilder fieldData);
         byte[] bodies = ilStream.ToArray();
         ExceptionClauseOrder.Fix(bodies);

@@ -122,7 +122,7 @@ public sealed class Module
     }
 
     /// <summary>A module whose code was loaded from an artifact; the module binary was validated when the artifact was made.</summary>
-    internal static Module FromArtifact(Engine engine, WasmModule info, Abi.CompiledCode code, Func<byte[]> artifact)
+    internal static Module FromArtifact(Engine engine, WasmModule info, Abi.CompiledCode code, Func<byte[]>? artifact)
     {
         var module = new Module(engine, info) { _compiled = new Runtime.CompiledModule(engine, info), _artifact = artifact };
         module.Compiled.AttachCode(code);
@@ -172,6 +172,24 @@ public sealed class Module
     {
         ArgumentNullException.ThrowIfNull(engine);
         return Artifacts.ArtifactLoader.LoadFile(engine, path);
+    }
+
+    /// <summary>
+    /// Loads a module compiled into an assembly of the app at build time: the <c>WasmModule</c> item of
+    /// the Sharptime.Build package (or <c>sharptime compile --assembly</c>) makes the assembly, which the
+    /// app references, and a typed class whose <c>Load</c> method calls this one. No compiler and no
+    /// JIT are needed: it works in a NativeAOT app. The compatibility stamp is checked as by
+    /// <see cref="Deserialize"/>, except for the target.
+    /// </summary>
+    /// <param name="engine">The engine; its settings must be those the module was compiled with.</param>
+    /// <param name="assembly">The compiled module's assembly, e.g. <c>typeof(MyApp.Wasm.Plugin.FunctionTable).Assembly</c>.</param>
+    /// <returns>The module.</returns>
+    /// <exception cref="WasmException">The assembly holds no compiled module, or it does not match the engine.</exception>
+    public static Module FromCompiledAssembly(Engine engine, System.Reflection.Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(assembly);
+        return Artifacts.ArtifactLoader.LoadAssembly(engine, assembly);
     }
 
     /// <summary>Reads, decodes, validates and compiles a module binary file (see <see cref="FromBytes"/>).</summary>

@@ -46,7 +46,7 @@ public sealed class NativeAotBuild : IAsyncLifetime
     internal Task<ProcessResult> RunAsync(params string[] args) =>
         CliProcess.RunProgramAsync(Executable!, args, CliRunner.RepositoryRoot(), TimeSpan.FromMinutes(2));
 
-    private static string? MissingPrerequisite()
+    internal static string? MissingPrerequisite()
     {
         if (!OperatingSystem.IsLinux()) return $"the NativeAOT test runs on Linux only (this is {RuntimeInformation.OSDescription})";
         if (!OnPath("clang") && !OnPath("gcc")) return "NativeAOT links with clang or gcc, and neither is on PATH (apt-get install clang)";

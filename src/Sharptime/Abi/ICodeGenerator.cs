@@ -31,17 +31,29 @@ public interface ICodeGenerator
     /// <param name="module">A decoded and validated module.</param>
     /// <returns>The bytes of the assembly.</returns>
     byte[] Precompile(Module module);
+
+    /// <summary>
+    /// Compiles <paramref name="module"/> into an assembly that an app references (see
+    /// <see cref="Module.FromCompiledAssembly"/>): an artifact named <paramref name="assemblyName"/>,
+    /// plus a public type that lists the entry points, for runtimes that cannot resolve metadata
+    /// tokens (NativeAOT).
+    /// </summary>
+    /// <param name="module">A decoded and validated module.</param>
+    /// <param name="assemblyName">The assembly's name: dotted identifiers, unique in the app.</param>
+    /// <returns>The bytes of the assembly.</returns>
+    byte[] PrecompileAssembly(Module module, string assemblyName);
 }
 
 /// <summary>The code of one module: the .NET module that holds it and a map of its methods.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CompiledCode
 {
-    internal CompiledCode(System.Reflection.Module code, Runtime.CodeMap map, object? keepAlive)
+    internal CompiledCode(System.Reflection.Module code, Runtime.CodeMap map, object? keepAlive, nint[]? pointers = null)
     {
         Code = code;
         Map = map;
         KeepAlive = keepAlive;
+        Pointers = pointers;
     }
 
     /// <summary>The .NET module holding the generated methods.</summary>
@@ -51,4 +63,10 @@ public sealed class CompiledCode
 
     /// <summary>An object whose reachability keeps collectible code alive (a generated type).</summary>
     internal object? KeepAlive { get; }
+
+    /// <summary>
+    /// The entry points in the order of <see cref="Artifacts.ArtifactFormat.FunctionTableName"/>'s
+    /// table, where metadata tokens cannot be resolved (NativeAOT); otherwise null.
+    /// </summary>
+    internal nint[]? Pointers { get; }
 }

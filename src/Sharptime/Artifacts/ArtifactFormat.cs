@@ -22,6 +22,31 @@ internal static class ArtifactFormat
     public const int FormatVersion = 3;
     private static ReadOnlySpan<byte> Magic => "SHRPTART"u8;
 
+    /// <summary>The method of <see cref="FunctionTableName"/>'s type that fills the table: <c>static void Fill(nint[])</c>.</summary>
+    public const string FunctionTableMethod = "Fill";
+
+    /// <summary>
+    /// The public type of an assembly compiled for an app that lists its entry points with
+    /// <c>ldftn</c>, in the order: defined functions' entries, then per type index the array-call
+    /// shim, then the host-call shim (0 where a type has none). Its namespace is the assembly name,
+    /// made of identifiers, so that every compiled module of an app has its own.
+    /// </summary>
+    public static string FunctionTableName(string assemblyName) => assemblyName + ".FunctionTable";
+
+    /// <summary>Whether <paramref name="name"/> can name an assembly compiled for an app: dotted identifiers (ASCII letters, digits, '_').</summary>
+    public static bool IsValidAssemblyName(string name)
+    {
+        foreach (string part in name.Split('.'))
+        {
+            if (part.Length == 0 || char.IsAsciiDigit(part[0])) return false;
+            foreach (char c in part)
+            {
+                if (!char.IsAsciiLetterOrDigit(c) && c != '_') return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>The payload of an artifact of <paramref name="module"/> whose generated code <paramref name="map"/> describes.</summary>
     public static byte[] WritePayload(Module module, CodeMap map)
     {
@@ -87,7 +112,12 @@ internal static class ArtifactFormat
         {
             throw NotAnArtifact(what, "it is truncated");
         }
+        return ReadPayload(payload, target, what);
+    }
 
+    /// <summary>Reads a payload whose artifact's target is <paramref name="target"/>, or throws an error that says what is wrong with it.</summary>
+    public static Contents ReadPayload(byte[] payload, string target, string what)
+    {
         try
         {
             using var r = new BinaryReader(new MemoryStream(payload, writable: false), Encoding.UTF8);

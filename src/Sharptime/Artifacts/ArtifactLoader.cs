@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using Sharptime.Binary;
 
@@ -30,11 +31,51 @@ internal static class ArtifactLoader
         return Load(engine, contents, what, () => LoadAssembly([], path, contents.Target != "portable"), () => File.ReadAllBytes(path));
     }
 
+    /// <summary>
+    /// Loads a module compiled into an assembly that the app references (the <c>WasmModule</c> item
+    /// of Sharptime.Build), already loaded by the runtime. The payload is read from the assembly's
+    /// resources and checked as an artifact's, except for the target: code compiled into the app
+    /// runs wherever the app does. Where metadata tokens cannot be resolved (NativeAOT), the entry
+    /// points come from the assembly's function table.
+    /// </summary>
+    public static Module LoadAssembly(Engine engine, Assembly assembly)
+    {
+        string name = assembly.GetName().Name ?? "";
+        string what = $"assembly '{name}'";
+        byte[] payload;
+        using (Stream? resource = assembly.GetManifestResourceStream(ArtifactFormat.ResourceName))
+        {
+            if (resource is null) throw new WasmException($"{what} is not a compiled WebAssembly module: it has no Sharptime payload; compile the module into it with a WasmModule item (package Sharptime.Build) or `sharptime compile --assembly`");
+            payload = new byte[resource.Length];
+            resource.ReadExactly(payload);
+        }
+        ArtifactFormat.Contents contents = ArtifactFormat.ReadPayload(payload, "portable", what);
+        ArtifactStamp.Check(contents, engine.Config, what);
+        nint[]? pointers = RuntimeFeature.IsDynamicCodeSupported ? null : FunctionTable(assembly, name, contents.Map, what);
+        return Load(engine, contents, new Abi.CompiledCode(assembly.ManifestModule, contents.Map, keepAlive: null, pointers), bytes: null);
+    }
+
+    /// <summary>The entry points listed by the function table of <paramref name="assembly"/>.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Sharptime.Build roots compiled-module assemblies (TrimmerRootAssembly); a missing table is reported.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "As above: the table type is rooted with its assembly.")]
+    private static nint[] FunctionTable(Assembly assembly, string name, Runtime.CodeMap map, string what)
+    {
+        MethodInfo fill = assembly.GetType(ArtifactFormat.FunctionTableName(name))?.GetMethod(ArtifactFormat.FunctionTableMethod, [typeof(nint[])])
+            ?? throw new WasmException($"{what} has no function table, which this runtime (NativeAOT) needs: compile the module into the app with a WasmModule item (package Sharptime.Build), which also keeps the assembly from being trimmed");
+        var pointers = new nint[map.EntryTokens.Length + 2 * map.ArrayCallTokens.Length];
+        fill.CreateDelegate<Action<nint[]>>()(pointers);
+        return pointers;
+    }
+
     private static Module Load(Engine engine, ArtifactFormat.Contents contents, string what, Func<Assembly> load, Func<byte[]> bytes)
     {
         ArtifactStamp.Check(contents, engine.Config, what);
+        return Load(engine, contents, new Abi.CompiledCode(load().ManifestModule, contents.Map, keepAlive: null), bytes);
+    }
+
+    private static Module Load(Engine engine, ArtifactFormat.Contents contents, Abi.CompiledCode code, Func<byte[]>? bytes)
+    {
         WasmModule info = ModuleDecoder.Decode(contents.ModuleBytes, engine.Config.Features, trustedBodies: true);
-        var code = new Abi.CompiledCode(load().ManifestModule, contents.Map, keepAlive: null);
         return Module.FromArtifact(engine, info, code, bytes);
     }
 

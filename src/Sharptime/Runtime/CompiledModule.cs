@@ -30,7 +30,8 @@ internal sealed class CompiledModule
     public void AttachCode(CompiledCode code)
     {
         if (Code is not null) throw new InvalidOperationException("the module already has code");
-        _handle = code.Code.ModuleHandle;
+        // NativeAOT has no module handles: there the code comes with its entry points.
+        if (code.Pointers is null) _handle = code.Code.ModuleHandle;
         _entries = new nint[Module.Code.Length];
         _arrayCalls = new nint[Module.Types.Length];
         _hostCalls = new nint[Module.Types.Length];
@@ -75,34 +76,36 @@ internal sealed class CompiledModule
     public nint Entry(int defined)
     {
         nint p = _entries[defined];
-        return p != 0 ? p : _entries[defined] = Resolve(RequireCode().Map.EntryTokens[defined]);
+        return p != 0 ? p : _entries[defined] = Resolve(RequireCode().Map.EntryTokens[defined], defined);
     }
 
     /// <summary>The array-call shim of type index <paramref name="typeIndex"/>.</summary>
     public nint ArrayCall(uint typeIndex)
     {
         nint p = _arrayCalls[typeIndex];
-        return p != 0 ? p : _arrayCalls[typeIndex] = Resolve(RequireCode().Map.ArrayCallTokens[typeIndex]);
+        return p != 0 ? p : _arrayCalls[typeIndex] = Resolve(RequireCode().Map.ArrayCallTokens[typeIndex], Module.Code.Length + (int)typeIndex);
     }
 
     /// <summary>The shim through which this module's code calls an untyped host function of type index <paramref name="typeIndex"/>.</summary>
     public nint HostCall(uint typeIndex)
     {
         nint p = _hostCalls[typeIndex];
-        return p != 0 ? p : _hostCalls[typeIndex] = Resolve(RequireCode().Map.HostCallTokens[typeIndex]);
+        return p != 0 ? p : _hostCalls[typeIndex] = Resolve(RequireCode().Map.HostCallTokens[typeIndex], Module.Code.Length + Module.Types.Length + (int)typeIndex);
     }
 
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The tokens belong to generated or artifact assemblies, which are never trimmed.")]
-    private nint Resolve(int token)
+    private nint Resolve(int token, int slot)
     {
         if (token == 0) throw new WasmException("internal error: the compiled module has no code for this function type");
-        return _handle.ResolveMethodHandle(token).GetFunctionPointer();
+        return RequireCode().Pointers is { } pointers ? pointers[slot] : _handle.ResolveMethodHandle(token).GetFunctionPointer();
     }
 
     /// <summary>Has the JIT compile every function now rather than at its first call (benchmarks, warm-up).</summary>
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The tokens belong to generated or artifact assemblies, which are never trimmed.")]
     public void PrepareAll()
     {
+        // Code that comes with its entry points is native already.
+        if (RequireCode().Pointers is not null) return;
         int[] bodies = RequireCode().Map.BodyTokens;
         foreach (int token in bodies) System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(_handle.ResolveMethodHandle(token));
     }
