@@ -100,7 +100,7 @@ internal sealed partial class Translator
         FunctionBody body = _module.Code[definedIndex];
         DeclareLocals(body);
         ReadOnlySpan<byte> code = _module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength);
-        CollectConstants(code, body.CodeOffset);
+        ReserveConstants(code);
         _frames.Add(new Frame { Kind = Opcode.Call, Height = 0, BaseSlot = _stackBase, Params = [], Results = _type.Results });
         _fuelPending = 1;
         if (_fuel || _epoch)
@@ -176,37 +176,45 @@ internal sealed partial class Translator
 
     // ---- the operand stack ----
 
+    /// <summary>How many constants may get a slot (<see cref="ReserveConstants"/>).</summary>
+    private int _constantCapacity;
+
     /// <summary>
-    /// Gives the function's first <see cref="MaxConstants"/> distinct numeric constants a slot each
-    /// (filled at entry), so that a constant operand is read like a local, with no instruction.
+    /// Reserves slots after the locals for the function's first distinct numeric constants, so that a
+    /// constant operand is read like a local, with no instruction (the executor fills them at entry).
+    /// The count must be known before translation fixes the operand slots: every constant instruction
+    /// starts with a byte 0x41-0x44, so counting those bytes (some are immediates of other
+    /// instructions) bounds it without decoding the body twice.
     /// </summary>
-    private void CollectConstants(ReadOnlySpan<byte> code, int codeOffset)
+    private void ReserveConstants(ReadOnlySpan<byte> code)
     {
-        var reader = new InstructionReader(code, codeOffset);
-        var instr = new Instruction();
-        while (!reader.AtEnd && _constants.Count < MaxConstants)
+        int candidates = 0;
+        foreach (byte b in code)
         {
-            reader.Read(ref instr);
-            ulong bits;
-            switch (instr.Opcode)
-            {
-                case Opcode.I32Const: bits = (uint)instr.Int; break;
-                case Opcode.I64Const: bits = (ulong)instr.Int; break;
-                case Opcode.F32Const: bits = (uint)instr.Bits; break;
-                case Opcode.F64Const: bits = instr.Bits; break;
-                default: continue;
-            }
-            _constants.TryAdd(bits, _localEnd + _constants.Count);
+            if ((uint)(b - 0x41) <= 3 && ++candidates == MaxConstants) break;
         }
-        _stackBase = _localEnd + _constants.Count;
+        _constantCapacity = candidates;
+        _stackBase = _localEnd + candidates;
         _maxSlot = _stackBase;
     }
 
-    /// <summary>Pushes a numeric constant: its slot when it has one, else an instruction writes it.</summary>
+    /// <summary>Pushes a numeric constant: its slot when it has or can get one, else an instruction writes it.</summary>
     private void PushConstant(ulong bits)
     {
-        if (_constants.TryGetValue(bits, out int slot)) PushAt(Kind.Scalar, slot);
-        else EmitResult(Op.Const, Push(Kind.Scalar), (int)bits, (int)(bits >> 32));
+        if (_constants.TryGetValue(bits, out int slot))
+        {
+            PushAt(Kind.Scalar, slot);
+        }
+        else if (_constants.Count < _constantCapacity)
+        {
+            slot = _localEnd + _constants.Count;
+            _constants.Add(bits, slot);
+            PushAt(Kind.Scalar, slot);
+        }
+        else
+        {
+            EmitResult(Op.Const, Push(Kind.Scalar), (int)bits, (int)(bits >> 32));
+        }
     }
 
     private int TopSlot => _stack.Count == 0 ? _stackBase : _stack[^1].Home + Width(_stack[^1].Kind);
