@@ -210,6 +210,42 @@ internal static unsafe partial class Executor
                 case Op.BrI32GeU:
                     ip = ref (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) >= (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
                     continue;
+                case Op.BrI64Eq:
+                    ip = ref (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) == (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrI64Ne:
+                    ip = ref (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) != (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrI64LtS:
+                    ip = ref (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) < (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrI64LtU:
+                    ip = ref (ulong)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) < (ulong)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrI64GtS:
+                    ip = ref (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) > (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrI64GtU:
+                    ip = ref (ulong)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) > (ulong)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrI64LeS:
+                    ip = ref (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) <= (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrI64LeU:
+                    ip = ref (ulong)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) <= (ulong)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrI64GeS:
+                    ip = ref (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) >= (long)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrI64GeU:
+                    ip = ref (ulong)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) >= (ulong)Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)) ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 3)) : ref Unsafe.Add(ref ip, 4);
+                    continue;
+                case Op.BrI64Eqz:
+                    ip = ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) == 0 ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 2)) : ref Unsafe.Add(ref ip, 3);
+                    continue;
+                case Op.BrI64Nez:
+                    ip = ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)) != 0 ? ref Unsafe.Add(ref code, Unsafe.Add(ref ip, 2)) : ref Unsafe.Add(ref ip, 3);
+                    continue;
                 case Op.BrTable:
                 {
                     uint index = (uint)Unsafe.Add(ref f, Unsafe.Add(ref ip, 1));

@@ -14,8 +14,10 @@ internal enum Op
     BrIfEqz,            // a t
     BrIfNull,           // a t (a reference)
     BrIfNonNull,        // a t
-    // i32 comparisons fused with the br_if or if that consumes them: a b t.
+    // Integer comparisons fused with the br_if or if that consumes them: a b t.
     BrI32Eq, BrI32Ne, BrI32LtS, BrI32LtU, BrI32GtS, BrI32GtU, BrI32LeS, BrI32LeU, BrI32GeS, BrI32GeU,
+    BrI64Eq, BrI64Ne, BrI64LtS, BrI64LtU, BrI64GtS, BrI64GtU, BrI64LeS, BrI64LeU, BrI64GeS, BrI64GeU,
+    BrI64Eqz, BrI64Nez, // a t
     BrTable,            // a n t0..tn (the last is the default); each target is a pc of a move block or the label
     Return,             // - (results already in slots 0..)
     Check,              // flags: fuel (1) and epoch (2) checks at function entry and loop headers

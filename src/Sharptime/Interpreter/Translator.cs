@@ -375,6 +375,19 @@ internal sealed partial class Translator
         return false;
     }
 
+    /// <summary>
+    /// Makes the last instruction write <paramref name="to"/> instead of <paramref name="home"/> when it
+    /// computed the value there and nothing was emitted or labelled since; the value then never
+    /// reaches its home, so only code that does not read it again may ask.
+    /// </summary>
+    private bool RetargetLast(int home, int to)
+    {
+        if (_lastDestination < 0 || _lastEnd != _code.Count || _labelMark >= _lastEnd || _code[_lastDestination] != home) return false;
+        _code[_lastDestination] = to;
+        _lastDestination = -1;
+        return true;
+    }
+
     /// <summary>A label here: code before it can no longer be retargeted.</summary>
     private void MarkLabel() => _labelMark = _code.Count;
 
@@ -515,6 +528,7 @@ internal sealed partial class Translator
             // Results go to slots 0 and up, over the locals and constants: several go through their
             // homes (above every local), in order. The entries stay as they are: this code may be a
             // branch that other paths do not take.
+            if (types.Length == 1 && _stack[first] is { } only && only.Source == only.Home && RetargetLast(only.Home, 0)) return;
             int slot = 0;
             for (int i = 0; i < types.Length; i++)
             {
@@ -601,7 +615,7 @@ internal sealed partial class Translator
     }
 
     /// <summary>
-    /// The condition of br_if or if: when the i32 comparison that computed it was the last
+    /// The condition of br_if or if: when the integer comparison that computed it was the last
     /// instruction (no label since), the comparison is removed and the branch compares itself.
     /// </summary>
     private Condition ConditionOf(int slot)
@@ -623,6 +637,17 @@ internal sealed partial class Translator
                 Op.I32LeS => new Condition(Op.BrI32LeS, Op.BrI32GtS, _code[start + 2], _code[start + 3]),
                 Op.I32GtU => new Condition(Op.BrI32GtU, Op.BrI32LeU, _code[start + 2], _code[start + 3]),
                 Op.I32LeU => new Condition(Op.BrI32LeU, Op.BrI32GtU, _code[start + 2], _code[start + 3]),
+                Op.I64Eqz => new Condition(Op.BrI64Eqz, Op.BrI64Nez, _code[start + 2]),
+                Op.I64Eq => new Condition(Op.BrI64Eq, Op.BrI64Ne, _code[start + 2], _code[start + 3]),
+                Op.I64Ne => new Condition(Op.BrI64Ne, Op.BrI64Eq, _code[start + 2], _code[start + 3]),
+                Op.I64LtS => new Condition(Op.BrI64LtS, Op.BrI64GeS, _code[start + 2], _code[start + 3]),
+                Op.I64GeS => new Condition(Op.BrI64GeS, Op.BrI64LtS, _code[start + 2], _code[start + 3]),
+                Op.I64LtU => new Condition(Op.BrI64LtU, Op.BrI64GeU, _code[start + 2], _code[start + 3]),
+                Op.I64GeU => new Condition(Op.BrI64GeU, Op.BrI64LtU, _code[start + 2], _code[start + 3]),
+                Op.I64GtS => new Condition(Op.BrI64GtS, Op.BrI64LeS, _code[start + 2], _code[start + 3]),
+                Op.I64LeS => new Condition(Op.BrI64LeS, Op.BrI64GtS, _code[start + 2], _code[start + 3]),
+                Op.I64GtU => new Condition(Op.BrI64GtU, Op.BrI64LeU, _code[start + 2], _code[start + 3]),
+                Op.I64LeU => new Condition(Op.BrI64LeU, Op.BrI64GtU, _code[start + 2], _code[start + 3]),
                 _ => null,
             };
             if (fused is { } c)
