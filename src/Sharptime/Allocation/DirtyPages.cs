@@ -39,7 +39,7 @@ internal static unsafe partial class DirtyPages
     /// <summary>
     /// Fills <paramref name="regions"/> with the changed pages of <c>[start, end)</c> in address order
     /// and returns how many; <paramref name="walkEnd"/> is where the scan stopped (before
-    /// <paramref name="end"/> only when <paramref name="regions"/> filled up). -1 when the scan failed.
+    /// <paramref name="end"/> only when <paramref name="regions"/> filled up: pages from there on were not looked at). -1 when the scan failed.
     /// </summary>
     public static int Scan(byte* start, byte* end, Span<Region> regions, out byte* walkEnd)
     {

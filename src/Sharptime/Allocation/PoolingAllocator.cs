@@ -204,32 +204,24 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
     /// <summary>
     /// Resets only the pages the tenant changed (<see cref="DirtyPages"/>): below <paramref name="keep"/>
     /// by writing zeros or the image's bytes (the pages stay resident), above by discarding them. Pages
-    /// only read stay mapped, so the next tenant reads them without a fault. False when the scan failed
-    /// before anything was reset.
+    /// only read stay mapped, so the next tenant reads them without a fault. More changed runs than one
+    /// scan returns: the rest of the range is discarded wholesale (as Wasmtime does), which bounds the
+    /// syscalls of a release at one scan and 33 madvise calls. False when the scan failed.
     /// </summary>
     private static bool ResetChanged(byte* b, ulong dirty, ulong keep, MemoryImage? image)
     {
         Span<DirtyPages.Region> regions = stackalloc DirtyPages.Region[32];
-        byte* end = b + dirty;
-        for (byte* from = b; from < end;)
+        int n = DirtyPages.Scan(b, b + dirty, regions, out byte* walkEnd);
+        if (n < 0) return false;
+        for (int i = 0; i < n; i++)
         {
-            int n = DirtyPages.Scan(from, end, regions, out byte* walkEnd);
-            if (n < 0 || walkEnd <= from)
-            {
-                if (from == b) return false;
-                // Part is reset already: discard the rest wholesale (restores zeros and the image alike).
-                Mmap.Discard(b, (ulong)(from - b), dirty);
-                return true;
-            }
-            for (int i = 0; i < n; i++)
-            {
-                ulong start = regions[i].Start - (ulong)b, stop = regions[i].End - (ulong)b;
-                ulong split = Math.Clamp(keep, start, stop);
-                if (split > start) Rewrite(b, start, split, image);
-                Mmap.Discard(b, split, stop);
-            }
-            from = walkEnd;
+            ulong start = regions[i].Start - (ulong)b, stop = regions[i].End - (ulong)b;
+            ulong split = Math.Clamp(keep, start, stop);
+            if (split > start) Rewrite(b, start, split, image);
+            Mmap.Discard(b, split, stop);
         }
+        // Discarding restores zeros and the image alike; nothing remains when the scan reached the end.
+        Mmap.Discard(b, walkEnd > b ? Math.Min((ulong)(walkEnd - b), dirty) : 0, dirty);
         return true;
     }
 
