@@ -6,6 +6,7 @@ namespace Sharptime;
 public sealed partial class Instance
 {
     // Exports are made on first use, by index; the name → index map is the module's (InstanceLayout).
+    // Only non-function exports need this array (functions are cached in VmContext.Functions).
     private Extern?[]? _exports;
     private Dictionary<string, Extern>? _all;
 
@@ -48,6 +49,13 @@ public sealed partial class Instance
     }
 
     private Extern ExportAt(int index)
+    {
+        // A function export is kept in the context's function array already.
+        Binary.Export export = Module.Info.Exports[index];
+        return export.Kind == Binary.ExternKind.Func ? Context.GetFunction((int)export.Index) : OtherExportAt(index);
+    }
+
+    private Extern OtherExportAt(int index)
     {
         Extern?[] exports = _exports ??= new Extern?[Layout.ExportIndex.Count];
         return exports[index] ??= Runtime.Instantiator.MakeExport(this, index);

@@ -12,7 +12,9 @@ namespace Sharptime;
 /// </summary>
 public partial class Store : IDisposable
 {
-    private readonly List<MemoryInstance> _memories = [];
+    // The first memory has a field of its own: most stores hold one, and then need no list.
+    private MemoryInstance? _memory;
+    private List<MemoryInstance>? _moreMemories;
     private List<TableInstance>? _pooledTables;
     private readonly VmStoreContext _context;
     private int _owner;
@@ -54,7 +56,7 @@ public partial class Store : IDisposable
     internal MemoryInstance CreateMemory(Binary.MemoryType type, Allocation.IInstanceAllocator allocator, object? affinity, Allocation.MemoryImage? image, out bool initialized)
     {
         ThrowIfDisposed();
-        int count = _memories.Count + 1;
+        int count = (_memory is null ? 0 : 1) + (_moreMemories?.Count ?? 0) + 1;
         if (Limiter is IResourceLimiter limiter && count > limiter.Memories)
         {
             throw new WasmException($"resource limit exceeded: memory count too high at {count} (the store's limit is {limiter.Memories})");
@@ -69,7 +71,8 @@ public partial class Store : IDisposable
             }
         }
         MemoryInstance memory = allocator.AllocateMemory(this, type, Engine.Config.MaxMemoryBytes, affinity, image, out initialized);
-        _memories.Add(memory);
+        if (_memory is null) _memory = memory;
+        else (_moreMemories ??= []).Add(memory);
         return memory;
     }
 
@@ -182,8 +185,13 @@ public partial class Store : IDisposable
     private void FreeResources()
     {
         if (Interlocked.Exchange(ref _freed, 1) != 0) return;
-        foreach (MemoryInstance m in _memories) m.Dispose();
-        _memories.Clear();
+        _memory?.Dispose();
+        _memory = null;
+        if (_moreMemories is not null)
+        {
+            foreach (MemoryInstance m in _moreMemories) m.Dispose();
+            _moreMemories.Clear();
+        }
         if (_pooledTables is not null)
         {
             foreach (TableInstance t in _pooledTables) Engine.Allocator.ReleaseTable(t);

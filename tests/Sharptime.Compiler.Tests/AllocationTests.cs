@@ -54,4 +54,49 @@ public sealed class AllocationTests
         Assert.Equal(0, allocated);
         Assert.Equal(1100 * 6, sum);
     }
+
+    /// <summary>
+    /// Steady-state instantiation from an <see cref="InstancePre"/> with the pooling allocator and a
+    /// copy-on-write image: the slot, its image mapping, the free lists and the dirty-page scan
+    /// allocate nothing, so the bytes per instantiation do not depend on the data and stay within what
+    /// the instance needs: the Store (+ VmStoreContext), the Instance (+ VmContext), its function and
+    /// memory arrays, the MemoryInstance and the exported Func (624 bytes on 64-bit .NET 10; see
+    /// docs/rationale/0008-instantiation.md for why these are not pooled).
+    /// </summary>
+    [Fact]
+    public void Pooled_instantiation_allocates_the_same_few_objects_whatever_the_data()
+    {
+        Engine engine = new(Config.Default.UseCompiler(collectible: false) with
+        {
+            AllocationStrategy = InstanceAllocationStrategy.Pooling(new PoolingAllocationConfig { TotalMemories = 4, TotalTables = 4, MaxMemorySize = 8 << 20 }),
+        });
+        long small = BytesPerInstantiation(engine, "\\2a");
+        long large = BytesPerInstantiation(engine, string.Concat(Enumerable.Repeat("\\2a\\07", 128 << 10)));
+        Assert.Equal(small, large);
+        Assert.True(large <= 640, $"an instantiation allocates {large} bytes, more than the 640 this test allows");
+    }
+
+    private static long BytesPerInstantiation(Engine engine, string data)
+    {
+        var module = Module.FromBytes(engine, Text.Wat.Parse($$"""
+            (module
+              (memory 5 100)
+              (data (i32.const 65536) "{{data}}")
+              (func (export "run") (param i32) (result i64) (i64.load8_u offset=65536 (local.get 0))))
+            """));
+        InstancePre pre = new Linker(engine).InstantiatePre(module);
+        Value[] args = [Value.I32(0)];
+        var results = new Value[1];
+        const int Count = 2000;
+        long before = 0;
+        for (int i = 0; i < 2 * Count; i++)
+        {
+            if (i == Count) before = GC.GetAllocatedBytesForCurrentThread();
+            using var store = new Store(engine);
+            pre.Instantiate(store).GetFunction("run")!.Call(args, results);
+        }
+        long bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / Count;
+        Assert.Equal(0x2a, results[0].AsI64());
+        return bytes;
+    }
 }

@@ -112,6 +112,49 @@ public sealed class PoolingAllocatorTests
         }
     }
 
+    /// <summary>
+    /// Only the pages a tenant wrote are reset (src/Sharptime/Allocation/DirtyPages.cs): here every
+    /// other page of an image and of the zero pages around it, more disjoint runs than one scan
+    /// returns, with the keep-resident limit inside the image, and the pages between only read.
+    /// </summary>
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(192UL << 10)]
+    [InlineData(1UL << 20)]
+    public void Every_written_page_is_reset_and_every_read_page_keeps_the_image(ulong keepResident)
+    {
+        byte[] image = new byte[256 << 10];
+        for (int i = 0; i < image.Length; i++) image[i] = (byte)(i * 7 + 1);
+        var data = new System.Text.StringBuilder();
+        foreach (byte x in image) data.Append('\\').Append(x.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        // Memory of 8 pages (512 KiB), the image in [64 KiB, 320 KiB); "touch" writes the first byte
+        // of every other 4 KiB page of the memory and reads the first byte of the others.
+        string wat = $$"""
+            (module
+              (memory (export "mem") 8 100)
+              (data (i32.const 65536) "{{data}}")
+              (func (export "touch") (result i32) (local $p i32) (local $sum i32)
+                (loop $next
+                  (i32.store8 (local.get $p) (i32.const 0xEE))
+                  (local.set $sum (i32.add (local.get $sum) (i32.load8_u offset=4096 (local.get $p))))
+                  (br_if $next (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const 8192))) (i32.const 524288))))
+                (local.get $sum)))
+            """;
+        Engine engine = PoolEngine(keepResident, 10, cow: true);
+        InstancePre pre = new Linker(engine).InstantiatePre(Module.FromBytes(engine, Wat.Parse(wat)));
+        byte[] expected = new byte[512 << 10];
+        image.CopyTo(expected, 65536);
+        for (int round = 0; round < 3; round++)
+        {
+            using var store = new Store(engine);
+            Instance instance = pre.Instantiate(store);
+            byte[] actual = instance.GetMemory("mem")!.GetSpan(0, expected.Length).ToArray();
+            int same = actual.AsSpan().CommonPrefixLength(expected);
+            Assert.True(same == expected.Length, $"round {round}: byte {same} is {actual[Math.Min(same, expected.Length - 1)]}, a fresh memory holds {expected[Math.Min(same, expected.Length - 1)]}");
+            instance.GetFunction<int>("touch")();
+        }
+    }
+
     /// <summary>What a new instance of <see cref="Dirty"/> holds: the data segments, zeros elsewhere (also once grown), a null table, the initial global.</summary>
     private static void AssertFresh(Instance instance)
     {

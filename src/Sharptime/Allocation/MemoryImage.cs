@@ -71,6 +71,10 @@ internal sealed unsafe class MemoryImage
         return p != (void*)-1;
     }
 
+    /// <summary>Copies the image's bytes of <c>[from, to)</c> (memory addresses inside the image's range) into the memory at <paramref name="memoryBase"/>.</summary>
+    public void CopyTo(byte* memoryBase, ulong from, ulong to) =>
+        _bytes.AsSpan((int)(from - Offset), (int)(to - from)).CopyTo(new Span<byte>(memoryBase + from, (int)(to - from)));
+
     /// <summary>The memfd holding the image, made on first use; -1 when it cannot be made.</summary>
     private int Fd()
     {

@@ -188,6 +188,7 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
     {
         ulong keep = Mmap.RoundDown(Math.Min(_config.LinearMemoryKeepResident, dirty));
         MemoryImage? image = _images[slot];
+        if (DirtyPages.Supported && ResetChanged(b, dirty, keep, image)) return;
         if (image is null)
         {
             Clear(b, 0, dirty, keep);
@@ -198,6 +199,40 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
         Mmap.Discard(b, image.Offset, imageEnd);
         Clear(b, 0, image.Offset, keep);
         Clear(b, imageEnd, dirty, keep);
+    }
+
+    /// <summary>
+    /// Resets only the pages the tenant changed (<see cref="DirtyPages"/>): below <paramref name="keep"/>
+    /// by writing zeros or the image's bytes (the pages stay resident), above by discarding them. Pages
+    /// only read stay mapped, so the next tenant reads them without a fault. More changed runs than one
+    /// scan returns: the rest of the range is discarded wholesale (as Wasmtime does), which bounds the
+    /// syscalls of a release at one scan and 33 madvise calls. False when the scan failed.
+    /// </summary>
+    private static bool ResetChanged(byte* b, ulong dirty, ulong keep, MemoryImage? image)
+    {
+        Span<DirtyPages.Region> regions = stackalloc DirtyPages.Region[32];
+        int n = DirtyPages.Scan(b, b + dirty, regions, out byte* walkEnd);
+        if (n < 0) return false;
+        for (int i = 0; i < n; i++)
+        {
+            ulong start = regions[i].Start - (ulong)b, stop = regions[i].End - (ulong)b;
+            ulong split = Math.Clamp(keep, start, stop);
+            if (split > start) Rewrite(b, start, split, image);
+            Mmap.Discard(b, split, stop);
+        }
+        // Discarding restores zeros and the image alike; nothing remains when the scan reached the end.
+        Mmap.Discard(b, walkEnd > b ? Math.Min((ulong)(walkEnd - b), dirty) : 0, dirty);
+        return true;
+    }
+
+    /// <summary>Writes into <c>[from, to)</c> what a fresh memory holds there: the image's bytes inside its range, zeros elsewhere.</summary>
+    private static void Rewrite(byte* b, ulong from, ulong to, MemoryImage? image)
+    {
+        ulong imageStart = image is null ? to : Math.Clamp(image.Offset, from, to);
+        ulong imageEnd = image is null ? to : Math.Clamp(image.Offset + image.Length, from, to);
+        NativeMemory.Clear(b + from, (nuint)(imageStart - from));
+        if (imageEnd > imageStart) image!.CopyTo(b, imageStart, imageEnd);
+        NativeMemory.Clear(b + imageEnd, (nuint)(to - imageEnd));
     }
 
     private static void Clear(byte* b, ulong from, ulong to, ulong keep)
