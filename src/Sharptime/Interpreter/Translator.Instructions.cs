@@ -6,18 +6,26 @@ namespace Sharptime.Interpreter;
 
 internal sealed partial class Translator
 {
-    /// <summary>Wasm instructions the executor has an instruction of the same name for.</summary>
-    private static readonly FrozenDictionary<Opcode, Op> Dedicated = IndexDedicated();
+    /// <summary>Wasm instructions the executor has an instruction of the same name for: one-byte opcodes by index, the others by key.</summary>
+    private static readonly (Op[] OneByte, FrozenDictionary<Opcode, Op> Prefixed) Dedicated = IndexDedicated();
 
-    private static FrozenDictionary<Opcode, Op> IndexDedicated()
+    private static (Op[] OneByte, FrozenDictionary<Opcode, Op> Prefixed) IndexDedicated()
     {
-        var map = new Dictionary<Opcode, Op>();
+        var oneByte = new Op[256];
+        Array.Fill(oneByte, Op.Unreachable);
+        var prefixed = new Dictionary<Opcode, Op>();
         foreach (Op op in Enum.GetValues<Op>())
         {
-            if (Enum.TryParse(op.ToString(), out Opcode opcode)) map[opcode] = op;
+            if (!Enum.TryParse(op.ToString(), out Opcode opcode)) continue;
+            if ((uint)opcode < 256) oneByte[(int)opcode] = op;
+            else prefixed[opcode] = op;
         }
-        return map.ToFrozenDictionary();
+        return (oneByte, prefixed.ToFrozenDictionary());
     }
+
+    /// <summary>The executor's instruction named like <paramref name="opcode"/>, or <see cref="Op.Unreachable"/> (no Wasm instruction maps to it).</summary>
+    private static Op DedicatedOp(Opcode opcode) =>
+        (uint)opcode < 256 ? Dedicated.OneByte[(int)opcode] : Dedicated.Prefixed.GetValueOrDefault(opcode, Op.Unreachable);
 
     private void TranslateOther(ref Instruction instr)
     {
@@ -103,7 +111,7 @@ internal sealed partial class Translator
         if (TranslateInstanceOp(ref instr)) return;
         if (info.Params is not null && info.Results is { Length: 1 } && info.Immediates is ImmediateKind.None or ImmediateKind.Lane)
         {
-            if (info.Immediates == ImmediateKind.None && Dedicated.TryGetValue(opcode, out Op op))
+            if (info.Immediates == ImmediateKind.None && DedicatedOp(opcode) is var op && op != Op.Unreachable)
             {
                 int b = info.Params.Length > 1 ? Pop() : -1;
                 int a = Pop();
@@ -169,7 +177,7 @@ internal sealed partial class Translator
             Opcode.F64Load => Op.I64Load,
             Opcode.F32Store => Op.I32Store,
             Opcode.F64Store => Op.I64Store,
-            _ => Dedicated.GetValueOrDefault(instr.Opcode, Op.Unreachable),
+            _ => DedicatedOp(instr.Opcode),
         };
         bool fast = arg.MemoryIndex == 0 && !_module.Memories[0].Is64 && arg.Offset <= int.MaxValue && fastOp != Op.Unreachable;
         bool store = info.Results!.Length == 0;

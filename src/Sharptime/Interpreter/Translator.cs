@@ -50,10 +50,32 @@ internal sealed partial class Translator
     private readonly FuncCompositeType _type;
     private readonly bool _fuel;
     private readonly bool _epoch;
-    private readonly List<int> _code = new(256);
-    private readonly List<int> _pcs = [];
-    private readonly List<int> _offsets = [];
-    private readonly List<Entry> _stack = [];
+    /// <summary>The growing buffers, kept per thread between translations (a translation never nests).</summary>
+    private sealed class Scratch
+    {
+        public readonly List<int> Code = new(1024);
+        public readonly List<int> Pcs = new(256);
+        public readonly List<int> Offsets = new(256);
+        public readonly List<Entry> Stack = new(64);
+        public readonly Dictionary<ulong, int> Constants = [];
+
+        public Scratch Cleared()
+        {
+            Code.Clear();
+            Pcs.Clear();
+            Offsets.Clear();
+            Stack.Clear();
+            Constants.Clear();
+            return this;
+        }
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    private readonly List<int> _code;
+    private readonly List<int> _pcs;
+    private readonly List<int> _offsets;
+    private readonly List<Entry> _stack;
     private readonly List<Frame> _frames = [];
     private readonly List<Handler> _handlers = [];
     private readonly List<(int Position, int Hidden)> _hiddenFixups = [];
@@ -64,7 +86,7 @@ internal sealed partial class Translator
     /// <summary>Where the operand stack starts: after the locals and the constants.</summary>
     private int _stackBase;
     /// <summary>Constant bits → their slot (after the locals; the executor writes them at entry).</summary>
-    private readonly Dictionary<ulong, int> _constants = [];
+    private readonly Dictionary<ulong, int> _constants;
 
     /// <summary>The most constants a function keeps in slots; further ones are emitted as instructions.</summary>
     private const int MaxConstants = 64;
@@ -88,6 +110,12 @@ internal sealed partial class Translator
         _type = _module.FuncTypeOf((uint)_functionIndex);
         _fuel = fuel;
         _heat = heat;
+        Scratch scratch = (t_scratch ??= new Scratch()).Cleared();
+        _code = scratch.Code;
+        _pcs = scratch.Pcs;
+        _offsets = scratch.Offsets;
+        _stack = scratch.Stack;
+        _constants = scratch.Constants;
         _epoch = epoch;
     }
 
