@@ -166,14 +166,17 @@ internal static unsafe partial class Executor
         if ((flags & 2) != 0 && Volatile.Read(ref store.Epoch.Value) >= store.EpochDeadline) StoreHelpers.EpochDeadlineReached(store);
     }
 
-    /// <summary>i8x16.shuffle: lane i of the result is lane m[i] of a:b.</summary>
-    private static Vector128<byte> Shuffle(Vector128<byte> a, Vector128<byte> b, ref int mask)
+    /// <summary>
+    /// i8x16.shuffle (operands d a b, then the 16 lane indices in four words): lane i of d is lane
+    /// m[i] of a:b. Vectors stay in memory: the instruction loop passes no Vector128 by value, which
+    /// would keep it out of the ReadyToRun image (its calling convention is not version-resilient).
+    /// </summary>
+    private static void Shuffle(ref ulong f, ref int ip)
     {
         byte* both = stackalloc byte[32];
-        a.Store(both);
-        b.Store(both + 16);
-        byte* result = stackalloc byte[16];
-        for (int i = 0; i < 16; i++) result[i] = both[(Unsafe.Add(ref mask, i >> 2) >> (8 * (i & 3))) & 31];
-        return Vector128.Load(result);
+        Unsafe.CopyBlockUnaligned(ref both[0], ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 2))), 16);
+        Unsafe.CopyBlockUnaligned(ref both[16], ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 3))), 16);
+        ref byte result = ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 1)));
+        for (int i = 0; i < 16; i++) Unsafe.Add(ref result, i) = both[(Unsafe.Add(ref ip, 4 + (i >> 2)) >> (8 * (i & 3))) & 31];
     }
 }

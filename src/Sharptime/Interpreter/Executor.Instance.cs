@@ -149,11 +149,22 @@ internal static unsafe partial class Executor
                 break;
             case Opcode.I64Add128 or Opcode.I64Sub128:
             {
-                var x = new UInt128(S(ref f, b), S(ref f, a));
-                var y = new UInt128(S(ref f, imm), S(ref f, c));
-                UInt128 r = opcode == Opcode.I64Add128 ? x + y : x - y;
-                S(ref f, d) = (ulong)r;
-                S(ref f, d + 1) = (ulong)(r >> 64);
+                // In 64-bit halves with the carry by hand: UInt128 operators would keep this method out of
+                // the ReadyToRun image (their calling convention is not version-resilient).
+                ulong xLow = S(ref f, a), xHigh = S(ref f, b), yLow = S(ref f, c), yHigh = S(ref f, imm);
+                ulong low, high;
+                if (opcode == Opcode.I64Add128)
+                {
+                    low = xLow + yLow;
+                    high = xHigh + yHigh + (low < xLow ? 1UL : 0UL);
+                }
+                else
+                {
+                    low = xLow - yLow;
+                    high = xHigh - yHigh - (xLow < yLow ? 1UL : 0UL);
+                }
+                S(ref f, d) = low;
+                S(ref f, d + 1) = high;
                 break;
             }
             case Opcode.I64MulWideS:

@@ -830,7 +830,7 @@ internal static unsafe partial class Executor
                     continue;
                 }
                 case Op.Shuffle:
-                    Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 1))), Shuffle(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 2)))), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, Unsafe.Add(ref ip, 3)))), ref Unsafe.Add(ref ip, 4)));
+                    Shuffle(ref f, ref ip);
                     ip = ref Unsafe.Add(ref ip, 8);
                     continue;
                 case Op.Helper:
