@@ -59,23 +59,8 @@ internal sealed partial class FunctionCompiler
     private void ChargeFuel(Opcode opcode)
     {
         if (!ConsumeFuel) return;
-        _fuelPending += opcode switch
-        {
-            Opcode.Nop or Opcode.Drop or Opcode.Block or Opcode.Loop or Opcode.End or Opcode.Else or Opcode.Unreachable or Opcode.Return => 0,
-            _ => 1,
-        };
-        switch (opcode)
-        {
-            case Opcode.Unreachable or Opcode.Block or Opcode.Loop or Opcode.If or Opcode.Else or Opcode.End
-                or Opcode.Br or Opcode.BrIf or Opcode.BrTable or Opcode.Return
-                or Opcode.Call or Opcode.CallIndirect or Opcode.CallRef
-                or Opcode.ReturnCall or Opcode.ReturnCallIndirect or Opcode.ReturnCallRef
-                or Opcode.Throw or Opcode.ThrowRef or Opcode.Rethrow
-                or Opcode.Try or Opcode.TryTable or Opcode.Catch or Opcode.CatchAll or Opcode.Delegate
-                or Opcode.BrOnNull or Opcode.BrOnNonNull or Opcode.BrOnCast or Opcode.BrOnCastFail:
-                FlushFuel();
-                break;
-        }
+        _fuelPending += Runtime.FuelCosts.Of(opcode);
+        if (Runtime.FuelCosts.EndsRun(opcode)) FlushFuel();
     }
 
     /// <summary>After a compiled instruction: a loop header checks fuel and epoch on every iteration.</summary>
@@ -123,7 +108,7 @@ internal sealed partial class FunctionCompiler
                     (_loopsCallingFirst ??= []).Add(loop);
                     loop = -1;
                 }
-                else if (EndsRun(instr.Opcode))
+                else if (Runtime.FuelCosts.EndsRun(instr.Opcode))
                 {
                     loop = -1;
                 }
@@ -131,16 +116,6 @@ internal sealed partial class FunctionCompiler
             if (instr.Opcode == Opcode.Loop) loop = instr.Offset;
         }
     }
-
-    /// <summary>Whether the instruction is a control instruction (ends a straight-line run).</summary>
-    private static bool EndsRun(Opcode opcode) => opcode
-        is Opcode.Unreachable or Opcode.Block or Opcode.Loop or Opcode.If or Opcode.Else or Opcode.End
-        or Opcode.Br or Opcode.BrIf or Opcode.BrTable or Opcode.Return
-        or Opcode.Call or Opcode.CallIndirect or Opcode.CallRef
-        or Opcode.ReturnCall or Opcode.ReturnCallIndirect or Opcode.ReturnCallRef
-        or Opcode.Throw or Opcode.ThrowRef or Opcode.Rethrow
-        or Opcode.Try or Opcode.TryTable or Opcode.Catch or Opcode.CatchAll or Opcode.Delegate
-        or Opcode.BrOnNull or Opcode.BrOnNonNull or Opcode.BrOnCast or Opcode.BrOnCastFail;
 
     /// <summary>In the slow copy, at a loop's label: the target of the fast copy's branch for that loop.</summary>
     private void MarkSlowLoopHeader(int offset)

@@ -60,6 +60,25 @@ public sealed class TieringTests
     }
 
     [Fact]
+    public void The_interpreter_and_the_compiler_consume_the_same_fuel()
+    {
+        ulong Consumed(Strategy strategy)
+        {
+            var engine = new Engine(Config.Default.UseCompiler() with { Strategy = strategy, ConsumeFuel = true });
+            var store = new Store(engine);
+            store.SetFuel(1_000_000);
+            Instance instance = new Linker(engine).Instantiate(store, Module.FromBytes(engine, Wat.Parse(Counter)));
+            Func<int, long> step = instance.GetFunction<int, long>("step");
+            for (int i = 0; i < 7; i++) step(i % 2);
+            Assert.Equal(0, instance.GetFunction<int, int>("spin")(100));
+            return 1_000_000 - store.GetFuel();
+        }
+        ulong compiled = Consumed(Strategy.Compiler);
+        Assert.True(compiled > 100, $"only {compiled} fuel consumed");
+        Assert.Equal(compiled, Consumed(Strategy.Interpreter));
+    }
+
+    [Fact]
     public void Tiered_without_a_compiler_says_what_it_needs()
     {
         WasmException e = Assert.Throws<WasmException>(() => new Engine(Config.Default with { Strategy = Strategy.Tiered }));

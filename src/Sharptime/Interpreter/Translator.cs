@@ -424,19 +424,9 @@ internal sealed partial class Translator
     private void ChargeFuel(Opcode opcode)
     {
         if (!_fuel) return;
-        _fuelPending += opcode is Opcode.Nop or Opcode.Drop or Opcode.Block or Opcode.Loop or Opcode.End or Opcode.Else
-            or Opcode.Unreachable or Opcode.Return ? 0 : 1;
-        if (EndsRun(opcode)) FlushFuel();
+        _fuelPending += Runtime.FuelCosts.Of(opcode);
+        if (Runtime.FuelCosts.EndsRun(opcode)) FlushFuel();
     }
-
-    private static bool EndsRun(Opcode opcode) => opcode
-        is Opcode.Unreachable or Opcode.Block or Opcode.Loop or Opcode.If or Opcode.Else or Opcode.End
-        or Opcode.Br or Opcode.BrIf or Opcode.BrTable or Opcode.Return
-        or Opcode.Call or Opcode.CallIndirect or Opcode.CallRef
-        or Opcode.ReturnCall or Opcode.ReturnCallIndirect or Opcode.ReturnCallRef
-        or Opcode.Throw or Opcode.ThrowRef or Opcode.Rethrow
-        or Opcode.Try or Opcode.TryTable or Opcode.Catch or Opcode.CatchAll or Opcode.Delegate
-        or Opcode.BrOnNull or Opcode.BrOnNonNull or Opcode.BrOnCast or Opcode.BrOnCastFail;
 
     /// <summary>What <see cref="Op.Check"/> checks: 1 fuel, 2 the epoch deadline.</summary>
     private int CheckFlags => (_fuel ? 1 : 0) | (_epoch ? 2 : 0);
