@@ -59,21 +59,17 @@ public sealed class Engine
     /// <summary>The canonical id of a type key: equal types get equal ids in every module of the engine.</summary>
     internal int TypeIdOf(string key) => _typeIds.GetOrAdd(key, static (_, ids) => ids.Count + 1, _typeIds);
 
-    private readonly ConcurrentDictionary<int, int> _supertypes = new();
+    private readonly ConcurrentDictionary<int, Runtime.RuntimeType> _types = new();
 
-    /// <summary>Records the declared supertype of a canonical type (GC and function-references subtyping).</summary>
-    internal void SetSupertype(int typeId, int supertypeId) => _supertypes[typeId] = supertypeId;
+    /// <summary>The runtime type of canonical type <paramref name="id"/>; a type no module defined is a host function type.</summary>
+    internal Runtime.RuntimeType TypeOf(int id) =>
+        _types.TryGetValue(id, out Runtime.RuntimeType? type) ? type : _types.GetOrAdd(id, Runtime.RuntimeType.OfHostFunction);
 
-    /// <summary>True when canonical type <paramref name="sub"/> is <paramref name="super"/> or declares it as an ancestor.</summary>
-    internal bool IsSubtype(int sub, int super)
-    {
-        for (int t = sub, depth = 0; depth < 1_000_000; depth++)
-        {
-            if (t == super) return true;
-            if (!_supertypes.TryGetValue(t, out t)) return false;
-        }
-        return false;
-    }
+    /// <summary>Registers the runtime type of canonical type <paramref name="id"/> unless an equal type registered it first.</summary>
+    internal Runtime.RuntimeType Register(int id, Func<int, Runtime.RuntimeType> create) => _types.GetOrAdd(id, create);
+
+    /// <summary>True when canonical type <paramref name="sub"/> is <paramref name="super"/> or declares it as an ancestor (O(1)).</summary>
+    internal bool IsSubtype(int sub, int super) => sub == super || TypeOf(sub).IsSubtypeOf(TypeOf(super));
 
     internal ICodeGenerator RequireCodeGenerator() => Config.CodeGenerator
         ?? throw new WasmException("this engine cannot compile: no code generator is configured; create the engine with Config.Default.UseCompiler() (package Sharptime.Compiler)");

@@ -36,4 +36,10 @@ public enum TrapCode
     Interrupt,
     /// <summary>A memory or table could not grow and the store's limits say to trap (<see cref="StoreLimits.TrapOnGrowFailure"/>).</summary>
     GrowFailed,
+    /// <summary><c>ref.cast</c> found a reference of another type.</summary>
+    CastFailure,
+    /// <summary>A GC array access was out of bounds.</summary>
+    ArrayOutOfBounds,
+    /// <summary>A GC array larger than the engine allows was asked for.</summary>
+    AllocationTooLarge,
 }

@@ -131,6 +131,9 @@ public sealed class TrapException : WasmException
         TrapCode.OutOfFuel => "all fuel consumed by WebAssembly",
         TrapCode.Interrupt => "interrupt",
         TrapCode.GrowFailed => "forcing trap when growing",
+        TrapCode.CastFailure => "cast failure",
+        TrapCode.ArrayOutOfBounds => "out of bounds array access",
+        TrapCode.AllocationTooLarge => "allocation too large",
         _ => code.ToString(),
     };
 }

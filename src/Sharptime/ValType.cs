@@ -48,6 +48,12 @@ public readonly struct ValType : IEquatable<ValType>
     /// <summary><c>externref</c></summary>
     public static ValType ExternRef => new(ValueType.ExternRef);
 
+    /// <summary><c>anyref</c></summary>
+    public static ValType AnyRef => new(ValueType.Ref(HeapKind.Any, nullable: true));
+
+    /// <summary><c>eqref</c></summary>
+    public static ValType EqRef => new(ValueType.Ref(HeapKind.Eq, nullable: true));
+
     /// <summary>The kind of the type.</summary>
     public ValKind Kind => Inner.Kind switch
     {

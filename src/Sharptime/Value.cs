@@ -62,6 +62,10 @@ public readonly struct Value : IEquatable<Value>
     /// <param name="reference">The reference or null.</param>
     public static Value ExternRef(ExternRef? reference) => new(ValType.ExternRef, 0, 0, reference);
 
+    /// <summary>An anyref; null for <c>ref.null any</c>. Hosts pass back what WebAssembly gave them.</summary>
+    /// <param name="reference">The reference or null.</param>
+    public static Value AnyRef(AnyRef? reference) => new(ValType.AnyRef, 0, 0, reference);
+
     /// <summary>The null reference of a reference type.</summary>
     /// <param name="type">A reference type.</param>
     public static Value Null(ValType type) => new(type, 0);
@@ -102,6 +106,9 @@ public readonly struct Value : IEquatable<Value>
 
     /// <summary>The externref value, or null.</summary>
     public ExternRef? AsExternRef() => _ref as ExternRef;
+
+    /// <summary>The GC reference (struct, array or i31), or null (also for host references converted with <c>any.convert_extern</c>).</summary>
+    public AnyRef? AsAnyRef() => _ref as AnyRef;
 
     /// <summary>True for null references.</summary>
     public bool IsNull => Type.Kind == ValKind.Ref && _ref is null;

@@ -56,13 +56,20 @@ internal sealed class WastValues
             case WastValueKind.RefExtern:
             case WastValueKind.RefHost:
             {
-                ExternRef? reference = actual.AsExternRef();
-                if (reference is null || actual.Type.IsFuncRef) return false;
-                return !expected.HasNumber || ReferenceEquals(reference, HostRef(expected.Bits));
+                if (actual.RawRef is null || actual.Type.IsFuncRef) return false;
+                return !expected.HasNumber || ReferenceEquals(actual.RawRef, HostRef(expected.Bits));
             }
+            case WastValueKind.RefStruct:
+                return actual.RawRef is Runtime.GcStruct;
+            case WastValueKind.RefArray:
+                return actual.RawRef is Runtime.GcArray;
+            case WastValueKind.RefI31:
+                return actual.RawRef is Runtime.I31Ref;
+            case WastValueKind.RefEq:
+                return actual.RawRef is Runtime.GcObject or Runtime.I31Ref;
             default:
-                // ref.struct, ref.array, ref.eq, ref.i31, ref.any, ref.exn: GC and exception references.
-                throw new NotSupportedException($"the result pattern {Describe(expected)} needs the GC or exception-handling proposal, which the engine does not support");
+                // ref.any, ref.exn: any non-null reference of the hierarchy.
+                return actual.RawRef is not null && !actual.Type.IsFuncRef;
         }
     }
 
@@ -103,7 +110,8 @@ internal sealed class WastValues
     {
         if (heapType is null || IsFuncHeap(heapType)) return Value.Null(ValType.FuncRef);
         if (heapType is "extern" or "noextern") return Value.Null(ValType.ExternRef);
-        throw new NotSupportedException($"ref.null {heapType} needs the GC or exception-handling proposal, which the engine does not support");
+        if (heapType is "exn" or "noexn") return Value.Null(new ValType(Binary.ValueType.ExnRef));
+        return Value.Null(ValType.AnyRef);
     }
 
     private static bool NullMatches(ValType type, string? heapType)
@@ -111,7 +119,7 @@ internal sealed class WastValues
         if (heapType is null) return true;
         if (IsFuncHeap(heapType)) return type.IsFuncRef;
         if (heapType is "extern" or "noextern") return type.ToString().Contains("extern", StringComparison.Ordinal);
-        // any, eq, struct, array, i31, none, exn, noexn: the engine has no such references.
+        // any, eq, struct, array, i31, none, exn, noexn.
         return !type.IsFuncRef && !type.ToString().Contains("extern", StringComparison.Ordinal);
     }
 

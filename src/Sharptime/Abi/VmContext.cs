@@ -47,6 +47,9 @@ public sealed class VmContext
     /// <summary>Every tag, imported first; generated code reaches them through <see cref="Exceptions"/>.</summary>
     internal Tag[] Tags = [];
 
+    /// <summary>The runtime type of every type index of the module (GC object layouts, casts).</summary>
+    internal Runtime.RuntimeType[] Types = [];
+
     internal Store? Store;
     internal Instance? Instance;
     internal HostFunction? Host;

@@ -23,7 +23,8 @@ internal sealed class CompiledModule
         Engine = engine;
         Module = module;
         _funcTypes = new FuncType?[module.Types.Length];
-        TypeIds = ComputeTypeIds(engine, module);
+        TypeIds = ComputeTypeIds(engine, module, out RuntimeType[] types);
+        Types = types;
     }
 
     /// <summary>Gives the module its code, once (from any thread: the code is published last).</summary>
@@ -64,6 +65,9 @@ internal sealed class CompiledModule
 
     /// <summary>The engine-wide canonical id of every type index.</summary>
     public int[] TypeIds { get; }
+
+    /// <summary>The runtime type of each type index (struct layouts, supertype chains).</summary>
+    public RuntimeType[] Types { get; }
 
     /// <summary>The public function type of type index <paramref name="typeIndex"/>.</summary>
     public FuncType FuncTypeAt(uint typeIndex) =>
@@ -124,13 +128,15 @@ internal sealed class CompiledModule
         return map.TryGetValue(token, out int index) ? index : -1;
     }
 
-    private static int[] ComputeTypeIds(Engine engine, WasmModule module)
+    private static int[] ComputeTypeIds(Engine engine, WasmModule module, out RuntimeType[] types)
     {
         int[] ids = TypeKeys.Intern(module, engine.TypeIdOf);
+        types = new RuntimeType[ids.Length];
         for (int i = 0; i < ids.Length; i++)
         {
-            uint[] supers = module.Types[i].Supertypes;
-            if (supers.Length > 0) engine.SetSupertype(ids[i], ids[supers[0]]);
+            SubType type = module.Types[i];
+            RuntimeType? super = type.Supertypes.Length > 0 ? types[type.Supertypes[0]] : null;
+            types[i] = engine.Register(ids[i], id => RuntimeType.Of(id, type, super));
         }
         return ids;
     }

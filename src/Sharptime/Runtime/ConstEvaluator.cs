@@ -1,5 +1,6 @@
 using Sharptime.Abi;
 using Sharptime.Binary;
+using System.Runtime.Intrinsics;
 
 namespace Sharptime.Runtime;
 
@@ -38,11 +39,70 @@ internal static class ConstEvaluator
                 case Opcode.I64Add: Binary64(stack, static (a, b) => a + b); break;
                 case Opcode.I64Sub: Binary64(stack, static (a, b) => a - b); break;
                 case Opcode.I64Mul: Binary64(stack, static (a, b) => a * b); break;
+                case Opcode.RefI31: stack.Push(new RawValue(0, 0, Gc.RefI31((int)stack.Pop().Bits))); break;
+                case Opcode.AnyConvertExtern or Opcode.ExternConvertAny: break;
+                case Opcode.StructNewDefault: stack.Push(new RawValue(0, 0, Gc.NewStruct(ctx, (int)instr.Index))); break;
+                case Opcode.StructNew: stack.Push(new RawValue(0, 0, NewStruct(stack, ctx, (int)instr.Index))); break;
+                case Opcode.ArrayNewDefault:
+                    stack.Push(new RawValue(0, 0, Gc.ArrayNewDefault((int)stack.Pop().Bits, ctx, (int)instr.Index)));
+                    break;
+                case Opcode.ArrayNew:
+                {
+                    int length = (int)stack.Pop().Bits;
+                    RawValue value = stack.Pop();
+                    var array = (GcArray)Gc.ArrayNewDefault(length, ctx, (int)instr.Index);
+                    for (int i = 0; i < length; i++) SetElement(array, i, value);
+                    stack.Push(new RawValue(0, 0, array));
+                    break;
+                }
+                case Opcode.ArrayNewFixed:
+                {
+                    int count = (int)instr.Index2;
+                    var array = (GcArray)Gc.ArrayNewDefault(count, ctx, (int)instr.Index);
+                    for (int i = count - 1; i >= 0; i--) SetElement(array, i, stack.Pop());
+                    stack.Push(new RawValue(0, 0, array));
+                    break;
+                }
                 case Opcode.End: break;
                 default: throw new WasmException($"constant expression instruction {instr.Info.Name} at offset {instr.Offset} is not supported");
             }
         }
         return stack.Pop();
+    }
+
+    private static GcStruct NewStruct(Stack<RawValue> stack, VmContext ctx, int type)
+    {
+        var s = (GcStruct)Gc.NewStruct(ctx, type);
+        for (int field = s.Type.Fields.Length - 1; field >= 0; field--)
+        {
+            RawValue v = stack.Pop();
+            int slot = s.Type.Slots[field];
+            switch (s.Type.Fields[field])
+            {
+                case StorageKind.Ref: s.Refs[slot] = v.Ref; break;
+                case StorageKind.V128: s.Scalars[slot] = v.Bits; s.Scalars[slot + 1] = v.High; break;
+                case StorageKind.I8: s.Scalars[slot] = (byte)v.Bits; break;
+                case StorageKind.I16: s.Scalars[slot] = (ushort)v.Bits; break;
+                case StorageKind.I32 or StorageKind.F32: s.Scalars[slot] = (uint)v.Bits; break;
+                default: s.Scalars[slot] = v.Bits; break;
+            }
+        }
+        return s;
+    }
+
+    private static void SetElement(GcArray array, int i, RawValue v)
+    {
+        switch (array.Data)
+        {
+            case object?[] refs: refs[i] = v.Ref; break;
+            case long[] longs: longs[i] = v.Bits; break;
+            case double[] doubles: doubles[i] = BitConverter.Int64BitsToDouble(v.Bits); break;
+            case float[] floats: floats[i] = BitConverter.Int32BitsToSingle((int)v.Bits); break;
+            case Vector128<byte>[] vectors:
+                vectors[i] = Vector128.Create(v.Bits, v.High).AsByte();
+                break;
+            default: Gc.ArraySetI32(array, i, (int)v.Bits); break;
+        }
     }
 
     private static void Binary32(Stack<RawValue> stack, Func<int, int, int> op)

@@ -158,6 +158,7 @@ internal static unsafe class Instantiator
         var instance = new Instance(store, module);
         VmContext ctx = instance.Context;
         ctx.TypeIds = module.TypeIds;
+        ctx.Types = compiled.Types;
         ctx.Code = code?.KeepAlive;
 
         var functions = m.Functions.Length == 0 ? [] : new Func?[m.Functions.Length];

@@ -50,10 +50,16 @@ internal static class Matching
         if (r is null) return t.Nullable;
         return t.Heap.Kind switch
         {
-            HeapKind.Func or HeapKind.Concrete => r is Func,
-            HeapKind.Extern => r is ExternRef,
+            HeapKind.Func => r is Func,
+            // A concrete type is checked by kind only: the GC instructions check their operand's shape themselves.
+            HeapKind.Concrete => r is Func or GcObject,
+            HeapKind.Extern => r is not Func and not ThrownException,
             HeapKind.Exn => r is ThrownException,
-            HeapKind.Any => true,
+            HeapKind.Any => r is not Func and not ThrownException,
+            HeapKind.Eq => r is GcObject or I31Ref,
+            HeapKind.I31 => r is I31Ref,
+            HeapKind.Struct => r is GcStruct,
+            HeapKind.Array => r is GcArray,
             _ => false,
         };
     }
