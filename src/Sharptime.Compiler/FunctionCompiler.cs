@@ -221,7 +221,7 @@ internal sealed partial class FunctionCompiler
         while (!reader.AtEnd)
         {
             reader.Read(ref instr);
-            const WasmFeatures Unsupported = WasmFeatures.Gc | WasmFeatures.Threads;
+            const WasmFeatures Unsupported = WasmFeatures.Threads;
             if ((instr.Info.Feature & Unsupported) != 0)
             {
                 return $"{instr.Info.Name} (offset {instr.Offset})";
@@ -318,7 +318,7 @@ internal sealed partial class FunctionCompiler
         _previousFloatConst = _lastFloatConst;
         _lastFloatConst = instr.Opcode is Opcode.F32Const or Opcode.F64Const ? instr.Bits : null;
         if (EmitControl(ref instr) || EmitVariable(ref instr) || EmitMemory(ref instr) || EmitException(ref instr) || EmitCall(ref instr)
-            || EmitReference(ref instr) || EmitTable(ref instr) || EmitNumeric(ref instr) || EmitSimd(ref instr) || EmitWideArithmetic(ref instr))
+            || EmitReference(ref instr) || EmitGc(ref instr) || EmitTable(ref instr) || EmitNumeric(ref instr) || EmitSimd(ref instr) || EmitWideArithmetic(ref instr))
         {
             return;
         }
