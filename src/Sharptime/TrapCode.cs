@@ -42,4 +42,6 @@ public enum TrapCode
     ArrayOutOfBounds,
     /// <summary>A GC array larger than the engine allows was asked for.</summary>
     AllocationTooLarge,
+    /// <summary>The .NET heap could not hold a new GC object (the process's heap limit was reached).</summary>
+    HeapOutOfMemory,
 }

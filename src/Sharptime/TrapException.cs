@@ -134,6 +134,7 @@ public sealed class TrapException : WasmException
         TrapCode.CastFailure => "cast failure",
         TrapCode.ArrayOutOfBounds => "out of bounds array access",
         TrapCode.AllocationTooLarge => "allocation too large",
+        TrapCode.HeapOutOfMemory => "GC heap out of memory",
         _ => code.ToString(),
     };
 }

@@ -25,7 +25,17 @@ public static class Gc
     // ---- structs ----
 
     /// <summary><c>struct.new_default</c>; <c>struct.new</c> sets the fields afterwards.</summary>
-    public static object NewStruct(VmContext ctx, int type) => new GcStruct(ctx.Types[type]);
+    public static object NewStruct(VmContext ctx, int type)
+    {
+        try
+        {
+            return new GcStruct(ctx.Types[type]);
+        }
+        catch (OutOfMemoryException)
+        {
+            throw new TrapException(TrapCode.HeapOutOfMemory);
+        }
+    }
 
     /// <summary><c>struct.get</c> of an i32 field.</summary>
     public static int StructGetI32(object? s, int field) { GcStruct o = Struct(s); return (int)o.Scalars[o.Type.Slots[field]]; }
@@ -332,18 +342,27 @@ public static class Gc
         {
             throw new TrapException(TrapCode.AllocationTooLarge, $"allocation too large: an array of {(uint)length} elements of {SizeOf(kind)} bytes exceeds {MaxArrayBytes} bytes");
         }
-        return kind switch
+        try
         {
-            StorageKind.I8 => new byte[length],
-            StorageKind.I16 => new ushort[length],
-            StorageKind.I32 => new int[length],
-            StorageKind.I64 => new long[length],
-            StorageKind.F32 => new float[length],
-            StorageKind.F64 => new double[length],
-            StorageKind.V128 => new Vector128<byte>[length],
-            _ => new object?[length],
-        };
+            return New(kind, length);
+        }
+        catch (OutOfMemoryException)
+        {
+            throw new TrapException(TrapCode.HeapOutOfMemory, $"GC heap out of memory: no room for an array of {length} elements of {SizeOf(kind)} bytes");
+        }
     }
+
+    private static Array New(StorageKind kind, int length) => kind switch
+    {
+        StorageKind.I8 => new byte[length],
+        StorageKind.I16 => new ushort[length],
+        StorageKind.I32 => new int[length],
+        StorageKind.I64 => new long[length],
+        StorageKind.F32 => new float[length],
+        StorageKind.F64 => new double[length],
+        StorageKind.V128 => new Vector128<byte>[length],
+        _ => new object?[length],
+    };
 
     private static Span<byte> BytesOf(Array elements, StorageKind kind) =>
         MemoryMarshal.CreateSpan(ref MemoryMarshal.GetArrayDataReference(elements), elements.Length * SizeOf(kind));
