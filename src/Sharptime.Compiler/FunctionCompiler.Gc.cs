@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Reflection.Emit;
 using Sharptime.Abi;
 using Sharptime.Binary;
+using Sharptime.Runtime;
 using ValueType = Sharptime.Binary.ValueType;
 
 namespace Sharptime.Compiler;
@@ -19,22 +20,16 @@ internal sealed partial class FunctionCompiler
         switch (instr.Opcode)
         {
             case Opcode.StructNewDefault:
-                EmitHelper(GcMethod(nameof(Gc.NewStruct)), 0, type);
+                EmitStructNew(type, fromOperands: false);
                 return true;
             case Opcode.StructNew:
-                EmitStructNew(type);
+                EmitStructNew(type, fromOperands: true);
                 return true;
-            case Opcode.StructGet:
-                EmitHelper(GcMethod("StructGet" + Suffix(FieldOf(type, instr.Index2))), 1, (int)instr.Index2);
-                return true;
-            case Opcode.StructGetS:
-                EmitHelper(GcMethod(nameof(Gc.StructGetS)), 1, (int)instr.Index2);
-                return true;
-            case Opcode.StructGetU:
-                EmitHelper(GcMethod(nameof(Gc.StructGetU)), 1, (int)instr.Index2);
+            case Opcode.StructGet or Opcode.StructGetS or Opcode.StructGetU:
+                EmitStructGet(type, (int)instr.Index2, signed: instr.Opcode == Opcode.StructGetS);
                 return true;
             case Opcode.StructSet:
-                EmitHelper(GcMethod("StructSet" + Suffix(FieldOf(type, instr.Index2))), 2, (int)instr.Index2);
+                EmitStructSet(type, (int)instr.Index2);
                 return true;
             case Opcode.ArrayNew:
                 EmitHelper(GcMethod("ArrayNew" + Suffix(ElementOf(type))), 2, type);
@@ -118,24 +113,184 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    /// <summary><c>struct.new</c>: the field values go to temps, then into a new default struct.</summary>
-    private void EmitStructNew(int type)
+    /// <summary>
+    /// <c>struct.new</c> (field values from temps) and <c>struct.new_default</c>: a new struct of the
+    /// type's class, its fields stored directly (<see cref="GcStruct"/>).
+    /// </summary>
+    private void EmitStructNew(int type, bool fromOperands)
     {
-        var fields = ((StructCompositeType)_module.Types[type].Composite).Fields;
-        LocalBuilder[] temps = StoreOperands(fields.Length);
+        StructLayout layout = LayoutOf(type);
+        LocalBuilder[] temps = fromOperands ? StoreOperands(layout.Fields.Length) : [];
         LoadContext();
         EmitLdcI4(type);
         _il.Emit(OpCodes.Call, GcMethod(nameof(Gc.NewStruct)));
-        for (int i = 0; i < fields.Length; i++)
+        if (fromOperands && layout.Fields.Length > 0)
         {
-            _il.Emit(OpCodes.Dup);
-            _il.Emit(OpCodes.Ldloc, temps[i]);
-            EmitLdcI4(i);
-            _il.Emit(OpCodes.Call, GcMethod("StructSet" + Suffix(fields[i].Storage)));
-            ReturnTemp(temps[i]);
+            _il.Emit(OpCodes.Castclass, StructClass(layout.Width - 1));
+            for (int i = 0; i < layout.Fields.Length; i++)
+            {
+                _il.Emit(OpCodes.Dup);
+                EmitFieldStore(layout, i, temps[i]);
+                ReturnTemp(temps[i]);
+            }
         }
         Push(typeof(object));
     }
+
+    /// <summary><c>struct.get</c>, <c>struct.get_s</c>, <c>struct.get_u</c>: a null check, a cast to the field's class, a field load.</summary>
+    private void EmitStructGet(int type, int field, bool signed)
+    {
+        StructLayout layout = LayoutOf(type);
+        StorageKind kind = layout.Fields[field];
+        int slot = layout.Slots[field];
+        Pop();
+        if (kind == StorageKind.V128)
+        {
+            Push(typeof(object));
+            EmitHelper(GcMethod(nameof(Gc.StructGetV128)), 1, field);
+            return;
+        }
+        EmitNullStructureCheck();
+        _il.Emit(OpCodes.Castclass, StructClass(slot));
+        EmitSlotAddress(slot, kind == StorageKind.Ref, load: true);
+        switch (kind)
+        {
+            case StorageKind.Ref: Push(typeof(object)); return;
+            case StorageKind.I64: Push(typeof(long)); return;
+            case StorageKind.F64:
+                _il.Emit(OpCodes.Call, Method(typeof(BitConverter), nameof(BitConverter.Int64BitsToDouble)));
+                Push(typeof(double));
+                return;
+            case StorageKind.F32:
+                _il.Emit(OpCodes.Conv_I4);
+                _il.Emit(OpCodes.Call, Method(typeof(BitConverter), nameof(BitConverter.Int32BitsToSingle)));
+                Push(typeof(float));
+                return;
+            case StorageKind.I8: _il.Emit(signed ? OpCodes.Conv_I1 : OpCodes.Conv_U1); break;
+            case StorageKind.I16: _il.Emit(signed ? OpCodes.Conv_I2 : OpCodes.Conv_U2); break;
+            default: _il.Emit(OpCodes.Conv_I4); break;
+        }
+        Push(typeof(int));
+    }
+
+    /// <summary><c>struct.set</c>: the value to a temp, a null check, a cast to the field's class, a field store.</summary>
+    private void EmitStructSet(int type, int field)
+    {
+        StructLayout layout = LayoutOf(type);
+        if (layout.Fields[field] == StorageKind.V128)
+        {
+            EmitHelper(GcMethod(nameof(Gc.StructSetV128)), 2, field);
+            return;
+        }
+        LocalBuilder value = RentTemp(Pop());
+        _il.Emit(OpCodes.Stloc, value);
+        Pop();
+        EmitNullStructureCheck();
+        _il.Emit(OpCodes.Castclass, StructClass(layout.Slots[field]));
+        EmitFieldStore(layout, field, value);
+        ReturnTemp(value);
+    }
+
+    /// <summary>Stores <paramref name="value"/> into <paramref name="field"/> of the struct on the stack (cast to a class that has it).</summary>
+    private void EmitFieldStore(StructLayout layout, int field, LocalBuilder value)
+    {
+        StorageKind kind = layout.Fields[field];
+        int slot = layout.Slots[field];
+        if (kind == StorageKind.V128)
+        {
+            _il.Emit(OpCodes.Ldloc, value);
+            EmitLdcI4(field);
+            _il.Emit(OpCodes.Call, GcMethod(nameof(Gc.StructSetV128)));
+            return;
+        }
+        bool isRef = kind == StorageKind.Ref;
+        EmitSlotAddress(slot, isRef, load: false);
+        _il.Emit(OpCodes.Ldloc, value);
+        switch (kind)
+        {
+            case StorageKind.I8: _il.Emit(OpCodes.Conv_U1); _il.Emit(OpCodes.Conv_U8); break;
+            case StorageKind.I16: _il.Emit(OpCodes.Conv_U2); _il.Emit(OpCodes.Conv_U8); break;
+            case StorageKind.I32: _il.Emit(OpCodes.Conv_U8); break;
+            case StorageKind.F32:
+                _il.Emit(OpCodes.Call, Method(typeof(BitConverter), nameof(BitConverter.SingleToInt32Bits)));
+                _il.Emit(OpCodes.Conv_U8);
+                break;
+            case StorageKind.F64:
+                _il.Emit(OpCodes.Call, Method(typeof(BitConverter), nameof(BitConverter.DoubleToInt64Bits)));
+                break;
+        }
+        if (slot < GcStructN.InlineSlots) _il.Emit(OpCodes.Stfld, SlotField(slot, isRef));
+        else _il.Emit(isRef ? OpCodes.Stelem_Ref : OpCodes.Stelem_I8);
+    }
+
+    /// <summary>
+    /// With a struct of the slot's class on the stack: loads the slot (<paramref name="load"/>), or
+    /// leaves what a store needs under the value (the object for a field, the array and index beyond the inline slots).
+    /// </summary>
+    private void EmitSlotAddress(int slot, bool isRef, bool load)
+    {
+        if (slot < GcStructN.InlineSlots)
+        {
+            if (load) _il.Emit(OpCodes.Ldfld, SlotField(slot, isRef));
+            return;
+        }
+        _il.Emit(OpCodes.Ldfld, typeof(GcStructN).GetField(isRef ? nameof(GcStructN.MoreRefs) : nameof(GcStructN.MoreScalars))!);
+        EmitLdcI4(slot - GcStructN.InlineSlots);
+        if (load) _il.Emit(isRef ? OpCodes.Ldelem_Ref : OpCodes.Ldelem_I8);
+    }
+
+    /// <summary>Traps with "null structure reference" when the top of the stack is null (the value stays).</summary>
+    private void EmitNullStructureCheck()
+    {
+        Label ok = _il.DefineLabel();
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Brtrue, ok);
+        EmitLdcI4(_wasmOffsets[^1]);
+        _il.Emit(OpCodes.Call, GcMethod(nameof(Gc.NullStructureAt)));
+        _il.Emit(OpCodes.Throw);
+        _il.MarkLabel(ok);
+    }
+
+    /// <summary>The class of a struct whose slot <paramref name="slot"/> exists: every struct that has the slot is one.</summary>
+    private static Type StructClass(int slot) => slot < GcStructN.InlineSlots ? StructClasses[slot] : typeof(GcStructN);
+
+    private static FieldInfo SlotField(int slot, bool isRef) => isRef ? RefFields[slot] : ScalarFields[slot];
+
+    private static readonly Type[] StructClasses =
+        [typeof(GcStruct1), typeof(GcStruct2), typeof(GcStruct3), typeof(GcStruct4), typeof(GcStruct5), typeof(GcStruct6), typeof(GcStruct7), typeof(GcStruct8)];
+
+    private static readonly FieldInfo[] RefFields =
+    [
+        typeof(GcStruct1).GetField(nameof(GcStruct1.R0))!, typeof(GcStruct2).GetField(nameof(GcStruct2.R1))!,
+        typeof(GcStruct3).GetField(nameof(GcStruct3.R2))!, typeof(GcStruct4).GetField(nameof(GcStruct4.R3))!,
+        typeof(GcStruct5).GetField(nameof(GcStruct5.R4))!, typeof(GcStruct6).GetField(nameof(GcStruct6.R5))!,
+        typeof(GcStruct7).GetField(nameof(GcStruct7.R6))!, typeof(GcStruct8).GetField(nameof(GcStruct8.R7))!,
+    ];
+
+    private static readonly FieldInfo[] ScalarFields =
+    [
+        typeof(GcStruct1).GetField(nameof(GcStruct1.S0))!, typeof(GcStruct2).GetField(nameof(GcStruct2.S1))!,
+        typeof(GcStruct3).GetField(nameof(GcStruct3.S2))!, typeof(GcStruct4).GetField(nameof(GcStruct4.S3))!,
+        typeof(GcStruct5).GetField(nameof(GcStruct5.S4))!, typeof(GcStruct6).GetField(nameof(GcStruct6.S5))!,
+        typeof(GcStruct7).GetField(nameof(GcStruct7.S6))!, typeof(GcStruct8).GetField(nameof(GcStruct8.S7))!,
+    ];
+
+    /// <summary>A struct type's field storage and slots, as the runtime lays them out.</summary>
+    private sealed record StructLayout(StorageKind[] Fields, int[] Slots, int Width);
+
+    private StructLayout LayoutOf(int type)
+    {
+        _structLayouts ??= [];
+        if (!_structLayouts.TryGetValue(type, out StructLayout? layout))
+        {
+            StorageKind[] fields = Array.ConvertAll(((StructCompositeType)_module.Types[type].Composite).Fields, f => RuntimeType.StorageOf(f.Storage));
+            int[] slots = RuntimeType.SlotsOf(fields, out int refs, out int scalars);
+            _structLayouts[type] = layout = new StructLayout(fields, slots, Math.Max(refs, scalars));
+        }
+        return layout;
+    }
+
+    private Dictionary<int, StructLayout>? _structLayouts;
 
     /// <summary><c>array.new_fixed</c>: the element values go to temps, then into a new default array.</summary>
     private void EmitArrayNewFixed(int type, int count)
@@ -168,8 +323,6 @@ internal sealed partial class FunctionCompiler
         }
         return temps;
     }
-
-    private ValueType FieldOf(int type, uint field) => ((StructCompositeType)_module.Types[type].Composite).Fields[field].Storage;
 
     private ValueType ElementOf(int type) => ((ArrayCompositeType)_module.Types[type].Composite).Element.Storage;
 

@@ -60,13 +60,13 @@ internal sealed class WastValues
                 return !expected.HasNumber || ReferenceEquals(actual.RawRef, HostRef(expected.Bits));
             }
             case WastValueKind.RefStruct:
-                return actual.RawRef is Runtime.GcStruct;
+                return actual.RawRef is Abi.GcStruct;
             case WastValueKind.RefArray:
                 return actual.RawRef is Runtime.GcArray;
             case WastValueKind.RefI31:
                 return actual.RawRef is Runtime.I31Ref;
             case WastValueKind.RefEq:
-                return actual.RawRef is Runtime.GcObject or Runtime.I31Ref;
+                return actual.RawRef is Abi.GcObject or Runtime.I31Ref;
             default:
                 // ref.any, ref.exn: any non-null reference of the hierarchy.
                 return actual.RawRef is not null && !actual.Type.IsFuncRef;

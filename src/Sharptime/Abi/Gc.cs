@@ -25,11 +25,11 @@ public static class Gc
     // ---- structs ----
 
     /// <summary><c>struct.new_default</c>; <c>struct.new</c> sets the fields afterwards.</summary>
-    public static object NewStruct(VmContext ctx, int type)
+    public static GcStruct NewStruct(VmContext ctx, int type)
     {
         try
         {
-            return new GcStruct(ctx.Types[type]);
+            return GcStructSlots.Create(ctx.Types[type]);
         }
         catch (OutOfMemoryException)
         {
@@ -38,44 +38,47 @@ public static class Gc
     }
 
     /// <summary><c>struct.get</c> of an i32 field.</summary>
-    public static int StructGetI32(object? s, int field) { GcStruct o = Struct(s); return (int)o.Scalars[o.Type.Slots[field]]; }
+    public static int StructGetI32(object? s, int field) => (int)Scalar(s, field);
 
     /// <summary><c>struct.get_s</c> of a packed field.</summary>
     public static int StructGetS(object? s, int field)
     {
-        GcStruct o = Struct(s);
-        long v = o.Scalars[o.Type.Slots[field]];
-        return o.Type.Fields[field] == StorageKind.I8 ? (sbyte)v : (short)v;
+        long v = Scalar(s, field);
+        return ((GcStruct)s!).Type.Fields[field] == StorageKind.I8 ? (sbyte)v : (short)v;
     }
 
     /// <summary><c>struct.get_u</c> of a packed field.</summary>
-    public static int StructGetU(object? s, int field) { GcStruct o = Struct(s); return (int)o.Scalars[o.Type.Slots[field]]; }
+    public static int StructGetU(object? s, int field) => (int)Scalar(s, field);
 
     /// <summary><c>struct.get</c> of an i64 field.</summary>
-    public static long StructGetI64(object? s, int field) { GcStruct o = Struct(s); return o.Scalars[o.Type.Slots[field]]; }
+    public static long StructGetI64(object? s, int field) => Scalar(s, field);
 
     /// <summary><c>struct.get</c> of an f32 field.</summary>
-    public static float StructGetF32(object? s, int field) { GcStruct o = Struct(s); return BitConverter.Int32BitsToSingle((int)o.Scalars[o.Type.Slots[field]]); }
+    public static float StructGetF32(object? s, int field) => BitConverter.Int32BitsToSingle((int)Scalar(s, field));
 
     /// <summary><c>struct.get</c> of an f64 field.</summary>
-    public static double StructGetF64(object? s, int field) { GcStruct o = Struct(s); return BitConverter.Int64BitsToDouble(o.Scalars[o.Type.Slots[field]]); }
+    public static double StructGetF64(object? s, int field) => BitConverter.Int64BitsToDouble(Scalar(s, field));
 
     /// <summary><c>struct.get</c> of a v128 field.</summary>
     public static Vector128<byte> StructGetV128(object? s, int field)
     {
         GcStruct o = Struct(s);
         int slot = o.Type.Slots[field];
-        return Vector128.Create(o.Scalars[slot], o.Scalars[slot + 1]).AsByte();
+        return Vector128.Create(GcStructSlots.Scalar(o, slot), GcStructSlots.Scalar(o, slot + 1)).AsByte();
     }
 
     /// <summary><c>struct.get</c> of a reference field.</summary>
-    public static object? StructGetRef(object? s, int field) { GcStruct o = Struct(s); return o.Refs[o.Type.Slots[field]]; }
+    public static object? StructGetRef(object? s, int field)
+    {
+        GcStruct o = Struct(s);
+        return GcStructSlots.Ref(o, o.Type.Slots[field]);
+    }
 
     /// <summary><c>struct.set</c> of an i32 or packed field (a packed field keeps the low bits).</summary>
     public static void StructSetI32(object? s, int value, int field)
     {
         GcStruct o = Struct(s);
-        o.Scalars[o.Type.Slots[field]] = o.Type.Fields[field] switch
+        GcStructSlots.Scalar(o, o.Type.Slots[field]) = o.Type.Fields[field] switch
         {
             StorageKind.I8 => (byte)value,
             StorageKind.I16 => (ushort)value,
@@ -84,25 +87,33 @@ public static class Gc
     }
 
     /// <summary><c>struct.set</c> of an i64 field.</summary>
-    public static void StructSetI64(object? s, long value, int field) { GcStruct o = Struct(s); o.Scalars[o.Type.Slots[field]] = value; }
+    public static void StructSetI64(object? s, long value, int field) => Scalar(s, field) = value;
 
     /// <summary><c>struct.set</c> of an f32 field.</summary>
-    public static void StructSetF32(object? s, float value, int field) { GcStruct o = Struct(s); o.Scalars[o.Type.Slots[field]] = (uint)BitConverter.SingleToInt32Bits(value); }
+    public static void StructSetF32(object? s, float value, int field) => Scalar(s, field) = (uint)BitConverter.SingleToInt32Bits(value);
 
     /// <summary><c>struct.set</c> of an f64 field.</summary>
-    public static void StructSetF64(object? s, double value, int field) { GcStruct o = Struct(s); o.Scalars[o.Type.Slots[field]] = BitConverter.DoubleToInt64Bits(value); }
+    public static void StructSetF64(object? s, double value, int field) => Scalar(s, field) = BitConverter.DoubleToInt64Bits(value);
 
     /// <summary><c>struct.set</c> of a v128 field.</summary>
     public static void StructSetV128(object? s, Vector128<byte> value, int field)
     {
         GcStruct o = Struct(s);
         int slot = o.Type.Slots[field];
-        o.Scalars[slot] = value.AsInt64().GetElement(0);
-        o.Scalars[slot + 1] = value.AsInt64().GetElement(1);
+        GcStructSlots.Scalar(o, slot) = value.AsInt64().GetElement(0);
+        GcStructSlots.Scalar(o, slot + 1) = value.AsInt64().GetElement(1);
     }
 
     /// <summary><c>struct.set</c> of a reference field.</summary>
-    public static void StructSetRef(object? s, object? value, int field) { GcStruct o = Struct(s); o.Refs[o.Type.Slots[field]] = value; }
+    public static void StructSetRef(object? s, object? value, int field)
+    {
+        GcStruct o = Struct(s);
+        GcStructSlots.Ref(o, o.Type.Slots[field]) = value;
+    }
+
+    /// <summary>The trap of a struct instruction on null, for generated code that reads fields itself.</summary>
+    public static Exception NullStructureAt(int offset) =>
+        new TrapException(TrapCode.NullReference, "null structure reference") { InstructionOffset = offset };
 
     // ---- arrays ----
 
@@ -390,6 +401,12 @@ public static class Gc
         object?[] segment = ctx.ElementSegments[elem];
         if ((ulong)(uint)offset + (uint)length > (ulong)segment.Length) Traps.Throw(TrapCode.TableOutOfBounds);
         return segment.AsSpan(offset, length);
+    }
+
+    private static ref long Scalar(object? s, int field)
+    {
+        GcStruct o = Struct(s);
+        return ref GcStructSlots.Scalar(o, o.Type.Slots[field]);
     }
 
     private static GcStruct Struct(object? s) =>

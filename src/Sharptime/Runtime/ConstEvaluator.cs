@@ -72,19 +72,22 @@ internal static class ConstEvaluator
 
     private static GcStruct NewStruct(Stack<RawValue> stack, VmContext ctx, int type)
     {
-        var s = (GcStruct)Gc.NewStruct(ctx, type);
+        GcStruct s = Gc.NewStruct(ctx, type);
         for (int field = s.Type.Fields.Length - 1; field >= 0; field--)
         {
             RawValue v = stack.Pop();
             int slot = s.Type.Slots[field];
             switch (s.Type.Fields[field])
             {
-                case StorageKind.Ref: s.Refs[slot] = v.Ref; break;
-                case StorageKind.V128: s.Scalars[slot] = v.Bits; s.Scalars[slot + 1] = v.High; break;
-                case StorageKind.I8: s.Scalars[slot] = (byte)v.Bits; break;
-                case StorageKind.I16: s.Scalars[slot] = (ushort)v.Bits; break;
-                case StorageKind.I32 or StorageKind.F32: s.Scalars[slot] = (uint)v.Bits; break;
-                default: s.Scalars[slot] = v.Bits; break;
+                case StorageKind.Ref: GcStructSlots.Ref(s, slot) = v.Ref; break;
+                case StorageKind.V128:
+                    GcStructSlots.Scalar(s, slot) = v.Bits;
+                    GcStructSlots.Scalar(s, slot + 1) = v.High;
+                    break;
+                case StorageKind.I8: GcStructSlots.Scalar(s, slot) = (byte)v.Bits; break;
+                case StorageKind.I16: GcStructSlots.Scalar(s, slot) = (ushort)v.Bits; break;
+                case StorageKind.I32 or StorageKind.F32: GcStructSlots.Scalar(s, slot) = (uint)v.Bits; break;
+                default: GcStructSlots.Scalar(s, slot) = v.Bits; break;
             }
         }
         return s;

@@ -1,3 +1,4 @@
+using Sharptime.Abi;
 using Sharptime.Binary;
 using ValueType = Sharptime.Binary.ValueType;
 

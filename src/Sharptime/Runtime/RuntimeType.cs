@@ -42,19 +42,32 @@ internal sealed class RuntimeType
             super.Supertypes.CopyTo(Supertypes, 0);
             Supertypes[^1] = this;
         }
-        Slots = new int[fields.Length];
+        Slots = SlotsOf(fields, out int refSlots, out int scalarSlots);
+        RefSlots = refSlots;
+        ScalarSlots = scalarSlots;
+    }
+
+    /// <summary>
+    /// The slot of each struct field: references and numbers are counted apart, in field order, a v128
+    /// taking two numeric slots. The compiler uses the same layout to address fields directly.
+    /// </summary>
+    public static int[] SlotsOf(StorageKind[] fields, out int refSlots, out int scalarSlots)
+    {
+        var slots = new int[fields.Length];
+        refSlots = scalarSlots = 0;
         for (int i = 0; i < fields.Length; i++)
         {
             if (fields[i] == StorageKind.Ref)
             {
-                Slots[i] = RefSlots++;
+                slots[i] = refSlots++;
             }
             else
             {
-                Slots[i] = ScalarSlots;
-                ScalarSlots += fields[i] == StorageKind.V128 ? 2 : 1;
+                slots[i] = scalarSlots;
+                scalarSlots += fields[i] == StorageKind.V128 ? 2 : 1;
             }
         }
+        return slots;
     }
 
     /// <summary>The canonical type id (<see cref="Engine.TypeIdOf"/>).</summary>
@@ -72,7 +85,7 @@ internal sealed class RuntimeType
     /// <summary>A struct's fields, or an array's one element; empty for functions.</summary>
     public StorageKind[] Fields { get; }
 
-    /// <summary>For each field of a struct: its index in <see cref="GcStruct.Scalars"/> or in <see cref="GcStruct.Refs"/>.</summary>
+    /// <summary>For each field of a struct: its reference or numeric slot (<see cref="Abi.GcStruct"/>).</summary>
     public int[] Slots { get; }
 
     /// <summary>The 64-bit words a struct's numeric fields take (a v128 takes two).</summary>
@@ -80,6 +93,9 @@ internal sealed class RuntimeType
 
     /// <summary>The reference fields of a struct.</summary>
     public int RefSlots { get; }
+
+    /// <summary>The slots of a struct's object class: the larger of <see cref="RefSlots"/> and <see cref="ScalarSlots"/>.</summary>
+    public int Width => Math.Max(RefSlots, ScalarSlots);
 
     /// <summary>An array's element storage.</summary>
     public StorageKind Element => Fields[0];
@@ -99,7 +115,7 @@ internal sealed class RuntimeType
     /// <summary>The runtime type of a function type written by the host: final, without supertype.</summary>
     public static RuntimeType OfHostFunction(int id) => new(id, null, CompositeKind.Func, NoFields);
 
-    private static StorageKind StorageOf(ValueType t) => t.Kind switch
+    public static StorageKind StorageOf(ValueType t) => t.Kind switch
     {
         ValueKind.I8 => StorageKind.I8,
         ValueKind.I16 => StorageKind.I16,
