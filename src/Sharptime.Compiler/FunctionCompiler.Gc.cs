@@ -46,20 +46,18 @@ internal sealed partial class FunctionCompiler
             case Opcode.ArrayNewElem:
                 EmitHelper(GcMethod(nameof(Gc.ArrayNewElem)), 2, type, (int)instr.Index2);
                 return true;
-            case Opcode.ArrayGet:
-                EmitHelper(GcMethod("ArrayGet" + Suffix(ElementOf(type))), 2);
-                return true;
-            case Opcode.ArrayGetS:
-                EmitHelper(GcMethod(nameof(Gc.ArrayGetS)), 2);
-                return true;
-            case Opcode.ArrayGetU:
-                EmitHelper(GcMethod(nameof(Gc.ArrayGetU)), 2);
+            case Opcode.ArrayGet or Opcode.ArrayGetS or Opcode.ArrayGetU:
+                EmitArrayGet(type, signed: instr.Opcode == Opcode.ArrayGetS);
                 return true;
             case Opcode.ArraySet:
-                EmitHelper(GcMethod("ArraySet" + Suffix(ElementOf(type))), 3);
+                EmitArraySet(type);
                 return true;
             case Opcode.ArrayLen:
-                EmitHelper(GcMethod(nameof(Gc.ArrayLen)), 1);
+                Pop();
+                EmitElements(typeof(Array));
+                _il.Emit(OpCodes.Ldlen);
+                _il.Emit(OpCodes.Conv_I4);
+                Push(typeof(int));
                 return true;
             case Opcode.ArrayFill:
                 EmitHelper(GcMethod("ArrayFill" + Suffix(ElementOf(type))), 4);
@@ -291,6 +289,115 @@ internal sealed partial class FunctionCompiler
     }
 
     private Dictionary<int, StructLayout>? _structLayouts;
+
+    /// <summary><c>array.get</c>, <c>array.get_s</c>, <c>array.get_u</c>: the element array, a bounds check, a load.</summary>
+    private void EmitArrayGet(int type, bool signed)
+    {
+        ValueType element = ElementOf(type);
+        if (element.Kind == ValueKind.V128)
+        {
+            EmitHelper(GcMethod(nameof(Gc.ArrayGetV128)), 2);
+            return;
+        }
+        LocalBuilder index = RentTemp(Pop());
+        _il.Emit(OpCodes.Stloc, index);
+        Pop();
+        EmitElements(ElementArrayOf(element));
+        EmitArrayBoundsCheck(index);
+        _il.Emit(OpCodes.Ldloc, index);
+        ReturnTemp(index);
+        switch (element.Kind)
+        {
+            case ValueKind.I8:
+                _il.Emit(OpCodes.Ldelem_U1);
+                if (signed) _il.Emit(OpCodes.Conv_I1);
+                Push(typeof(int));
+                return;
+            case ValueKind.I16:
+                _il.Emit(OpCodes.Ldelem_U2);
+                if (signed) _il.Emit(OpCodes.Conv_I2);
+                Push(typeof(int));
+                return;
+            case ValueKind.I32: _il.Emit(OpCodes.Ldelem_I4); break;
+            case ValueKind.I64: _il.Emit(OpCodes.Ldelem_I8); break;
+            case ValueKind.F32: _il.Emit(OpCodes.Ldelem_R4); break;
+            case ValueKind.F64: _il.Emit(OpCodes.Ldelem_R8); break;
+            default: _il.Emit(OpCodes.Ldelem_Ref); break;
+        }
+        Push(ClrTypes.Of(element));
+    }
+
+    /// <summary><c>array.set</c>: the index and value to temps, the element array, a bounds check, a store.</summary>
+    private void EmitArraySet(int type)
+    {
+        ValueType element = ElementOf(type);
+        if (element.Kind == ValueKind.V128)
+        {
+            EmitHelper(GcMethod(nameof(Gc.ArraySetV128)), 3);
+            return;
+        }
+        LocalBuilder value = RentTemp(Pop());
+        _il.Emit(OpCodes.Stloc, value);
+        LocalBuilder index = RentTemp(Pop());
+        _il.Emit(OpCodes.Stloc, index);
+        Pop();
+        EmitElements(ElementArrayOf(element));
+        EmitArrayBoundsCheck(index);
+        _il.Emit(OpCodes.Ldloc, index);
+        _il.Emit(OpCodes.Ldloc, value);
+        _il.Emit(element.Kind switch
+        {
+            ValueKind.I8 => OpCodes.Stelem_I1,
+            ValueKind.I16 => OpCodes.Stelem_I2,
+            ValueKind.I32 => OpCodes.Stelem_I4,
+            ValueKind.I64 => OpCodes.Stelem_I8,
+            ValueKind.F32 => OpCodes.Stelem_R4,
+            ValueKind.F64 => OpCodes.Stelem_R8,
+            _ => OpCodes.Stelem_Ref,
+        });
+        ReturnTemp(index);
+        ReturnTemp(value);
+    }
+
+    /// <summary>Replaces the array reference on the stack by its elements (a null reference traps).</summary>
+    private void EmitElements(Type elements)
+    {
+        Label ok = _il.DefineLabel();
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Brtrue, ok);
+        EmitLdcI4(_wasmOffsets[^1]);
+        _il.Emit(OpCodes.Call, GcMethod(nameof(Gc.NullArrayAt)));
+        _il.Emit(OpCodes.Throw);
+        _il.MarkLabel(ok);
+        _il.Emit(OpCodes.Castclass, typeof(GcArray));
+        _il.Emit(OpCodes.Ldfld, typeof(GcArray).GetField(nameof(GcArray.Data))!);
+        if (elements != typeof(Array)) _il.Emit(OpCodes.Castclass, elements);
+    }
+
+    /// <summary>Traps unless <paramref name="index"/> is within the element array on the stack (which stays).</summary>
+    private void EmitArrayBoundsCheck(LocalBuilder index)
+    {
+        Label ok = _il.DefineLabel();
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Ldlen);
+        _il.Emit(OpCodes.Conv_I4);
+        _il.Emit(OpCodes.Ldloc, index);
+        _il.Emit(OpCodes.Bgt_Un, ok);
+        EmitTrap(TrapCode.ArrayOutOfBounds);
+        _il.MarkLabel(ok);
+    }
+
+    /// <summary>The .NET array that holds elements of <paramref name="element"/> (see <see cref="GcArray"/>).</summary>
+    private static Type ElementArrayOf(ValueType element) => element.Kind switch
+    {
+        ValueKind.I8 => typeof(byte[]),
+        ValueKind.I16 => typeof(ushort[]),
+        ValueKind.I32 => typeof(int[]),
+        ValueKind.I64 => typeof(long[]),
+        ValueKind.F32 => typeof(float[]),
+        ValueKind.F64 => typeof(double[]),
+        _ => typeof(object[]),
+    };
 
     /// <summary><c>array.new_fixed</c>: the element values go to temps, then into a new default array.</summary>
     private void EmitArrayNewFixed(int type, int count)

@@ -62,7 +62,7 @@ internal sealed class WastValues
             case WastValueKind.RefStruct:
                 return actual.RawRef is Abi.GcStruct;
             case WastValueKind.RefArray:
-                return actual.RawRef is Runtime.GcArray;
+                return actual.RawRef is Abi.GcArray;
             case WastValueKind.RefI31:
                 return actual.RawRef is Runtime.I31Ref;
             case WastValueKind.RefEq:

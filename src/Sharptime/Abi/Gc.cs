@@ -117,6 +117,10 @@ public static class Gc
 
     // ---- arrays ----
 
+    /// <summary>The trap of an array instruction on null, for generated code that indexes elements itself.</summary>
+    public static Exception NullArrayAt(int offset) =>
+        new TrapException(TrapCode.NullReference, "null array reference") { InstructionOffset = offset };
+
     /// <summary><c>array.new_default</c>; <c>array.new_fixed</c> sets the elements afterwards.</summary>
     public static object ArrayNewDefault(int length, VmContext ctx, int type)
     {

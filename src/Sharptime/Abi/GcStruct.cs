@@ -52,3 +52,21 @@ public sealed class GcStructN : GcStruct8
     /// <summary>Numeric slots from <see cref="InlineSlots"/> on.</summary>
     public readonly long[] MoreScalars;
 }
+
+/// <summary>
+/// An array: its elements in a .NET array of the element's storage (<c>byte[]</c> for i8,
+/// <c>ushort[]</c> for i16, <c>int[]</c>, <c>long[]</c>, <c>float[]</c>, <c>double[]</c>,
+/// <c>Vector128&lt;byte&gt;[]</c>, <c>object?[]</c>), which generated code indexes directly.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[SuppressMessage("Design", "CA1051", Justification = "Generated code reads this field directly.")]
+public sealed class GcArray : GcObject
+{
+    internal GcArray(RuntimeType type, Array data) : base(type) => Data = data;
+
+    /// <summary>The elements.</summary>
+    public readonly Array Data;
+
+    /// <summary>The number of elements.</summary>
+    public int Length => Data.Length;
+}

@@ -1,19 +1,5 @@
 namespace Sharptime.Runtime;
 
-/// <summary>
-/// An array: its elements in a .NET array of the element's storage (<c>byte[]</c> for i8,
-/// <c>ushort[]</c> for i16, <c>int[]</c>, <c>long[]</c>, <c>float[]</c>, <c>double[]</c>,
-/// <c>Vector128&lt;byte&gt;[]</c>, <c>object?[]</c>).
-/// </summary>
-internal sealed class GcArray(RuntimeType type, Array data) : Abi.GcObject(type)
-{
-    /// <summary>The elements.</summary>
-    public readonly Array Data = data;
-
-    /// <summary>The number of elements.</summary>
-    public int Length => Data.Length;
-}
-
 /// <summary>An <c>i31ref</c>: a 31-bit integer, kept in the low bits of <see cref="Value"/>.</summary>
 internal sealed class I31Ref : AnyRef
 {
