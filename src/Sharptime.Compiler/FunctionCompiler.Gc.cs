@@ -103,8 +103,11 @@ internal sealed partial class FunctionCompiler
                 _il.MarkLabel(stay);
                 return true;
             }
-            case Opcode.AnyConvertExtern or Opcode.ExternConvertAny:
-                // Both hierarchies hold the same objects: the conversion changes only the static type.
+            case Opcode.AnyConvertExtern:
+                EmitHelper(GcMethod(nameof(Gc.AnyConvertExtern)), 1);
+                return true;
+            case Opcode.ExternConvertAny:
+                EmitHelper(GcMethod(nameof(Gc.ExternConvertAny)), 1);
                 return true;
             default:
                 return false;

@@ -8,4 +8,18 @@ namespace Sharptime;
 public abstract class AnyRef
 {
     private protected AnyRef() { }
+
+    /// <summary>
+    /// The anyref of a host reference, as <c>any.convert_extern</c> makes it: WebAssembly can hold it as
+    /// <c>anyref</c> (it is no <c>eqref</c>), and converting it back (<see cref="ExternRef.ConvertAny"/>)
+    /// gives <paramref name="reference"/> itself.
+    /// </summary>
+    /// <param name="reference">The reference, or null.</param>
+    /// <returns>The anyref, or null for null.</returns>
+    public static AnyRef? ConvertExtern(ExternRef? reference) => reference switch
+    {
+        null => null,
+        { WrapsAny: true } => (AnyRef)reference.Target!,
+        _ => new Runtime.HostAnyRef(reference),
+    };
 }

@@ -159,7 +159,10 @@ internal sealed partial class WastRunner
             return null;
         }
         var args = new Value[action.Arguments.Count];
-        for (int i = 0; i < args.Length; i++) args[i] = _values.ToValue(action.Arguments[i]);
+        for (int i = 0; i < args.Length; i++)
+        {
+            args[i] = i < func.Type.Params.Count ? _values.ToValue(action.Arguments[i], func.Type.Params[i]) : _values.ToValue(action.Arguments[i]);
+        }
         return func.Call(args);
     }
 

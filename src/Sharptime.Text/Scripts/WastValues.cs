@@ -13,7 +13,18 @@ internal sealed class WastValues
 {
     private readonly Dictionary<ulong, ExternRef> _hostRefs = [];
 
-    /// <summary>The argument value of a script constant.</summary>
+    /// <summary>The argument value of a script constant for a parameter of type <paramref name="parameter"/>.</summary>
+    /// <exception cref="NotSupportedException">The constant needs a proposal the engine does not support.</exception>
+    public Value ToValue(WastValue v, ValType parameter)
+    {
+        Value value = ToValue(v);
+        // A host reference passed where anyref is expected enters the any hierarchy (any.convert_extern).
+        bool anyHierarchy = parameter.Kind == ValKind.Ref && !parameter.IsFuncRef
+            && parameter.Inner.Heap.Kind is not (Binary.HeapKind.Extern or Binary.HeapKind.NoExtern or Binary.HeapKind.Exn or Binary.HeapKind.NoExn);
+        return anyHierarchy && value.AsExternRef() is { } host ? Value.AnyRef(AnyRef.ConvertExtern(host)) : value;
+    }
+
+    /// <summary>The value of a script constant.</summary>
     /// <exception cref="NotSupportedException">The constant needs a proposal the engine does not support.</exception>
     public Value ToValue(WastValue v) => v.Kind switch
     {
@@ -56,8 +67,9 @@ internal sealed class WastValues
             case WastValueKind.RefExtern:
             case WastValueKind.RefHost:
             {
-                if (actual.RawRef is null || actual.Type.IsFuncRef) return false;
-                return !expected.HasNumber || ReferenceEquals(actual.RawRef, HostRef(expected.Bits));
+                object? reference = actual.RawRef is Runtime.HostAnyRef h ? h.Extern : actual.RawRef;
+                if (reference is null || actual.Type.IsFuncRef) return false;
+                return !expected.HasNumber || ReferenceEquals(reference, HostRef(expected.Bits));
             }
             case WastValueKind.RefStruct:
                 return actual.RawRef is Abi.GcStruct;

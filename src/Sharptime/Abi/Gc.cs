@@ -294,6 +294,12 @@ public static class Gc
 
     // ---- i31, equality, casts ----
 
+    /// <summary><c>any.convert_extern</c>: anyref values are <see cref="AnyRef"/>s, externref values <see cref="ExternRef"/>s.</summary>
+    public static object? AnyConvertExtern(object? e) => AnyRef.ConvertExtern((ExternRef?)e);
+
+    /// <summary><c>extern.convert_any</c>.</summary>
+    public static object? ExternConvertAny(object? a) => ExternRef.ConvertAny((AnyRef?)a);
+
     /// <summary><c>ref.i31</c>.</summary>
     public static object RefI31(int value) => I31Ref.Of(value);
 

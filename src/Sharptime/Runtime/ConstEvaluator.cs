@@ -40,7 +40,8 @@ internal static class ConstEvaluator
                 case Opcode.I64Sub: Binary64(stack, static (a, b) => a - b); break;
                 case Opcode.I64Mul: Binary64(stack, static (a, b) => a * b); break;
                 case Opcode.RefI31: stack.Push(new RawValue(0, 0, Gc.RefI31((int)stack.Pop().Bits))); break;
-                case Opcode.AnyConvertExtern or Opcode.ExternConvertAny: break;
+                case Opcode.AnyConvertExtern: stack.Push(new RawValue(0, 0, Gc.AnyConvertExtern(stack.Pop().Ref))); break;
+                case Opcode.ExternConvertAny: stack.Push(new RawValue(0, 0, Gc.ExternConvertAny(stack.Pop().Ref))); break;
                 case Opcode.StructNewDefault: stack.Push(new RawValue(0, 0, Gc.NewStruct(ctx, (int)instr.Index))); break;
                 case Opcode.StructNew: stack.Push(new RawValue(0, 0, NewStruct(stack, ctx, (int)instr.Index))); break;
                 case Opcode.ArrayNewDefault:

@@ -23,3 +23,13 @@ internal sealed class I31Ref : AnyRef
         return small;
     }
 }
+
+/// <summary>A host reference in the <c>any</c> hierarchy (<see cref="AnyRef.ConvertExtern"/>).</summary>
+internal sealed class HostAnyRef(ExternRef reference) : AnyRef
+{
+    /// <summary>The host reference.</summary>
+    public ExternRef Extern { get; } = reference;
+
+    /// <inheritdoc/>
+    public override string ToString() => Extern.ToString();
+}

@@ -54,9 +54,9 @@ internal static class Matching
             HeapKind.Func => r is Func,
             // A concrete type is checked by kind only: the GC instructions check their operand's shape themselves.
             HeapKind.Concrete => r is Func or GcObject,
-            HeapKind.Extern => r is not Func and not ThrownException,
+            HeapKind.Extern => r is ExternRef,
             HeapKind.Exn => r is ThrownException,
-            HeapKind.Any => r is not Func and not ThrownException,
+            HeapKind.Any => r is AnyRef,
             HeapKind.Eq => r is GcObject or I31Ref,
             HeapKind.I31 => r is I31Ref,
             HeapKind.Struct => r is GcStruct,
