@@ -145,7 +145,7 @@ internal static unsafe partial class Executor
                 refs[fp + d] = refs[fp + a] ?? throw new TrapException(TrapCode.NullReference, "null reference");
                 break;
             case Opcode.RefEq:
-                S(ref f, d) = ReferenceEquals(refs[fp + a], refs[fp + b]) ? 1UL : 0UL;
+                S(ref f, d) = (ulong)Gc.RefEq(refs[fp + a], refs[fp + b]);
                 break;
             case Opcode.I64Add128 or Opcode.I64Sub128:
             {

@@ -848,6 +848,10 @@ internal static unsafe partial class Executor
                     InstanceOp(ctx, ref ip, 0, ref f, refs, fp);
                     ip = ref Unsafe.Add(ref ip, 8);
                     continue;
+                case Op.Gc:
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    ip = ref Unsafe.Add(ref ip, GcOp(ctx, ref ip, ref f, refs, fp));
+                    continue;
                 default:
                     throw new InvalidOperationException($"internal error: unknown interpreter instruction {ip} at {PcOf(ref code, ref ip)}");
             }

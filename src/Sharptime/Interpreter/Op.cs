@@ -85,4 +85,8 @@ internal enum Op
     Helper,
     /// <summary>Instructions that need the instance and are not hot (tables, bulk memory, references, memory size): Wasm opcode, d a b c imm imm2.</summary>
     Instance,
+
+    // GC (structs, arrays, i31, casts): Executor.Gc.cs, Translator.Gc.cs.
+    /// <summary>A GC instruction: Wasm opcode, d imm imm2 n, then the slots of its n operands in stack order (see Executor.GcOp).</summary>
+    Gc,
 }

@@ -109,6 +109,7 @@ internal sealed partial class Translator
             return;
         }
         if (TranslateInstanceOp(ref instr)) return;
+        if (TranslateGc(ref instr)) return;
         if (info.Params is not null && info.Results is { Length: 1 } && info.Immediates is ImmediateKind.None or ImmediateKind.Lane)
         {
             if (info.Immediates == ImmediateKind.None && DedicatedOp(opcode) is var op && op != Op.Unreachable)
