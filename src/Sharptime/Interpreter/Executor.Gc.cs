@@ -83,6 +83,12 @@ internal static unsafe partial class Executor
             case Opcode.RefI31:
                 refs[fp + d] = Gc.RefI31((int)S(ref f, I(ref x, 0)));
                 break;
+            case Opcode.AnyConvertExtern:
+                refs[fp + d] = Gc.AnyConvertExtern(refs[fp + I(ref x, 0)]);
+                break;
+            case Opcode.ExternConvertAny:
+                refs[fp + d] = Gc.ExternConvertAny(refs[fp + I(ref x, 0)]);
+                break;
             case Opcode.I31GetS:
                 S(ref f, d) = (uint)Gc.I31GetS(refs[fp + I(ref x, 0)]);
                 break;

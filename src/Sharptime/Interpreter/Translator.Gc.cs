@@ -8,8 +8,7 @@ internal sealed partial class Translator
 {
     /// <summary>
     /// The GC instructions: each becomes one <see cref="Op.Gc"/> (br_on_cast and br_on_cast_fail: a
-    /// <c>ref.test</c> into a scratch slot and a branch on it); the conversions between any and extern
-    /// change only the static type. False for any other instruction.
+    /// <c>ref.test</c> into a scratch slot and a branch on it). False for any other instruction.
     /// </summary>
     private bool TranslateGc(ref Instruction instr)
     {
@@ -69,12 +68,8 @@ internal sealed partial class Translator
                 BrOnCast(ref instr);
                 return true;
             case Opcode.AnyConvertExtern or Opcode.ExternConvertAny:
-            {
-                // The same reference under the other hierarchy's type: nothing to execute.
-                Entry e = PopEntry();
-                PushAt(Kind.Reference, e.Source);
+                EmitGc(opcode, 1, Kind.Reference, 0, 0);
                 return true;
-            }
             default:
                 return false;
         }
