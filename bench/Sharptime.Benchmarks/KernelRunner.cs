@@ -63,7 +63,10 @@ internal static partial class KernelRunner
             {
                 if (!modules.TryGetValue(moduleName, out Module? module))
                 {
-                    module = Module.FromFile(engine, Path.Combine(wasmDir, moduleName + ".wasm"));
+                    // A module without a .wasm (bench/gc: GC modules have no other standard encoder here) comes from src/<module>.wat.
+                    string wasm = Path.Combine(wasmDir, moduleName + ".wasm");
+                    module = File.Exists(wasm) ? Module.FromFile(engine, wasm)
+                        : Module.FromBytes(engine, Text.Wat.Parse(File.ReadAllText(Path.Combine(wasmDir, "..", "src", moduleName + ".wat"))));
                     modules[moduleName] = module;
                 }
                 // A fresh instance per kernel, as the other runners do.

@@ -7,7 +7,8 @@ public sealed partial class Func
 {
     private void CheckSignature(Type[] parameters, Type[] results)
     {
-        if (!Runtime.Matching.ClrTypesMatch(parameters, Type.Params) || !Runtime.Matching.ClrTypesMatch(results, Type.Results))
+        if (!Runtime.Matching.ClrTypesMatch(parameters, Type.Params, results: false, Context.Types)
+            || !Runtime.Matching.ClrTypesMatch(results, Type.Results, results: true, Context.Types))
         {
             throw new WasmException($"type mismatch: the function's type is {Type}, the delegate's is ({string.Join(", ", parameters.Select(p => p.Name))}) -> ({string.Join(", ", results.Select(p => p.Name))})");
         }

@@ -9,7 +9,7 @@ public sealed unsafe partial class Func
 {
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not () -> TResult.</exception>
     public Func<TResult> AsFunc<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -73,8 +73,8 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1) -> TResult.</exception>
     public Func<T1, TResult> AsFunc<T1, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -108,7 +108,7 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1) -> ().</exception>
     public Action<T1> AsAction<T1>()
@@ -143,9 +143,9 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2) -> TResult.</exception>
     public Func<T1, T2, TResult> AsFunc<T1, T2, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -180,8 +180,8 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2) -> ().</exception>
     public Action<T1, T2> AsAction<T1, T2>()
@@ -217,10 +217,10 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3) -> TResult.</exception>
     public Func<T1, T2, T3, TResult> AsFunc<T1, T2, T3, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -256,9 +256,9 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3) -> ().</exception>
     public Action<T1, T2, T3> AsAction<T1, T2, T3>()
@@ -295,11 +295,11 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4) -> TResult.</exception>
     public Func<T1, T2, T3, T4, TResult> AsFunc<T1, T2, T3, T4, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -336,10 +336,10 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4) -> ().</exception>
     public Action<T1, T2, T3, T4> AsAction<T1, T2, T3, T4>()
@@ -377,12 +377,12 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5) -> TResult.</exception>
     public Func<T1, T2, T3, T4, T5, TResult> AsFunc<T1, T2, T3, T4, T5, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -420,11 +420,11 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5) -> ().</exception>
     public Action<T1, T2, T3, T4, T5> AsAction<T1, T2, T3, T4, T5>()
@@ -463,13 +463,13 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6) -> TResult.</exception>
     public Func<T1, T2, T3, T4, T5, T6, TResult> AsFunc<T1, T2, T3, T4, T5, T6, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -508,12 +508,12 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6) -> ().</exception>
     public Action<T1, T2, T3, T4, T5, T6> AsAction<T1, T2, T3, T4, T5, T6>()
@@ -553,14 +553,14 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7) -> TResult.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, TResult> AsFunc<T1, T2, T3, T4, T5, T6, T7, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -600,13 +600,13 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7) -> ().</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7> AsAction<T1, T2, T3, T4, T5, T6, T7>()
@@ -647,15 +647,15 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8) -> TResult.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult> AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -696,14 +696,14 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8) -> ().</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8> AsAction<T1, T2, T3, T4, T5, T6, T7, T8>()
@@ -745,16 +745,16 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9) -> TResult.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -796,15 +796,15 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9) -> ().</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9> AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>()
@@ -847,17 +847,17 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10) -> TResult.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -900,16 +900,16 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10) -> ().</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>()
@@ -953,18 +953,18 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11) -> TResult.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult> AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -1008,17 +1008,17 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11) -> ().</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11> AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>()
@@ -1063,19 +1063,19 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12) -> TResult.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult> AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -1120,18 +1120,18 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12) -> ().</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12> AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>()
@@ -1177,20 +1177,20 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13) -> TResult.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult> AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -1236,19 +1236,19 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13) -> ().</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13> AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>()
@@ -1295,21 +1295,21 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14) -> TResult.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult> AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -1356,20 +1356,20 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14) -> ().</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14> AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>()
@@ -1417,22 +1417,22 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15) -> TResult.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult> AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -1480,21 +1480,21 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15) -> ().</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15> AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>()
@@ -1543,23 +1543,23 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T16">The type of parameter 16: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T16">The type of parameter 16: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16) -> TResult.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult> AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>()
@@ -1608,22 +1608,22 @@ public sealed unsafe partial class Func
 
     /// <summary>A typed delegate that calls this function; no boxing and no allocation when the function has
     /// compiled code and at most one result.</summary>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T16">The type of parameter 16: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T16">The type of parameter 16: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">The function's type is not (T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16) -> ().</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16> AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>()

@@ -8,7 +8,7 @@ public sealed partial class Instance
 {
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<TResult> GetFunction<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<TResult>();
@@ -21,480 +21,480 @@ public sealed partial class Instance
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, TResult> GetFunction<T1, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1> GetAction<T1>(string name) => RequireFunction(name).AsAction<T1>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, TResult> GetFunction<T1, T2, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2> GetAction<T1, T2>(string name) => RequireFunction(name).AsAction<T1, T2>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, T3, TResult> GetFunction<T1, T2, T3, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, T3, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2, T3> GetAction<T1, T2, T3>(string name) => RequireFunction(name).AsAction<T1, T2, T3>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, T3, T4, TResult> GetFunction<T1, T2, T3, T4, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, T3, T4, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2, T3, T4> GetAction<T1, T2, T3, T4>(string name) => RequireFunction(name).AsAction<T1, T2, T3, T4>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, T3, T4, T5, TResult> GetFunction<T1, T2, T3, T4, T5, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, T3, T4, T5, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2, T3, T4, T5> GetAction<T1, T2, T3, T4, T5>(string name) => RequireFunction(name).AsAction<T1, T2, T3, T4, T5>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, T3, T4, T5, T6, TResult> GetFunction<T1, T2, T3, T4, T5, T6, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, T3, T4, T5, T6, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2, T3, T4, T5, T6> GetAction<T1, T2, T3, T4, T5, T6>(string name) => RequireFunction(name).AsAction<T1, T2, T3, T4, T5, T6>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, TResult> GetFunction<T1, T2, T3, T4, T5, T6, T7, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, T3, T4, T5, T6, T7, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7> GetAction<T1, T2, T3, T4, T5, T6, T7>(string name) => RequireFunction(name).AsAction<T1, T2, T3, T4, T5, T6, T7>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult> GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8> GetAction<T1, T2, T3, T4, T5, T6, T7, T8>(string name) => RequireFunction(name).AsAction<T1, T2, T3, T4, T5, T6, T7, T8>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9> GetAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(string name) => RequireFunction(name).AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> GetAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(string name) => RequireFunction(name).AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult> GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11> GetAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(string name) => RequireFunction(name).AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult> GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12> GetAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(string name) => RequireFunction(name).AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult> GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13> GetAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>(string name) => RequireFunction(name).AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult> GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14> GetAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>(string name) => RequireFunction(name).AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult> GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15> GetAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>(string name) => RequireFunction(name).AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/> (see <see cref="Func.AsFunc{TResult}"/>).</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T16">The type of parameter 16: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T16">The type of parameter 16: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult> GetFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TResult>(string name) => RequireFunction(name).AsFunc<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>();
 
     /// <summary>A typed delegate for the function export <paramref name="name"/>, which returns nothing.</summary>
     /// <param name="name">The export name.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T16">The type of parameter 16: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T16">The type of parameter 16: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>The delegate.</returns>
     /// <exception cref="WasmException">There is no such function or its type differs.</exception>
     public Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16> GetAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>(string name) => RequireFunction(name).AsAction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>();

@@ -10,7 +10,7 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<TResult>(string module, string name, Func<Caller, TResult> func)
     {
@@ -38,7 +38,7 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<TResult>(string module, string name, Func<TResult> func)
     {
@@ -66,8 +66,8 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, TResult>(string module, string name, Func<Caller, T1, TResult> func)
     {
@@ -83,7 +83,7 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1>(string module, string name, Action<Caller, T1> action)
     {
@@ -96,8 +96,8 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, TResult>(string module, string name, Func<T1, TResult> func)
     {
@@ -113,7 +113,7 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1>(string module, string name, Action<T1> action)
     {
@@ -126,9 +126,9 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, TResult>(string module, string name, Func<Caller, T1, T2, TResult> func)
     {
@@ -144,8 +144,8 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2>(string module, string name, Action<Caller, T1, T2> action)
     {
@@ -158,9 +158,9 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, TResult>(string module, string name, Func<T1, T2, TResult> func)
     {
@@ -176,8 +176,8 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2>(string module, string name, Action<T1, T2> action)
     {
@@ -190,10 +190,10 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, TResult>(string module, string name, Func<Caller, T1, T2, T3, TResult> func)
     {
@@ -209,9 +209,9 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3>(string module, string name, Action<Caller, T1, T2, T3> action)
     {
@@ -224,10 +224,10 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, TResult>(string module, string name, Func<T1, T2, T3, TResult> func)
     {
@@ -243,9 +243,9 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3>(string module, string name, Action<T1, T2, T3> action)
     {
@@ -258,11 +258,11 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, TResult> func)
     {
@@ -278,10 +278,10 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4>(string module, string name, Action<Caller, T1, T2, T3, T4> action)
     {
@@ -294,11 +294,11 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, TResult>(string module, string name, Func<T1, T2, T3, T4, TResult> func)
     {
@@ -314,10 +314,10 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4>(string module, string name, Action<T1, T2, T3, T4> action)
     {
@@ -330,12 +330,12 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, TResult> func)
     {
@@ -351,11 +351,11 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5>(string module, string name, Action<Caller, T1, T2, T3, T4, T5> action)
     {
@@ -368,12 +368,12 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, TResult> func)
     {
@@ -389,11 +389,11 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5>(string module, string name, Action<T1, T2, T3, T4, T5> action)
     {
@@ -406,13 +406,13 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, TResult> func)
     {
@@ -428,12 +428,12 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6>(string module, string name, Action<Caller, T1, T2, T3, T4, T5, T6> action)
     {
@@ -446,13 +446,13 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, TResult> func)
     {
@@ -468,12 +468,12 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6>(string module, string name, Action<T1, T2, T3, T4, T5, T6> action)
     {
@@ -486,14 +486,14 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, TResult> func)
     {
@@ -509,13 +509,13 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7>(string module, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7> action)
     {
@@ -528,14 +528,14 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, TResult> func)
     {
@@ -551,13 +551,13 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7>(string module, string name, Action<T1, T2, T3, T4, T5, T6, T7> action)
     {
@@ -570,15 +570,15 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, TResult> func)
     {
@@ -594,14 +594,14 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8>(string module, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8> action)
     {
@@ -614,15 +614,15 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult> func)
     {
@@ -638,14 +638,14 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8>(string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8> action)
     {
@@ -658,16 +658,16 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> func)
     {
@@ -683,15 +683,15 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(string module, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9> action)
     {
@@ -704,16 +704,16 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, TResult> func)
     {
@@ -729,15 +729,15 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9>(string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9> action)
     {
@@ -750,17 +750,17 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> func)
     {
@@ -776,16 +776,16 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(string module, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> action)
     {
@@ -798,17 +798,17 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, TResult> func)
     {
@@ -824,16 +824,16 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10>(string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10> action)
     {
@@ -846,18 +846,18 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult> func)
     {
@@ -873,17 +873,17 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(string module, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11> action)
     {
@@ -896,18 +896,18 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, TResult> func)
     {
@@ -923,17 +923,17 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11>(string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11> action)
     {
@@ -946,19 +946,19 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult> func)
     {
@@ -974,18 +974,18 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(string module, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12> action)
     {
@@ -998,19 +998,19 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, TResult> func)
     {
@@ -1026,18 +1026,18 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12>(string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12> action)
     {
@@ -1050,20 +1050,20 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult> func)
     {
@@ -1079,19 +1079,19 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>(string module, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13> action)
     {
@@ -1104,20 +1104,20 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, TResult> func)
     {
@@ -1133,19 +1133,19 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13>(string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13> action)
     {
@@ -1158,21 +1158,21 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult> func)
     {
@@ -1188,20 +1188,20 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>(string module, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14> action)
     {
@@ -1214,21 +1214,21 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, TResult> func)
     {
@@ -1244,20 +1244,20 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14>(string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14> action)
     {
@@ -1270,22 +1270,22 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>(string module, string name, Func<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult> func)
     {
@@ -1301,21 +1301,21 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>(string module, string name, Action<Caller, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15> action)
     {
@@ -1328,22 +1328,22 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, TResult> func)
     {
@@ -1359,21 +1359,21 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15>(string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15> action)
     {
@@ -1386,23 +1386,23 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="func">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T16">The type of parameter 16: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="TResult">The result type: int, long, float, double, Func or ExternRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T16">The type of parameter 16: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="TResult">The result type: int, long, float, double, Func, ExternRef or AnyRef; for several results a value tuple of them, e.g. <c>(int, long)</c>.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult>(string module, string name, Func<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16, TResult> func)
     {
@@ -1418,22 +1418,22 @@ public sealed unsafe partial class Linker
     /// <param name="module">The import module name.</param>
     /// <param name="name">The import field name.</param>
     /// <param name="action">The function.</param>
-    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func or ExternRef.</typeparam>
-    /// <typeparam name="T16">The type of parameter 16: int, long, float, double, Func or ExternRef.</typeparam>
+    /// <typeparam name="T1">The type of parameter 1: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T2">The type of parameter 2: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T3">The type of parameter 3: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T4">The type of parameter 4: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T5">The type of parameter 5: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T6">The type of parameter 6: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T7">The type of parameter 7: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T8">The type of parameter 8: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T9">The type of parameter 9: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T10">The type of parameter 10: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T11">The type of parameter 11: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T12">The type of parameter 12: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T13">The type of parameter 13: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T14">The type of parameter 14: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T15">The type of parameter 15: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
+    /// <typeparam name="T16">The type of parameter 16: int, long, float, double, Func, ExternRef or AnyRef.</typeparam>
     /// <returns>This linker.</returns>
     public Linker DefineFunction<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16>(string module, string name, Action<T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16> action)
     {

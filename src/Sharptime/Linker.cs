@@ -139,7 +139,7 @@ public sealed unsafe partial class Linker
         DefineHost(module, name, callback, 0, (nint)(delegate*<nint, Abi.VmContext, ReadOnlySpan<Value>, Span<Value>, void>)&Abi.HostCalls.ArrayCallUntyped, parameters, results);
 
     private static Binary.ValueType ClrToWasm(Type t) => Runtime.Matching.ValueTypeOf(t)
-        ?? throw new ArgumentException($"{t} is not a WebAssembly type: use int, long, float, double, Func or ExternRef");
+        ?? throw new ArgumentException($"{t} is not a WebAssembly type: use int, long, float, double, Func, ExternRef or AnyRef");
 
     private Linker Add(string module, string name, object definition)
     {

@@ -73,6 +73,20 @@ public sealed class GcTests
         Assert.Equal(15, instance.GetFunction("count")!.Call(tree)[0].AsI32());
     }
 
+    [Theory]
+    [MemberData(nameof(Strategies))]
+    public void Typed_calls_return_structs_as_AnyRef_and_refuse_to_pass_unchecked_ones(Strategy strategy)
+    {
+        Instance instance = Instantiate(strategy, Trees);
+        AnyRef? tree = instance.GetFunction<int, AnyRef>("build")(2);
+        Assert.NotNull(tree);
+        Assert.Equal(7, instance.GetFunction("count")!.Call(Value.AnyRef(tree))[0].AsI32());
+        // A typed call would hand the struct parameter over unchecked: only the Value path checks it.
+        Assert.Throws<WasmException>(() => instance.GetFunction<AnyRef, int>("count"));
+        // A struct is no function.
+        Assert.Throws<WasmException>(() => instance.GetFunction<int, Func>("build"));
+    }
+
     private const string Strings = """
         (module
           (type $string (array (mut i8)))

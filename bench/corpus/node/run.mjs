@@ -1,7 +1,7 @@
 // V8 side of the kernel benchmark: loads bench/corpus/wasm/<module>.wasm in Node, calls each
 // kernel export with the manifest's argument and times it with process.hrtime.bigint().
 //
-// usage: node run.mjs [--manifest FILE] [--reps N] [--warmup W] [--json] [NAME...]
+// usage: node run.mjs [--manifest FILE] [--wasm-dir DIR] [--reps N] [--warmup W] [--json] [NAME...]
 // Output follows the protocol in bench/README.md (same as the native harness).
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +14,7 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--manifest') opts.manifest = argv[++i];
+    else if (a === '--wasm-dir') opts.wasmDir = argv[++i];
     else if (a === '--reps') opts.reps = Number(argv[++i]);
     else if (a === '--warmup') opts.warmup = Number(argv[++i]);
     else if (a === '--json') opts.json = true;
@@ -42,6 +43,7 @@ function median(sorted) {
 
 const opts = parseArgs(process.argv.slice(2));
 const manifestDir = dirname(resolve(opts.manifest));
+const wasmDir = opts.wasmDir ?? join(manifestDir, 'wasm');
 const instances = new Map();
 let status = 0;
 
@@ -50,7 +52,7 @@ for (const row of readManifest(opts.manifest)) {
   if (opts.names.length > 0 && !opts.names.includes(row.name)) continue;
   // One instance per module, shared by its kernels, as in the native harness's one process.
   if (!instances.has(row.module)) {
-    const bytes = readFileSync(join(manifestDir, 'wasm', `${row.module}.wasm`));
+    const bytes = readFileSync(join(wasmDir, `${row.module}.wasm`));
     const { instance } = await WebAssembly.instantiate(bytes, {});
     instances.set(row.module, instance);
   }

@@ -32,7 +32,7 @@ internal static unsafe class Instantiator
             FuncType type = module.FuncTypeAt(typeIndex);
             var host = new HostFunction(type, (HostCallback)interpreted.Call, 0,
                 (nint)(delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)&HostCalls.ArrayCallUntyped);
-            var own = new VmContext { Store = instance.Store, StoreContext = ctx.StoreContext, Instance = instance, Host = host };
+            var own = new VmContext { Store = instance.Store, StoreContext = ctx.StoreContext, Instance = instance, Host = host, Types = ctx.Types };
             Func g = new(instance.Store, type, module.TypeIds[typeIndex], 0, host.ArrayCall, own, interpreted);
             ctx.Functions[index] = g;
             return g;

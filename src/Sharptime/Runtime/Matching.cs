@@ -15,10 +15,17 @@ internal static class Matching
         : clr == typeof(double) ? ValueType.F64
         : clr == typeof(Func) ? ValueType.FuncRef
         : clr == typeof(ExternRef) ? ValueType.ExternRef
+        : clr == typeof(AnyRef) ? ValueType.Ref(HeapKind.Any, nullable: true)
         : null;
 
-    /// <summary>True when the CLR types are exactly the value types (references by their abstract heap type).</summary>
-    public static bool ClrTypesMatch(Type[] clr, IReadOnlyList<ValType> types)
+    /// <summary>
+    /// True when the CLR types can stand for the value types: numbers exactly; <see cref="Func"/> for
+    /// func references, <see cref="ExternRef"/> for extern references, <see cref="AnyRef"/> for the any
+    /// hierarchy. A concrete reference type is accepted only among <paramref name="results"/>, where
+    /// WebAssembly made the value: typed calls pass host values without checking them against a
+    /// defined type. <paramref name="types"/>' concrete indices are resolved in <paramref name="module"/>.
+    /// </summary>
+    public static bool ClrTypesMatch(Type[] clr, IReadOnlyList<ValType> types, bool results, RuntimeType[] module)
     {
         if (clr.Length != types.Count) return false;
         for (int i = 0; i < clr.Length; i++)
@@ -26,16 +33,23 @@ internal static class Matching
             ValueType? t = ValueTypeOf(clr[i]);
             if (t is null) return false;
             ValueType w = types[i].Inner;
-            if (t.Value.IsRef)
+            if (!t.Value.IsRef)
             {
-                if (!w.IsRef) return false;
-                bool func = w.Heap.Kind is HeapKind.Func or HeapKind.NoFunc or HeapKind.Concrete;
-                if (func != (t.Value.Heap.Kind == HeapKind.Func)) return false;
+                if (t.Value != w) return false;
+                continue;
             }
-            else if (t.Value != w)
+            if (!w.IsRef) return false;
+            HeapKind expected = w.Heap.Kind switch
             {
-                return false;
-            }
+                HeapKind.Func or HeapKind.NoFunc => HeapKind.Func,
+                HeapKind.Extern or HeapKind.NoExtern => HeapKind.Extern,
+                HeapKind.Any => HeapKind.Any,
+                HeapKind.Eq or HeapKind.I31 or HeapKind.Struct or HeapKind.Array or HeapKind.None when results => HeapKind.Any,
+                HeapKind.Concrete when results && w.Heap.TypeIndex < module.Length =>
+                    module[w.Heap.TypeIndex].Kind == CompositeKind.Func ? HeapKind.Func : HeapKind.Any,
+                _ => HeapKind.Bottom,
+            };
+            if (expected != t.Value.Heap.Kind) return false;
         }
         return true;
     }

@@ -56,6 +56,7 @@ internal static class TypedValues
                 float x => Value.F32(x),
                 double x => Value.F64(x),
                 ExternRef x => Value.ExternRef(x),
+                AnyRef x => Value.AnyRef(x),
                 var x => Value.FuncRef((Func?)x),
             };
         }
