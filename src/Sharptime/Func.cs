@@ -47,7 +47,7 @@ public sealed unsafe partial class Func : Extern
         if (args.Length != Type.Params.Count) throw new ArgumentException($"the function takes {Type.Params.Count} arguments, {args.Length} given", nameof(args));
         for (int i = 0; i < args.Length; i++)
         {
-            if (!Runtime.Matching.ValueMatches(args[i], Type.Params[i]))
+            if (!Runtime.Matching.ValueMatches(args[i], Type.Params[i], Context.Types, Store.Engine))
             {
                 throw new ArgumentException($"argument {i} is {args[i].Type}, the function expects {Type.Params[i]}", nameof(args));
             }

@@ -40,9 +40,11 @@ public sealed class Table : Extern
 
     /// <summary>Writes element <paramref name="index"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The index is outside the table.</exception>
+    /// <exception cref="WasmException">The value is not of the table's element type.</exception>
     public void Set(ulong index, Value value)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Size);
+        CheckElement(value);
         Instance.Items[index] = value.RawRef;
     }
 
@@ -53,8 +55,17 @@ public sealed class Table : Extern
     /// <exception cref="WasmException">The table cannot grow that much.</exception>
     public ulong Grow(ulong delta, Value init)
     {
+        CheckElement(init);
         long old = Instance.Grow(delta, init.RawRef);
         if (old < 0) throw new WasmException($"table cannot grow by {delta} elements from {Size}");
         return (ulong)old;
+    }
+
+    private void CheckElement(Value value)
+    {
+        if (!Runtime.Matching.ValueMatches(value, ElementType))
+        {
+            throw new WasmException($"cannot store a value of type {value.Type} in a table of {ElementType}");
+        }
     }
 }

@@ -158,6 +158,8 @@ public sealed class GcTests
             (i31.get_s (ref.i31 (local.get 0)))
             (i31.get_u (ref.i31 (local.get 0)))
             (ref.eq (ref.i31 (local.get 0)) (ref.i31 (local.get 0))))
+          (func (export "circle") (result (ref $circle)) (struct.new $circle (i32.const 0) (f64.const 1)))
+          (func (export "rect-width") (param (ref $rect)) (result f64) (struct.get $rect $w (local.get 0)))
           (func (export "bad-cast") (result f64)
             (struct.get $rect $w (ref.cast (ref $rect) (struct.new $circle (i32.const 0) (f64.const 1))))))
         """;
@@ -174,5 +176,8 @@ public sealed class GcTests
         Assert.Equal(1, i31[2].AsI32());
         TrapException trap = Assert.Throws<TrapException>(() => instance.GetFunction("bad-cast")!.Call());
         Assert.Equal(TrapCode.CastFailure, trap.Code);
+        // The host cannot pass a circle where a rect is declared.
+        Value circle = instance.GetFunction("circle")!.Call()[0];
+        Assert.Throws<ArgumentException>(() => instance.GetFunction("rect-width")!.Call(circle));
     }
 }

@@ -55,7 +55,7 @@ public static class HostCalls
             slots.AsSpan(frame, parameters).Clear();
             t_top = frame;
         }
-        CheckResults(host, results);
+        CheckResults(host, results, ctx);
     }
 
     /// <summary>The array-call entry of every untyped host function: calls its callback on the spans directly.</summary>
@@ -70,14 +70,15 @@ public static class HostCalls
         Span<Value> r = results[..resultCount];
         r.Clear();
         ((HostCallback)host.Callback)(new Caller(ctx), args, r);
-        CheckResults(host, r);
+        CheckResults(host, r, ctx);
     }
 
-    private static void CheckResults(HostFunction host, Span<Value> results)
+    /// <summary>Checks a host function's results against its type (defined reference types in the module of <paramref name="ctx"/>: interpreted functions).</summary>
+    private static void CheckResults(HostFunction host, Span<Value> results, VmContext ctx)
     {
         for (int i = 0; i < results.Length; i++)
         {
-            if (!Runtime.Matching.ValueMatches(results[i], host.Type.Results[i]))
+            if (!Runtime.Matching.ValueMatches(results[i], host.Type.Results[i], ctx.Types, ctx.Store?.Engine))
             {
                 throw new WasmException($"host function returned {results[i].Type} for result {i}, its type says {host.Type.Results[i]}");
             }

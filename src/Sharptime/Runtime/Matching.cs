@@ -54,8 +54,12 @@ internal static class Matching
         return true;
     }
 
-    /// <summary>True when <paramref name="value"/> may be passed where <paramref name="type"/> is expected.</summary>
-    public static bool ValueMatches(Value value, ValType type)
+    /// <summary>
+    /// True when <paramref name="value"/> may be passed where <paramref name="type"/> is expected. A
+    /// concrete reference type is checked against the defined type, which needs the module's
+    /// <paramref name="types"/>; without them (a host-made global, table or tag) only null passes.
+    /// </summary>
+    public static bool ValueMatches(Value value, ValType type, RuntimeType[]? types = null, Engine? engine = null)
     {
         ValueType v = value.Type.Inner;
         ValueType t = type.Inner;
@@ -66,8 +70,12 @@ internal static class Matching
         return t.Heap.Kind switch
         {
             HeapKind.Func => r is Func,
-            // A concrete type is checked by kind only: the GC instructions check their operand's shape themselves.
-            HeapKind.Concrete => r is Func or GcObject,
+            HeapKind.Concrete => types is not null && t.Heap.TypeIndex < types.Length && r switch
+            {
+                GcObject o => o.Type.IsSubtypeOf(types[t.Heap.TypeIndex]),
+                Func f => engine is not null && engine.TypeOf(f.TypeId).IsSubtypeOf(types[t.Heap.TypeIndex]),
+                _ => false,
+            },
             HeapKind.Extern => r is ExternRef,
             HeapKind.Exn => r is ThrownException,
             HeapKind.Any => r is AnyRef,
