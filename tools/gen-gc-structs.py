@@ -26,7 +26,9 @@ for k in range(1, INLINE + 1):
 [SuppressMessage("Design", "CA1051", Justification = "Generated code reads and writes these fields directly.")]
 public class GcStruct{k} : {base}
 {{
-    internal GcStruct{k}(RuntimeType type) : base(type) {{ }}
+    /// <summary>A struct of <paramref name="type"/> with every slot zero (null).</summary>
+    /// <param name="type">Its type, which generated code takes from <see cref="VmContext.Types"/>.</param>
+    public GcStruct{k}(RuntimeType type) : base(type) {{ }}
 
     /// <summary>Reference slot {k - 1}.</summary>
     public object? R{k - 1};

@@ -123,11 +123,21 @@ internal sealed partial class FunctionCompiler
         StructLayout layout = LayoutOf(type);
         LocalBuilder[] temps = fromOperands ? StoreOperands(layout.Fields.Length) : [];
         LoadContext();
-        EmitLdcI4(type);
-        _il.Emit(OpCodes.Call, GcMethod(nameof(Gc.NewStruct)));
-        if (fromOperands && layout.Fields.Length > 0)
+        if (layout.Width == 0)
         {
-            _il.Emit(OpCodes.Castclass, StructClass(layout.Width - 1));
+            EmitLdcI4(type);
+            _il.Emit(OpCodes.Call, GcMethod(nameof(Gc.NewStruct)));
+        }
+        else
+        {
+            // Allocated inline: the JIT's allocator fast path, no helper call.
+            _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.Types)));
+            EmitLdcI4(type);
+            _il.Emit(OpCodes.Ldelem_Ref);
+            _il.Emit(OpCodes.Newobj, StructClass(layout.Width - 1).GetConstructor([typeof(RuntimeType)])!);
+        }
+        if (fromOperands)
+        {
             for (int i = 0; i < layout.Fields.Length; i++)
             {
                 _il.Emit(OpCodes.Dup);

@@ -36,6 +36,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -67,6 +71,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -103,6 +111,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -137,6 +149,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -175,6 +191,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -211,6 +231,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -251,6 +275,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -289,6 +317,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -331,6 +363,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -371,6 +407,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -415,6 +455,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -457,6 +501,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -503,6 +551,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -547,6 +599,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -595,6 +651,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -641,6 +701,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -691,6 +755,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -739,6 +807,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -791,6 +863,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -841,6 +917,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -895,6 +975,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -947,6 +1031,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -1003,6 +1091,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -1057,6 +1149,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -1115,6 +1211,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -1171,6 +1271,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -1231,6 +1335,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -1289,6 +1397,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -1351,6 +1463,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -1411,6 +1527,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -1475,6 +1595,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -1537,6 +1661,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }
@@ -1603,6 +1731,10 @@ public sealed unsafe partial class Func
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
     }
 
@@ -1667,6 +1799,10 @@ public sealed unsafe partial class Func
             catch (TrapException e) when (e.AttachEngine(f.Store.Engine))
             {
                 throw;
+            }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
             }
         }
     }

@@ -74,6 +74,10 @@ public sealed unsafe partial class Func : Extern
         {
             throw;
         }
+        catch (OutOfMemoryException e)
+        {
+            throw TrapException.HeapOutOfMemory(e);
+        }
     }
 
     /// <summary>Calls the function with boxed values and returns the results in a new array.</summary>

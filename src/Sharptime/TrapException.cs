@@ -30,6 +30,14 @@ public sealed class TrapException : WasmException
     /// <param name="innerException">The cause.</param>
     public TrapException(string message, Exception innerException) : base(message, innerException) => Code = TrapCode.Unreachable;
 
+    private TrapException(TrapCode code, string message, Exception innerException) : base(message, innerException) => Code = code;
+
+    /// <summary>
+    /// The trap for a .NET heap that could not hold a GC object that compiled code allocated inline
+    /// (the helpers trap themselves): converted where Wasm is entered.
+    /// </summary>
+    internal static TrapException HeapOutOfMemory(OutOfMemoryException e) => new(TrapCode.HeapOutOfMemory, MessageOf(TrapCode.HeapOutOfMemory), e);
+
     /// <summary>Why execution trapped.</summary>
     public TrapCode Code { get; }
 

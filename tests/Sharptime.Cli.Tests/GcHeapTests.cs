@@ -32,4 +32,28 @@ public sealed class GcHeapTests
             dir.Path, TimeSpan.FromSeconds(300), new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x10000000" });
         Assert.Equal((0, "4096\n", ""), (run.ExitCode, run.Stdout, run.Stderr));
     }
+
+    private const string Leak = """
+        (module
+          (type $cell (struct (field i64) (field (ref null $cell))))
+          (func (export "leak") (result i32)
+            (local $head (ref null $cell))
+            (loop $l
+              (local.set $head (struct.new $cell (i64.const 1) (local.get $head)))
+              (br $l))
+            (i32.const 0)))
+        """;
+
+    [Theory]
+    [InlineData("compiler")]
+    [InlineData("interpreter")]
+    public async Task A_guest_that_keeps_every_object_traps_when_the_heap_is_full(string strategy)
+    {
+        using var dir = new TempDirectory();
+        ProcessResult run = await CliProcess.RunAsync(
+            ["run", "-C", $"strategy={strategy}", "--invoke", "leak", dir.Write("leak.wat", Leak)],
+            dir.Path, TimeSpan.FromSeconds(300), new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x8000000" });
+        Assert.Equal(OperatingSystem.IsWindows() ? 3 : 134, run.ExitCode);
+        Assert.StartsWith("error: wasm trap: GC heap out of memory", run.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -8,7 +8,7 @@ namespace Sharptime.Abi;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class GcObject : AnyRef
 {
-    private protected GcObject(RuntimeType type) => Type = type;
+    private protected GcObject(RuntimeType type) => Type = type ?? throw new ArgumentNullException(nameof(type));
 
     /// <summary>The object's defined type.</summary>
     internal RuntimeType Type { get; }
@@ -40,7 +40,9 @@ public sealed class GcStructN : GcStruct8
     private static readonly object?[] NoRefs = [];
     private static readonly long[] NoScalars = [];
 
-    internal GcStructN(RuntimeType type) : base(type)
+    /// <summary>A struct of <paramref name="type"/> with every slot zero (null).</summary>
+    /// <param name="type">Its type, which generated code takes from <see cref="VmContext.Types"/>.</param>
+    public GcStructN(RuntimeType type) : base(type)
     {
         MoreRefs = type.RefSlots > InlineSlots ? new object?[type.RefSlots - InlineSlots] : NoRefs;
         MoreScalars = type.ScalarSlots > InlineSlots ? new long[type.ScalarSlots - InlineSlots] : NoScalars;

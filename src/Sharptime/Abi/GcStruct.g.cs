@@ -11,7 +11,9 @@ namespace Sharptime.Abi;
 [SuppressMessage("Design", "CA1051", Justification = "Generated code reads and writes these fields directly.")]
 public class GcStruct1 : GcStruct
 {
-    internal GcStruct1(RuntimeType type) : base(type) { }
+    /// <summary>A struct of <paramref name="type"/> with every slot zero (null).</summary>
+    /// <param name="type">Its type, which generated code takes from <see cref="VmContext.Types"/>.</param>
+    public GcStruct1(RuntimeType type) : base(type) { }
 
     /// <summary>Reference slot 0.</summary>
     public object? R0;
@@ -25,7 +27,9 @@ public class GcStruct1 : GcStruct
 [SuppressMessage("Design", "CA1051", Justification = "Generated code reads and writes these fields directly.")]
 public class GcStruct2 : GcStruct1
 {
-    internal GcStruct2(RuntimeType type) : base(type) { }
+    /// <summary>A struct of <paramref name="type"/> with every slot zero (null).</summary>
+    /// <param name="type">Its type, which generated code takes from <see cref="VmContext.Types"/>.</param>
+    public GcStruct2(RuntimeType type) : base(type) { }
 
     /// <summary>Reference slot 1.</summary>
     public object? R1;
@@ -39,7 +43,9 @@ public class GcStruct2 : GcStruct1
 [SuppressMessage("Design", "CA1051", Justification = "Generated code reads and writes these fields directly.")]
 public class GcStruct3 : GcStruct2
 {
-    internal GcStruct3(RuntimeType type) : base(type) { }
+    /// <summary>A struct of <paramref name="type"/> with every slot zero (null).</summary>
+    /// <param name="type">Its type, which generated code takes from <see cref="VmContext.Types"/>.</param>
+    public GcStruct3(RuntimeType type) : base(type) { }
 
     /// <summary>Reference slot 2.</summary>
     public object? R2;
@@ -53,7 +59,9 @@ public class GcStruct3 : GcStruct2
 [SuppressMessage("Design", "CA1051", Justification = "Generated code reads and writes these fields directly.")]
 public class GcStruct4 : GcStruct3
 {
-    internal GcStruct4(RuntimeType type) : base(type) { }
+    /// <summary>A struct of <paramref name="type"/> with every slot zero (null).</summary>
+    /// <param name="type">Its type, which generated code takes from <see cref="VmContext.Types"/>.</param>
+    public GcStruct4(RuntimeType type) : base(type) { }
 
     /// <summary>Reference slot 3.</summary>
     public object? R3;
@@ -67,7 +75,9 @@ public class GcStruct4 : GcStruct3
 [SuppressMessage("Design", "CA1051", Justification = "Generated code reads and writes these fields directly.")]
 public class GcStruct5 : GcStruct4
 {
-    internal GcStruct5(RuntimeType type) : base(type) { }
+    /// <summary>A struct of <paramref name="type"/> with every slot zero (null).</summary>
+    /// <param name="type">Its type, which generated code takes from <see cref="VmContext.Types"/>.</param>
+    public GcStruct5(RuntimeType type) : base(type) { }
 
     /// <summary>Reference slot 4.</summary>
     public object? R4;
@@ -81,7 +91,9 @@ public class GcStruct5 : GcStruct4
 [SuppressMessage("Design", "CA1051", Justification = "Generated code reads and writes these fields directly.")]
 public class GcStruct6 : GcStruct5
 {
-    internal GcStruct6(RuntimeType type) : base(type) { }
+    /// <summary>A struct of <paramref name="type"/> with every slot zero (null).</summary>
+    /// <param name="type">Its type, which generated code takes from <see cref="VmContext.Types"/>.</param>
+    public GcStruct6(RuntimeType type) : base(type) { }
 
     /// <summary>Reference slot 5.</summary>
     public object? R5;
@@ -95,7 +107,9 @@ public class GcStruct6 : GcStruct5
 [SuppressMessage("Design", "CA1051", Justification = "Generated code reads and writes these fields directly.")]
 public class GcStruct7 : GcStruct6
 {
-    internal GcStruct7(RuntimeType type) : base(type) { }
+    /// <summary>A struct of <paramref name="type"/> with every slot zero (null).</summary>
+    /// <param name="type">Its type, which generated code takes from <see cref="VmContext.Types"/>.</param>
+    public GcStruct7(RuntimeType type) : base(type) { }
 
     /// <summary>Reference slot 6.</summary>
     public object? R6;
@@ -109,7 +123,9 @@ public class GcStruct7 : GcStruct6
 [SuppressMessage("Design", "CA1051", Justification = "Generated code reads and writes these fields directly.")]
 public class GcStruct8 : GcStruct7
 {
-    internal GcStruct8(RuntimeType type) : base(type) { }
+    /// <summary>A struct of <paramref name="type"/> with every slot zero (null).</summary>
+    /// <param name="type">Its type, which generated code takes from <see cref="VmContext.Types"/>.</param>
+    public GcStruct8(RuntimeType type) : base(type) { }
 
     /// <summary>Reference slot 7.</summary>
     public object? R7;

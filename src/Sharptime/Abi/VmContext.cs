@@ -48,7 +48,7 @@ public sealed class VmContext
     internal Tag[] Tags = [];
 
     /// <summary>The runtime type of every type index of the module (GC object layouts, casts).</summary>
-    internal Runtime.RuntimeType[] Types = [];
+    public Runtime.RuntimeType[] Types = [];
 
     internal Store? Store;
     internal Instance? Instance;

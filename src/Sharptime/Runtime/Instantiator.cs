@@ -245,6 +245,10 @@ internal static unsafe class Instantiator
             {
                 throw;
             }
+            catch (OutOfMemoryException e)
+            {
+                throw TrapException.HeapOutOfMemory(e);
+            }
         }
         return instance;
     }

@@ -17,13 +17,15 @@ internal enum StorageKind : byte
 }
 
 /// <summary>
-/// A defined type as the engine knows it: one object per canonical type id (equal types of any
+/// A defined type as the engine knows it (public only so that generated code can pass it to the
+/// constructors of <see cref="Abi.GcStruct"/>; it has no public members): one object per canonical type id (equal types of any
 /// module of the engine share it), with its supertype chain for O(1) subtype checks and, for struct
 /// and array types, how their objects store fields. <see cref="Supertypes"/> runs from the root of
 /// the chain to the type itself, so <c>sub</c> is a subtype of <c>super</c> exactly when
 /// <c>sub.Supertypes[super.Depth]</c> is <c>super</c> (the check Wasmtime's type registry makes).
 /// </summary>
-internal sealed class RuntimeType
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+public sealed class RuntimeType
 {
     private static readonly StorageKind[] NoFields = [];
 
@@ -51,7 +53,7 @@ internal sealed class RuntimeType
     /// The slot of each struct field: references and numbers are counted apart, in field order, a v128
     /// taking two numeric slots. The compiler uses the same layout to address fields directly.
     /// </summary>
-    public static int[] SlotsOf(StorageKind[] fields, out int refSlots, out int scalarSlots)
+    internal static int[] SlotsOf(StorageKind[] fields, out int refSlots, out int scalarSlots)
     {
         var slots = new int[fields.Length];
         refSlots = scalarSlots = 0;
@@ -71,41 +73,41 @@ internal sealed class RuntimeType
     }
 
     /// <summary>The canonical type id (<see cref="Engine.TypeIdOf"/>).</summary>
-    public int Id { get; }
+    internal int Id { get; }
 
     /// <summary>Function, struct or array.</summary>
-    public CompositeKind Kind { get; }
+    internal CompositeKind Kind { get; }
 
     /// <summary>The chain of declared supertypes, from the root to this type.</summary>
-    public RuntimeType[] Supertypes { get; }
+    internal RuntimeType[] Supertypes { get; }
 
     /// <summary>The depth of this type in its chain (0 for a type without supertype).</summary>
-    public int Depth => Supertypes.Length - 1;
+    internal int Depth => Supertypes.Length - 1;
 
     /// <summary>A struct's fields, or an array's one element; empty for functions.</summary>
-    public StorageKind[] Fields { get; }
+    internal StorageKind[] Fields { get; }
 
     /// <summary>For each field of a struct: its reference or numeric slot (<see cref="Abi.GcStruct"/>).</summary>
-    public int[] Slots { get; }
+    internal int[] Slots { get; }
 
     /// <summary>The 64-bit words a struct's numeric fields take (a v128 takes two).</summary>
-    public int ScalarSlots { get; }
+    internal int ScalarSlots { get; }
 
     /// <summary>The reference fields of a struct.</summary>
-    public int RefSlots { get; }
+    internal int RefSlots { get; }
 
     /// <summary>The slots of a struct's object class: the larger of <see cref="RefSlots"/> and <see cref="ScalarSlots"/>.</summary>
-    public int Width => Math.Max(RefSlots, ScalarSlots);
+    internal int Width => Math.Max(RefSlots, ScalarSlots);
 
     /// <summary>An array's element storage.</summary>
-    public StorageKind Element => Fields[0];
+    internal StorageKind Element => Fields[0];
 
     /// <summary>True when this type is <paramref name="super"/> or declares it as an ancestor.</summary>
-    public bool IsSubtypeOf(RuntimeType super) =>
+    internal bool IsSubtypeOf(RuntimeType super) =>
         ReferenceEquals(this, super) || (super.Depth < Supertypes.Length && ReferenceEquals(Supertypes[super.Depth], super));
 
     /// <summary>The runtime type of a module's defined type whose supertype (if any) is registered already.</summary>
-    public static RuntimeType Of(int id, SubType type, RuntimeType? super) => type.Composite switch
+    internal static RuntimeType Of(int id, SubType type, RuntimeType? super) => type.Composite switch
     {
         StructCompositeType s => new RuntimeType(id, super, CompositeKind.Struct, Array.ConvertAll(s.Fields, f => StorageOf(f.Storage))),
         ArrayCompositeType a => new RuntimeType(id, super, CompositeKind.Array, [StorageOf(a.Element.Storage)]),
@@ -113,9 +115,9 @@ internal sealed class RuntimeType
     };
 
     /// <summary>The runtime type of a function type written by the host: final, without supertype.</summary>
-    public static RuntimeType OfHostFunction(int id) => new(id, null, CompositeKind.Func, NoFields);
+    internal static RuntimeType OfHostFunction(int id) => new(id, null, CompositeKind.Func, NoFields);
 
-    public static StorageKind StorageOf(ValueType t) => t.Kind switch
+    internal static StorageKind StorageOf(ValueType t) => t.Kind switch
     {
         ValueKind.I8 => StorageKind.I8,
         ValueKind.I16 => StorageKind.I16,
