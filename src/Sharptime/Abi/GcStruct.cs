@@ -21,7 +21,7 @@ public abstract class GcObject : AnyRef
 /// the rest. A struct is made as the class of its width (the larger of its reference and numeric
 /// slot counts, <see cref="RuntimeType.Width"/>); a subtype's fields extend its supertype's, so a
 /// field is in the same slot of every subtype and generated code reads it with one cast and one
-/// field load (docs/rationale/0011-gc.md measures this against arrays of slots).
+/// field load (docs/rationale/0012-gc.md measures this against arrays of slots).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public class GcStruct : GcObject
