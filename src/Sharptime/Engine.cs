@@ -9,7 +9,6 @@ namespace Sharptime;
 /// </summary>
 public sealed class Engine
 {
-    private readonly ConcurrentDictionary<string, int> _typeIds = new(StringComparer.Ordinal);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Reflection.Module, Runtime.CompiledModule> _code = [];
 
     /// <summary>Creates an engine with <see cref="Config.Default"/>.</summary>
@@ -56,17 +55,11 @@ public sealed class Engine
     /// </summary>
     public void IncrementEpoch() => Interlocked.Increment(ref Epoch.Value);
 
-    /// <summary>The canonical id of a type key: equal types get equal ids in every module of the engine.</summary>
-    internal int TypeIdOf(string key) => _typeIds.GetOrAdd(key, static (_, ids) => ids.Count + 1, _typeIds);
+    /// <summary>The engine's types: equal types get equal ids in every module of the engine.</summary>
+    internal Runtime.TypeRegistry Types { get; } = new();
 
-    private readonly ConcurrentDictionary<int, Runtime.RuntimeType> _types = new();
-
-    /// <summary>The runtime type of canonical type <paramref name="id"/>; a type no module defined is a host function type.</summary>
-    internal Runtime.RuntimeType TypeOf(int id) =>
-        _types.TryGetValue(id, out Runtime.RuntimeType? type) ? type : _types.GetOrAdd(id, Runtime.RuntimeType.OfHostFunction);
-
-    /// <summary>Registers the runtime type of canonical type <paramref name="id"/> unless an equal type registered it first.</summary>
-    internal Runtime.RuntimeType Register(int id, Func<int, Runtime.RuntimeType> create) => _types.GetOrAdd(id, create);
+    /// <summary>The runtime type of canonical type <paramref name="id"/>.</summary>
+    internal Runtime.RuntimeType TypeOf(int id) => Types[id];
 
     /// <summary>True when canonical type <paramref name="sub"/> is <paramref name="super"/> or declares it as an ancestor (O(1)).</summary>
     internal bool IsSubtype(int sub, int super) => sub == super || TypeOf(sub).IsSubtypeOf(TypeOf(super));

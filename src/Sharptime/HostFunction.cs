@@ -27,7 +27,7 @@ internal sealed class HostFunction(FuncType type, Delegate callback, nint thunk,
     {
         Tuple<Engine, int>? cached = Volatile.Read(ref _typeId);
         if (cached is not null && ReferenceEquals(cached.Item1, engine)) return cached.Item2;
-        int id = engine.TypeIdOf(Runtime.TypeKeys.ForHost(Type));
+        int id = engine.Types.InternHost(Type);
         Volatile.Write(ref _typeId, Tuple.Create(engine, id));
         return id;
     }

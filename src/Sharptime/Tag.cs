@@ -18,7 +18,7 @@ public sealed class Tag : Extern
         ArgumentNullException.ThrowIfNull(type);
         if (type.Results.Count != 0) throw new ArgumentException($"a tag type has no results, {type} has {type.Results.Count}", nameof(type));
         Type = type;
-        TypeId = store.Engine.TypeIdOf(Runtime.TypeKeys.ForHost(type));
+        TypeId = store.Engine.Types.InternHost(type);
     }
 
     internal Tag(Store store, FuncType type, int typeId) : base(store)

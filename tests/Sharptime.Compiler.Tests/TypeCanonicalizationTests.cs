@@ -49,7 +49,7 @@ public sealed class TypeCanonicalizationTests
     /// <summary>
     /// A chain of function types each taking two references to the previous one: type keys that
     /// embedded earlier keys doubled in length with every type (a 200-byte module hung the host);
-    /// keys that name earlier types by id stay linear. Equal chains in two modules still match.
+    /// the registry's keys name earlier types by id and stay linear. Equal chains in two modules still match.
     /// </summary>
     [Fact]
     public void A_chain_of_types_that_refer_twice_to_the_previous_one_stays_linear()

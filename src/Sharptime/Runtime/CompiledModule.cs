@@ -128,16 +128,5 @@ internal sealed class CompiledModule
         return map.TryGetValue(token, out int index) ? index : -1;
     }
 
-    private static int[] ComputeTypeIds(Engine engine, WasmModule module, out RuntimeType[] types)
-    {
-        int[] ids = TypeKeys.Intern(module, engine.TypeIdOf);
-        types = new RuntimeType[ids.Length];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            SubType type = module.Types[i];
-            RuntimeType? super = type.Supertypes.Length > 0 ? types[type.Supertypes[0]] : null;
-            types[i] = engine.Register(ids[i], id => RuntimeType.Of(id, type, super));
-        }
-        return ids;
-    }
+    private static int[] ComputeTypeIds(Engine engine, WasmModule module, out RuntimeType[] types) => engine.Types.Intern(module, out types);
 }

@@ -72,7 +72,7 @@ public sealed class RuntimeType
         return slots;
     }
 
-    /// <summary>The canonical type id (<see cref="Engine.TypeIdOf"/>).</summary>
+    /// <summary>The canonical type id (<see cref="TypeRegistry"/>).</summary>
     internal int Id { get; }
 
     /// <summary>Function, struct or array.</summary>
