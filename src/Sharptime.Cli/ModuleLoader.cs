@@ -77,6 +77,11 @@ internal static class ModuleLoader
         {
             throw new RunFailedException($"{path} is not a valid WebAssembly module: {e.Message}", e);
         }
+        catch (WasmException e)
+        {
+            // A valid module the compiler cannot take (a limit of .NET IL).
+            throw new RunFailedException($"{path}: {e.Message}", e);
+        }
     }
 
     /// <summary>

@@ -161,7 +161,7 @@ internal sealed partial class FunctionCompiler
             }
             catch (NotSupportedException e)
             {
-                throw new WasmException($"function {_functionIndex}: instruction {instr.Info.Name} at offset {instr.Offset} cannot be compiled: {e.Message}", e);
+                throw new WasmException($"function {_functionIndex}: instruction {instr.Info.Name} at offset {instr.Offset} cannot be compiled: {e.Message}; the interpreter runs it (Strategy.Interpreter, -C strategy=interpreter)", e);
             }
         }
     }
