@@ -36,4 +36,8 @@ public enum TrapCode
     Interrupt,
     /// <summary>A memory or table could not grow and the store's limits say to trap (<see cref="StoreLimits.TrapOnGrowFailure"/>).</summary>
     GrowFailed,
+    /// <summary>An atomic memory access at an address that is not a multiple of its size (threads).</summary>
+    HeapMisaligned,
+    /// <summary><c>memory.atomic.wait32</c> or <c>wait64</c> on a memory that is not shared (threads).</summary>
+    AtomicWaitNonSharedMemory,
 }

@@ -131,6 +131,8 @@ public sealed class TrapException : WasmException
         TrapCode.OutOfFuel => "all fuel consumed by WebAssembly",
         TrapCode.Interrupt => "interrupt",
         TrapCode.GrowFailed => "forcing trap when growing",
+        TrapCode.HeapMisaligned => "unaligned atomic",
+        TrapCode.AtomicWaitNonSharedMemory => "expected shared memory",
         _ => code.ToString(),
     };
 }

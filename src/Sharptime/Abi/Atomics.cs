@@ -1,0 +1,309 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace Sharptime.Abi;
+
+/// <summary>
+/// The atomic instructions of the threads proposal (0xFE prefix), for compiled code and the interpreter
+/// alike. Every access is sequentially consistent: loads are volatile reads (a plain load is already
+/// sequentially consistent against locked stores on x64 and against Arm64's acquire/release forms), stores
+/// and read-modify-writes go through <see cref="Interlocked"/>; the 8- and 16-bit forms use .NET's byte
+/// and ushort compare-exchange, so no neighbouring byte is ever written.
+/// </summary>
+/// <remarks>
+/// An access checks, in this order, that the effective address does not overflow (memory64), that it is a
+/// multiple of the access size (<see cref="TrapCode.HeapMisaligned"/>, "unaligned atomic", as the spec's
+/// reference interpreter checks first) and that it is in bounds. Atomic instructions on a memory that is not
+/// shared behave the same, except that <c>memory.atomic.wait32/64</c> trap with
+/// <see cref="TrapCode.AtomicWaitNonSharedMemory"/> (nothing could ever notify them) and
+/// <c>memory.atomic.notify</c> wakes nobody.
+///
+/// The <c>width</c> arguments follow the opcode order of each group (loads 0x10-0x16, stores 0x17-0x1D,
+/// every read-modify-write group of seven from 0x1E): 0 i32, 1 i64, 2 i32 8-bit, 3 i32 16-bit, 4 i64 8-bit,
+/// 5 i64 16-bit, 6 i64 32-bit. Values travel zero-extended in a <c>ulong</c>; i32 results are its low half.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class Atomics
+{
+    /// <summary>The read-modify-write operations, in opcode order (group k starts at 0x1E + 7k).</summary>
+    public enum RmwOp
+    {
+        /// <summary><c>rmw.add</c></summary>
+        Add,
+        /// <summary><c>rmw.sub</c></summary>
+        Sub,
+        /// <summary><c>rmw.and</c></summary>
+        And,
+        /// <summary><c>rmw.or</c></summary>
+        Or,
+        /// <summary><c>rmw.xor</c></summary>
+        Xor,
+        /// <summary><c>rmw.xchg</c></summary>
+        Xchg,
+    }
+
+    /// <summary>The first atomic load opcode (<c>i32.atomic.load</c>) without the prefix.</summary>
+    public const int FirstLoad = 0x10;
+
+    /// <summary>The first atomic store opcode (<c>i32.atomic.store</c>) without the prefix.</summary>
+    public const int FirstStore = 0x17;
+
+    /// <summary>The first read-modify-write opcode (<c>i32.atomic.rmw.add</c>) without the prefix.</summary>
+    public const int FirstRmw = 0x1E;
+
+    /// <summary>The compare-exchange group (<c>i32.atomic.rmw.cmpxchg</c> and its forms) without the prefix.</summary>
+    public const int FirstCmpxchg = FirstRmw + 6 * 7;
+
+    /// <summary>The bytes an access of <paramref name="width"/> touches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SizeOf(int width) => width switch { 0 => 4, 1 => 8, 2 or 4 => 1, 3 or 5 => 2, _ => 4 };
+
+    /// <summary>True when the instruction of <paramref name="width"/> takes and returns i64.</summary>
+    public static bool Is64(int width) => width is 1 or 4 or 5 or 6;
+
+    /// <summary>The checked address of an access: overflow, alignment, then bounds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte* At(ulong address, ulong offset, MemoryInstance memory, int size)
+    {
+        ulong ea = address + offset;
+        if (ea < address) Traps.Throw(TrapCode.MemoryOutOfBounds);
+        if ((ea & (ulong)(size - 1)) != 0) Traps.Throw(TrapCode.HeapMisaligned);
+        // A shared memory's length only grows (under a lock, after its pages are committed).
+        ulong length = Volatile.Read(ref memory.Length);
+        if (ea >= length || length - ea < (ulong)size) Traps.Throw(TrapCode.MemoryOutOfBounds);
+        return memory.Base + ea;
+    }
+
+    /// <summary>The atomic loads (<c>i32.atomic.load</c> … <c>i64.atomic.load32_u</c>).</summary>
+    public static ulong Load(ulong address, MemoryInstance memory, ulong offset, int width)
+    {
+        byte* p = At(address, offset, memory, SizeOf(width));
+        return SizeOf(width) switch
+        {
+            1 => Volatile.Read(ref *p),
+            2 => Volatile.Read(ref *(ushort*)p),
+            4 => Volatile.Read(ref *(uint*)p),
+            _ => Volatile.Read(ref *(ulong*)p),
+        };
+    }
+
+    /// <summary>The atomic stores (<c>i32.atomic.store</c> … <c>i64.atomic.store32</c>): the value is wrapped to the width.</summary>
+    public static void Store(ulong address, ulong value, MemoryInstance memory, ulong offset, int width)
+    {
+        byte* p = At(address, offset, memory, SizeOf(width));
+        switch (SizeOf(width))
+        {
+            case 1: Interlocked.Exchange(ref *p, (byte)value); break;
+            case 2: Interlocked.Exchange(ref *(ushort*)p, (ushort)value); break;
+            case 4: Interlocked.Exchange(ref *(uint*)p, (uint)value); break;
+            default: Interlocked.Exchange(ref *(ulong*)p, value); break;
+        }
+    }
+
+    /// <summary>The read-modify-write instructions other than compare-exchange.</summary>
+    /// <returns>The old value, zero-extended.</returns>
+    public static ulong Rmw(ulong address, ulong value, MemoryInstance memory, ulong offset, int op, int width)
+    {
+        byte* p = At(address, offset, memory, SizeOf(width));
+        var o = (RmwOp)op;
+        switch (SizeOf(width))
+        {
+            case 1:
+            {
+                byte old;
+                do old = Volatile.Read(ref *p);
+                while (Interlocked.CompareExchange(ref *p, (byte)Apply(o, old, value), old) != old);
+                return old;
+            }
+            case 2:
+            {
+                ushort old;
+                do old = Volatile.Read(ref *(ushort*)p);
+                while (Interlocked.CompareExchange(ref *(ushort*)p, (ushort)Apply(o, old, value), old) != old);
+                return old;
+            }
+            case 4:
+            {
+                ref uint cell = ref *(uint*)p;
+                uint v = (uint)value;
+                return o switch
+                {
+                    RmwOp.Add => Interlocked.Add(ref cell, v) - v,
+                    RmwOp.Sub => Interlocked.Add(ref cell, unchecked(0u - v)) + v,
+                    RmwOp.And => Interlocked.And(ref cell, v),
+                    RmwOp.Or => Interlocked.Or(ref cell, v),
+                    RmwOp.Xor => Xor32(ref cell, v),
+                    _ => Interlocked.Exchange(ref cell, v),
+                };
+            }
+            default:
+            {
+                ref ulong cell = ref *(ulong*)p;
+                return o switch
+                {
+                    RmwOp.Add => Interlocked.Add(ref cell, value) - value,
+                    RmwOp.Sub => Interlocked.Add(ref cell, unchecked(0UL - value)) + value,
+                    RmwOp.And => Interlocked.And(ref cell, value),
+                    RmwOp.Or => Interlocked.Or(ref cell, value),
+                    RmwOp.Xor => Xor64(ref cell, value),
+                    _ => Interlocked.Exchange(ref cell, value),
+                };
+            }
+        }
+    }
+
+    private static ulong Apply(RmwOp op, ulong old, ulong value) => op switch
+    {
+        RmwOp.Add => old + value,
+        RmwOp.Sub => old - value,
+        RmwOp.And => old & value,
+        RmwOp.Or => old | value,
+        RmwOp.Xor => old ^ value,
+        _ => value,
+    };
+
+    private static uint Xor32(ref uint cell, uint value)
+    {
+        uint old;
+        do old = Volatile.Read(ref cell);
+        while (Interlocked.CompareExchange(ref cell, old ^ value, old) != old);
+        return old;
+    }
+
+    private static ulong Xor64(ref ulong cell, ulong value)
+    {
+        ulong old;
+        do old = Volatile.Read(ref cell);
+        while (Interlocked.CompareExchange(ref cell, old ^ value, old) != old);
+        return old;
+    }
+
+    /// <summary>
+    /// The compare-exchange instructions: the expected value is wrapped to the width before the compare, as
+    /// the spec says, and the replacement is written only when it matches.
+    /// </summary>
+    /// <returns>The old value, zero-extended.</returns>
+    public static ulong Cmpxchg(ulong address, ulong expected, ulong replacement, MemoryInstance memory, ulong offset, int width)
+    {
+        byte* p = At(address, offset, memory, SizeOf(width));
+        return SizeOf(width) switch
+        {
+            1 => Interlocked.CompareExchange(ref *p, (byte)replacement, (byte)expected),
+            2 => Interlocked.CompareExchange(ref *(ushort*)p, (ushort)replacement, (ushort)expected),
+            4 => Interlocked.CompareExchange(ref *(uint*)p, (uint)replacement, (uint)expected),
+            _ => Interlocked.CompareExchange(ref *(ulong*)p, replacement, expected),
+        };
+    }
+
+    /// <summary><c>atomic.fence</c>: a full barrier.</summary>
+    public static void Fence() => Interlocked.MemoryBarrier();
+
+    /// <summary><c>memory.atomic.notify</c>: wakes up to <paramref name="count"/> (unsigned) threads waiting on the address.</summary>
+    /// <returns>The number of threads woken.</returns>
+    public static int Notify(ulong address, int count, MemoryInstance memory, ulong offset)
+    {
+        byte* p = At(address, offset, memory, 4);
+        return memory.Shared ? ParkingLot.Notify(memory, (ulong)(p - memory.Base), (uint)count) : 0;
+    }
+
+    /// <summary><c>memory.atomic.wait32</c>: 0 when woken, 1 when the value differs from <paramref name="expected"/>, 2 on time-out.</summary>
+    public static int Wait32(ulong address, int expected, long timeout, MemoryInstance memory, ulong offset) =>
+        Wait(address, (uint)expected, timeout, memory, offset, 4);
+
+    /// <summary><c>memory.atomic.wait64</c>: 0 when woken, 1 when the value differs from <paramref name="expected"/>, 2 on time-out.</summary>
+    public static int Wait64(ulong address, long expected, long timeout, MemoryInstance memory, ulong offset) =>
+        Wait(address, (ulong)expected, timeout, memory, offset, 8);
+
+    private static int Wait(ulong address, ulong expected, long timeout, MemoryInstance memory, ulong offset, int size)
+    {
+        byte* p = At(address, offset, memory, size);
+        if (!memory.Shared) Traps.Throw(TrapCode.AtomicWaitNonSharedMemory);
+        return ParkingLot.Wait(memory, p, size, expected, timeout);
+    }
+
+    /// <summary>
+    /// The threads waiting in <c>memory.atomic.wait32/64</c>, in arrival order per (memory, address). One
+    /// process-wide lock guards the queues and the compare of the waited-on value, so a notify that follows a
+    /// store can never slip between a waiter's compare and its enqueueing; each waiter sleeps on its own
+    /// monitor, so a notify wakes exactly the waiters it dequeued.
+    /// </summary>
+    private static class ParkingLot
+    {
+        private static readonly Lock Gate = new();
+        private static readonly Dictionary<(MemoryInstance Memory, ulong Address), Queue<Waiter>> Queues = [];
+
+        private sealed class Waiter
+        {
+            /// <summary>Set under <see cref="Gate"/> by the notify that dequeued the waiter.</summary>
+            public volatile bool Notified;
+        }
+
+        public static int Wait(MemoryInstance memory, byte* p, int size, ulong expected, long timeout)
+        {
+            var key = (memory, (ulong)(p - memory.Base));
+            var waiter = new Waiter();
+            lock (Gate)
+            {
+                ulong current = size == 4 ? Volatile.Read(ref *(uint*)p) : Volatile.Read(ref *(ulong*)p);
+                if (current != expected) return 1;
+                if (timeout == 0) return 2;
+                if (!Queues.TryGetValue(key, out Queue<Waiter>? queue)) Queues[key] = queue = new Queue<Waiter>();
+                queue.Enqueue(waiter);
+            }
+            long start = Stopwatch.GetTimestamp();
+            lock (waiter)
+            {
+                while (!waiter.Notified)
+                {
+                    if (timeout < 0)
+                    {
+                        Monitor.Wait(waiter);
+                        continue;
+                    }
+                    long left = timeout - (long)Stopwatch.GetElapsedTime(start).TotalNanoseconds;
+                    if (left <= 0) break;
+                    // Monitor.Wait takes at most int.MaxValue ms; the loop waits again for longer time-outs.
+                    Monitor.Wait(waiter, TimeSpan.FromMilliseconds(Math.Min(Math.Ceiling(left / 1e6), int.MaxValue)));
+                }
+            }
+            if (waiter.Notified) return 0;
+            lock (Gate)
+            {
+                // A notify may have dequeued the waiter after the time-out: then it counts as woken.
+                if (waiter.Notified) return 0;
+                Queue<Waiter> queue = Queues[key];
+                var rest = new Queue<Waiter>(queue.Count);
+                foreach (Waiter w in queue)
+                {
+                    if (w != waiter) rest.Enqueue(w);
+                }
+                if (rest.Count == 0) Queues.Remove(key);
+                else Queues[key] = rest;
+            }
+            return 2;
+        }
+
+        public static int Notify(MemoryInstance memory, ulong address, uint count)
+        {
+            List<Waiter>? woken = null;
+            lock (Gate)
+            {
+                if (count == 0 || !Queues.TryGetValue((memory, address), out Queue<Waiter>? queue)) return 0;
+                woken = [];
+                while (queue.Count > 0 && (uint)woken.Count < count)
+                {
+                    Waiter w = queue.Dequeue();
+                    w.Notified = true;
+                    woken.Add(w);
+                }
+                if (queue.Count == 0) Queues.Remove((memory, address));
+            }
+            foreach (Waiter w in woken)
+            {
+                lock (w) Monitor.Pulse(w);
+            }
+            return woken.Count;
+        }
+    }
+}
