@@ -183,8 +183,9 @@ internal sealed partial class FunctionCompiler
                 or Opcode.MemoryFill or Opcode.MemoryCopy or Opcode.MemoryInit:
                 return true;
         }
-        // Memory 0 is checked inline (its trap carries its offset); other memories and memory64
-        // offsets go through helpers.
+        // Memory 0 is checked inline (its trap carries its offset); other memories, memory64
+        // offsets and atomics (FunctionCompiler.Atomic.cs) go through helpers.
+        if (instr.Info.Feature == WasmFeatures.Threads) return true;
         return instr.Info.Immediates is ImmediateKind.MemArg or ImmediateKind.MemArgLane
             && (instr.MemArg.MemoryIndex != 0 || _memoryBase is null || _module.Memories[instr.MemArg.MemoryIndex].Is64);
     }
@@ -221,7 +222,7 @@ internal sealed partial class FunctionCompiler
         while (!reader.AtEnd)
         {
             reader.Read(ref instr);
-            const WasmFeatures Unsupported = WasmFeatures.Gc | WasmFeatures.Threads;
+            const WasmFeatures Unsupported = WasmFeatures.Gc;
             if ((instr.Info.Feature & Unsupported) != 0)
             {
                 return $"{instr.Info.Name} (offset {instr.Offset})";
@@ -318,7 +319,8 @@ internal sealed partial class FunctionCompiler
         _previousFloatConst = _lastFloatConst;
         _lastFloatConst = instr.Opcode is Opcode.F32Const or Opcode.F64Const ? instr.Bits : null;
         if (EmitControl(ref instr) || EmitVariable(ref instr) || EmitMemory(ref instr) || EmitException(ref instr) || EmitCall(ref instr)
-            || EmitReference(ref instr) || EmitTable(ref instr) || EmitNumeric(ref instr) || EmitSimd(ref instr) || EmitWideArithmetic(ref instr))
+            || EmitReference(ref instr) || EmitTable(ref instr) || EmitNumeric(ref instr) || EmitSimd(ref instr) || EmitWideArithmetic(ref instr)
+            || EmitAtomic(ref instr))
         {
             return;
         }
