@@ -85,4 +85,8 @@ internal enum Op
     Helper,
     /// <summary>Instructions that need the instance and are not hot (tables, bulk memory, references, memory size): Wasm opcode, d a b c imm imm2.</summary>
     Instance,
+
+    // Threads (kept apart from the groups above).
+    /// <summary>The threads proposal's atomics, wait, notify and fence: Wasm opcode, d a b c memory offlo offhi (Executor.Atomic.cs).</summary>
+    Atomic,
 }
