@@ -117,7 +117,7 @@ internal sealed partial class RunOptions
         }
         g.Add("unknown-imports-trap", "unknown-imports-trap[=y|n]", "imported functions nobody defines trap when called (alias --trap-unknown-imports)", v => TrapUnknownImports = g.Flag("unknown-imports-trap", v));
         g.Add("all-proposals", "all-proposals[=y|n]", "every proposal Sharptime has (alias: all)", v => Features.Add(v is null ? "all" : $"all={v}"));
-        foreach ((string name, _) in FeatureFlags.Names)
+        foreach ((string name, _) in Sharptime.Text.WastFeatures.Names)
         {
             g.Add(name, name + "[=y|n]", $"the {name} proposal", v => Features.Add(v is null ? name : $"{name}={v}"));
         }
