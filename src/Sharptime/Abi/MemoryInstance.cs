@@ -33,11 +33,15 @@ public sealed unsafe class MemoryInstance : IDisposable
     /// <summary>The pool slot, or -1.</summary>
     internal int Slot = -1;
 
-    /// <summary>The stores that hold a shared memory (1 when created); a memory that is not shared has one user.</summary>
-    private int _users = 1;
+    /// <summary>What only a shared memory needs, or null (instantiation allocates nothing more for other memories).</summary>
+    private readonly SharedState? _shared;
 
-    /// <summary>Serializes growing a shared memory.</summary>
-    private readonly Lock _growLock = new();
+    /// <summary>The lock that serializes growing a shared memory, and the count of stores that hold it (1 when created).</summary>
+    private sealed class SharedState
+    {
+        public readonly Lock GrowLock = new();
+        public int Users = 1;
+    }
 
     /// <param name="type">The memory's type.</param>
     /// <param name="maxBytesLimit">The most bytes the memory may reach (the engine's limit, or a pool slot's size).</param>
@@ -50,6 +54,7 @@ public sealed unsafe class MemoryInstance : IDisposable
         ulong absoluteMax = type.Is64 ? ulong.MaxValue >> PageSizeLog2 : (1UL << 32) >> PageSizeLog2;
         MaxPages = Math.Min(type.Limits.Max ?? absoluteMax, absoluteMax);
         MaxBytesLimit = maxBytesLimit;
+        if (type.Shared) _shared = new SharedState();
         if (type.Limits.Min > MaxPages || type.Limits.Min << PageSizeLog2 > maxBytesLimit)
         {
             throw new WasmException($"memory of {type.Limits.Min} pages is larger than the limit of {maxBytesLimit} bytes");
@@ -82,8 +87,8 @@ public sealed unsafe class MemoryInstance : IDisposable
     /// <returns>The old size in pages, or -1 (all ones) when the memory cannot grow.</returns>
     public long Grow(ulong delta)
     {
-        if (!Type.Shared) return GrowUnshared(delta);
-        lock (_growLock)
+        if (_shared is null) return GrowUnshared(delta);
+        lock (_shared.GrowLock)
         {
             return GrowUnshared(delta);
         }
@@ -119,19 +124,20 @@ public sealed unsafe class MemoryInstance : IDisposable
     /// <exception cref="ObjectDisposedException">Every store that held the memory has let it go.</exception>
     internal void AddUser()
     {
+        SharedState shared = _shared ?? throw new InvalidOperationException("internal error: only a shared memory has several users");
         int users;
         do
         {
-            users = Volatile.Read(ref _users);
+            users = Volatile.Read(ref shared.Users);
             ObjectDisposedException.ThrowIf(users == 0, this);
         }
-        while (Interlocked.CompareExchange(ref _users, users + 1, users) != users);
+        while (Interlocked.CompareExchange(ref shared.Users, users + 1, users) != users);
     }
 
     /// <summary>Gives the native memory back to the allocator (a shared memory: once its last user lets go).</summary>
     public void Dispose()
     {
-        if (Interlocked.Decrement(ref _users) > 0) return;
+        if (_shared is not null && Interlocked.Decrement(ref _shared.Users) > 0) return;
         Free();
         GC.SuppressFinalize(this);
     }
