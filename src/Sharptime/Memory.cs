@@ -34,6 +34,31 @@ public sealed unsafe class Memory : Extern
     public Memory(Store store, ulong minimumPages, ulong? maximumPages, bool is64, bool shared)
         : this(store, store.CreateMemory(new Binary.MemoryType(new Binary.Limits(minimumPages, maximumPages), is64, SharedWithMaximum(shared, maximumPages)))) { }
 
+    /// <summary>
+    /// Creates a memory of the type <paramref name="module"/> imports as <paramref name="importModule"/>
+    /// <paramref name="importName"/> (its minimum size, maximum, index type and sharing): for hosts that provide
+    /// a module's memory, such as a wasi-threads host providing the shared memory of every thread's instance.
+    /// </summary>
+    /// <param name="store">The owner.</param>
+    /// <param name="module">The module.</param>
+    /// <param name="importModule">The import's module name.</param>
+    /// <param name="importName">The import's name.</param>
+    /// <returns>The new memory.</returns>
+    /// <exception cref="ArgumentException">The module imports no memory of that name.</exception>
+    public static Memory ForImport(Store store, Module module, string importModule, string importName)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(module);
+        foreach (Binary.Import import in module.Info.Imports)
+        {
+            if (import.Kind == Binary.ExternKind.Memory && import.Module == importModule && import.Name == importName)
+            {
+                return new Memory(store, store.CreateMemory(import.Memory));
+            }
+        }
+        throw new ArgumentException($"the module imports no memory {importModule}::{importName}; see Module.Imports for what it imports", nameof(importName));
+    }
+
     private static bool SharedWithMaximum(bool shared, ulong? maximumPages)
     {
         if (shared && maximumPages is null)
