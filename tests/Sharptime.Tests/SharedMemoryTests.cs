@@ -4,10 +4,11 @@ using Sharptime.Text;
 namespace Sharptime.Tests;
 
 /// <summary>
-/// Shared memories and atomics through the public API, on the interpreter. Sharptime.Compiler.Tests links this
-/// file and runs the same tests compiled (CompiledSharedMemoryTests), so both tiers answer the same questions.
+/// Shared memories and atomics through the public API, for an engine of the derived class: interpreted here
+/// (<see cref="InterpretedSharedMemoryTests"/>); Sharptime.Compiler.Tests links this file and runs the same
+/// tests compiled (CompiledSharedMemoryTests), so both tiers answer the same questions.
 /// </summary>
-public class SharedMemoryTests
+public abstract class SharedMemoryTests
 {
     private const string Counter = """
         (module
@@ -26,8 +27,8 @@ public class SharedMemoryTests
           (func (export "load") (param i32) (result i32) (i32.atomic.load (local.get 0))))
         """;
 
-    /// <summary>The engine the tests run on: the interpreter here.</summary>
-    protected virtual Config Configure(Config config) => config with { Strategy = Strategy.Interpreter };
+    /// <summary>The engine settings the tests run with (threads are enabled on top).</summary>
+    protected abstract Config Configure(Config config);
 
     private Engine NewEngine() => new(Configure(Config.Default with { Features = WasmFeatures.Wasm3 | WasmFeatures.Threads }));
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Sharptime.Abi;
@@ -110,19 +111,9 @@ public static unsafe class Atomics
         switch (SizeOf(width))
         {
             case 1:
-            {
-                byte old;
-                do old = Volatile.Read(ref *p);
-                while (Interlocked.CompareExchange(ref *p, (byte)Apply(o, old, value), old) != old);
-                return old;
-            }
+                return CasLoop(ref *p, (byte)value, o);
             case 2:
-            {
-                ushort old;
-                do old = Volatile.Read(ref *(ushort*)p);
-                while (Interlocked.CompareExchange(ref *(ushort*)p, (ushort)Apply(o, old, value), old) != old);
-                return old;
-            }
+                return CasLoop(ref *(ushort*)p, (ushort)value, o);
             case 4:
             {
                 ref uint cell = ref *(uint*)p;
@@ -133,7 +124,7 @@ public static unsafe class Atomics
                     RmwOp.Sub => Interlocked.Add(ref cell, unchecked(0u - v)) + v,
                     RmwOp.And => Interlocked.And(ref cell, v),
                     RmwOp.Or => Interlocked.Or(ref cell, v),
-                    RmwOp.Xor => Xor32(ref cell, v),
+                    RmwOp.Xor => CasLoop(ref cell, v, o),
                     _ => Interlocked.Exchange(ref cell, v),
                 };
             }
@@ -146,36 +137,35 @@ public static unsafe class Atomics
                     RmwOp.Sub => Interlocked.Add(ref cell, unchecked(0UL - value)) + value,
                     RmwOp.And => Interlocked.And(ref cell, value),
                     RmwOp.Or => Interlocked.Or(ref cell, value),
-                    RmwOp.Xor => Xor64(ref cell, value),
+                    RmwOp.Xor => CasLoop(ref cell, value, o),
                     _ => Interlocked.Exchange(ref cell, value),
                 };
             }
         }
     }
 
-    private static ulong Apply(RmwOp op, ulong old, ulong value) => op switch
+    /// <summary>
+    /// A read-modify-write as a compare-exchange loop: for the widths and operations <see cref="Interlocked"/>
+    /// has no instruction for (8- and 16-bit, and xor).
+    /// </summary>
+    private static T CasLoop<T>(ref T cell, T value, RmwOp op) where T : unmanaged, IBinaryInteger<T>
     {
-        RmwOp.Add => old + value,
-        RmwOp.Sub => old - value,
-        RmwOp.And => old & value,
-        RmwOp.Or => old | value,
-        RmwOp.Xor => old ^ value,
-        _ => value,
-    };
-
-    private static uint Xor32(ref uint cell, uint value)
-    {
-        uint old;
-        do old = Volatile.Read(ref cell);
-        while (Interlocked.CompareExchange(ref cell, old ^ value, old) != old);
-        return old;
-    }
-
-    private static ulong Xor64(ref ulong cell, ulong value)
-    {
-        ulong old;
-        do old = Volatile.Read(ref cell);
-        while (Interlocked.CompareExchange(ref cell, old ^ value, old) != old);
+        T old, result;
+        do
+        {
+            // The compare-exchange is a full barrier: the read cannot be hoisted out of the loop.
+            old = cell;
+            result = op switch
+            {
+                RmwOp.Add => old + value,
+                RmwOp.Sub => old - value,
+                RmwOp.And => old & value,
+                RmwOp.Or => old | value,
+                RmwOp.Xor => old ^ value,
+                _ => value,
+            };
+        }
+        while (Interlocked.CompareExchange(ref cell, result, old) != old);
         return old;
     }
 
