@@ -54,7 +54,8 @@ internal sealed partial class FunctionCompiler
     /// <summary>
     /// Calls <paramref name="helper"/> with the <paramref name="operands"/> values on the stack (the address
     /// first, zero-extended; i32 values widened to the helper's <c>ulong</c> parameters), then the memory, the
-    /// offset and, when given, the <see cref="Atomics.RmwOp"/> <paramref name="op"/> and the <paramref name="width"/>.
+    /// offset and, when given, the <see cref="Atomics.RmwOp"/> <paramref name="op"/> and the <paramref name="width"/>
+    /// (and the context, for the waits: a waiting thread looks at its store's deadline).
     /// </summary>
     private void EmitAtomicCall(string helper, MemArg arg, int operands, int? op, int? width)
     {
@@ -77,6 +78,7 @@ internal sealed partial class FunctionCompiler
         EmitLdcI8((long)arg.Offset);
         if (op is int o) EmitLdcI4(o);
         if (width is int w) EmitLdcI4(w);
+        if (ps[^1].ParameterType == typeof(VmContext)) LoadContext();
         _il.Emit(OpCodes.Call, method);
         if (method.ReturnType == typeof(void)) return;
         if (method.ReturnType == typeof(int))

@@ -30,7 +30,8 @@ public abstract class SharedMemoryTests
     /// <summary>The engine settings the tests run with (threads are enabled on top).</summary>
     protected abstract Config Configure(Config config);
 
-    private Engine NewEngine() => new(Configure(Config.Default with { Features = WasmFeatures.Wasm3 | WasmFeatures.Threads }));
+    private Engine NewEngine(bool epochs = false) =>
+        new(Configure(Config.Default with { Features = WasmFeatures.Wasm3 | WasmFeatures.Threads, EpochInterruption = epochs }));
 
     /// <summary>An instance of <paramref name="wat"/> in a new store of its own, importing <paramref name="memory"/> as env.mem.</summary>
     private static Instance InstanceWith(Engine engine, Memory memory, string wat = Counter)
@@ -98,6 +99,39 @@ public abstract class SharedMemoryTests
         Assert.True(waiter.Join(TimeSpan.FromSeconds(30)));
         Assert.Equal((1, 0), (woken, result));
         Assert.Equal(0, notify());
+    }
+
+    [Fact]
+    public void A_wait_without_time_out_ends_with_an_interrupt_at_the_epoch_deadline_or_when_its_store_is_disposed()
+    {
+        Engine engine = NewEngine(epochs: true);
+        using var owner = new Store(engine);
+        var memory = new Memory(owner, 1, 4, is64: false, shared: true);
+        var linker = new Linker(engine);
+        linker.Define("env", "mem", memory);
+        Module module = Module.FromBytes(engine, Wat.Parse(Counter));
+        var stores = new[] { new Store(engine), new Store(engine) };
+        var traps = new TrapException?[2];
+        var threads = new Thread[2];
+        for (int i = 0; i < 2; i++)
+        {
+            int k = i;
+            stores[k].SetEpochDeadline(k == 0 ? 1UL : 1000UL);
+            Func<int, long, int> wait = linker.Instantiate(stores[k], module).GetFunction<int, long, int>("wait");
+            threads[k] = new Thread(() => traps[k] = Assert.Throws<TrapException>(() => wait(0, -1)));
+            threads[k].Start();
+        }
+        // Both threads are asleep in the wait (not still on their way in) before the epoch moves.
+        var clock = Stopwatch.StartNew();
+        while (!Array.TrueForAll(threads, t => (t.ThreadState & System.Threading.ThreadState.WaitSleepJoin) != 0) && clock.Elapsed < TimeSpan.FromSeconds(30)) Thread.Sleep(1);
+        engine.IncrementEpoch();
+        Assert.True(threads[0].Join(TimeSpan.FromSeconds(30)));
+        Assert.True(threads[1].IsAlive);
+        stores[1].Dispose();
+        Assert.True(threads[1].Join(TimeSpan.FromSeconds(30)));
+        Assert.Equal((TrapCode.Interrupt, TrapCode.Interrupt), (traps[0]!.Code, traps[1]!.Code));
+        Assert.Contains("disposed", traps[1]!.Message, StringComparison.Ordinal);
+        stores[0].Dispose();
     }
 
     [Fact]

@@ -198,18 +198,18 @@ public static unsafe class Atomics
     }
 
     /// <summary><c>memory.atomic.wait32</c>: 0 when woken, 1 when the value differs from <paramref name="expected"/>, 2 on time-out.</summary>
-    public static int Wait32(ulong address, int expected, long timeout, MemoryInstance memory, ulong offset) =>
-        Wait(address, (uint)expected, timeout, memory, offset, 4);
+    public static int Wait32(ulong address, int expected, long timeout, MemoryInstance memory, ulong offset, VmContext ctx) =>
+        Wait(address, (uint)expected, timeout, memory, offset, 4, ctx.StoreContext);
 
     /// <summary><c>memory.atomic.wait64</c>: 0 when woken, 1 when the value differs from <paramref name="expected"/>, 2 on time-out.</summary>
-    public static int Wait64(ulong address, long expected, long timeout, MemoryInstance memory, ulong offset) =>
-        Wait(address, (ulong)expected, timeout, memory, offset, 8);
+    public static int Wait64(ulong address, long expected, long timeout, MemoryInstance memory, ulong offset, VmContext ctx) =>
+        Wait(address, (ulong)expected, timeout, memory, offset, 8, ctx.StoreContext);
 
-    private static int Wait(ulong address, ulong expected, long timeout, MemoryInstance memory, ulong offset, int size)
+    private static int Wait(ulong address, ulong expected, long timeout, MemoryInstance memory, ulong offset, int size, VmStoreContext store)
     {
         byte* p = At(address, offset, memory, size);
         if (!memory.Shared) Traps.Throw(TrapCode.AtomicWaitNonSharedMemory);
-        return ParkingLot.Wait(memory, p, size, expected, timeout);
+        return ParkingLot.Wait(memory, p, size, expected, timeout, store);
     }
 
     /// <summary>
@@ -229,7 +229,13 @@ public static unsafe class Atomics
             public volatile bool Notified;
         }
 
-        public static int Wait(MemoryInstance memory, byte* p, int size, ulong expected, long timeout)
+        /// <summary>
+        /// How long a waiter sleeps before it looks at its store again: a wait ends early with the trap (or the
+        /// deadline callback) of a reached epoch deadline or a disposed store, as running code would at a loop header.
+        /// </summary>
+        private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(10);
+
+        public static int Wait(MemoryInstance memory, byte* p, int size, ulong expected, long timeout, VmStoreContext store)
         {
             var key = (memory, (ulong)(p - memory.Base));
             var waiter = new Waiter();
@@ -242,26 +248,44 @@ public static unsafe class Atomics
                 queue.Enqueue(waiter);
             }
             long start = Stopwatch.GetTimestamp();
-            lock (waiter)
+            while (true)
             {
-                while (!waiter.Notified)
+                long left = timeout < 0 ? long.MaxValue : timeout - (long)Stopwatch.GetElapsedTime(start).TotalNanoseconds;
+                if (left <= 0) break;
+                lock (waiter)
                 {
-                    if (timeout < 0)
+                    if (!waiter.Notified) Monitor.Wait(waiter, left >= Slice.Ticks * 100 ? Slice : TimeSpan.FromTicks(Math.Max(left / 100, 1)));
+                }
+                if (waiter.Notified) return 0;
+                if (Interrupted(store))
+                {
+                    try
                     {
-                        Monitor.Wait(waiter);
-                        continue;
+                        if (store.Disposed || store.Store is null) throw new TrapException(TrapCode.Interrupt, StoreHelpers.DisposedMessage);
+                        // Traps, or runs the store's deadline callback, which may move the deadline: then wait on.
+                        StoreHelpers.EpochDeadlineReached(store);
                     }
-                    long left = timeout - (long)Stopwatch.GetElapsedTime(start).TotalNanoseconds;
-                    if (left <= 0) break;
-                    // Monitor.Wait takes at most int.MaxValue ms; the loop waits again for longer time-outs.
-                    Monitor.Wait(waiter, TimeSpan.FromMilliseconds(Math.Min(Math.Ceiling(left / 1e6), int.MaxValue)));
+                    catch (TrapException)
+                    {
+                        // A notify that dequeued the waiter first counted it as woken: then it was.
+                        if (Leave(key, waiter)) return 0;
+                        throw;
+                    }
                 }
             }
-            if (waiter.Notified) return 0;
+            return Leave(key, waiter) ? 0 : 2;
+        }
+
+        /// <summary>Whether the store of a waiting thread was disposed or reached its epoch deadline.</summary>
+        private static bool Interrupted(VmStoreContext store) =>
+            store.Disposed || store.Store is { Engine.Config.EpochInterruption: true } && Volatile.Read(ref store.Epoch.Value) >= store.EpochDeadline;
+
+        /// <summary>Takes a waiter that stops waiting out of its queue; true when a notify dequeued it first (it was woken).</summary>
+        private static bool Leave((MemoryInstance, ulong) key, Waiter waiter)
+        {
             lock (Gate)
             {
-                // A notify may have dequeued the waiter after the time-out: then it counts as woken.
-                if (waiter.Notified) return 0;
+                if (waiter.Notified) return true;
                 Queue<Waiter> queue = Queues[key];
                 var rest = new Queue<Waiter>(queue.Count);
                 foreach (Waiter w in queue)
@@ -270,8 +294,8 @@ public static unsafe class Atomics
                 }
                 if (rest.Count == 0) Queues.Remove(key);
                 else Queues[key] = rest;
+                return false;
             }
-            return 2;
         }
 
         public static int Notify(MemoryInstance memory, ulong address, uint count)

@@ -28,10 +28,10 @@ internal static partial class Executor
                 S(ref f, d) = (uint)Atomics.Notify(address, (int)S(ref f, b), m, offset);
                 break;
             case Opcode.MemoryAtomicWait32:
-                S(ref f, d) = (uint)Atomics.Wait32(address, (int)S(ref f, b), (long)S(ref f, c), m, offset);
+                S(ref f, d) = (uint)Atomics.Wait32(address, (int)S(ref f, b), (long)S(ref f, c), m, offset, ctx);
                 break;
             case Opcode.MemoryAtomicWait64:
-                S(ref f, d) = (uint)Atomics.Wait64(address, (long)S(ref f, b), (long)S(ref f, c), m, offset);
+                S(ref f, d) = (uint)Atomics.Wait64(address, (long)S(ref f, b), (long)S(ref f, c), m, offset, ctx);
                 break;
             case >= Opcode.I32AtomicLoad and < Opcode.I32AtomicStore:
                 S(ref f, d) = Atomics.Load(address, m, offset, group - Atomics.FirstLoad);
