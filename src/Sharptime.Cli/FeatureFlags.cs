@@ -6,31 +6,6 @@ namespace Sharptime.Cli;
 /// </summary>
 internal sealed class FeatureFlags
 {
-    /// <summary>The option names, as Wasmtime spells them where Wasmtime has the proposal.</summary>
-    public static readonly (string Name, WasmFeatures Flag)[] Names =
-    [
-        ("all", WasmFeatures.All),
-        ("mutable-globals", WasmFeatures.MutableGlobals),
-        ("sign-extension", WasmFeatures.SignExtension),
-        ("saturating-float-to-int", WasmFeatures.SaturatingFloatToInt),
-        ("multi-value", WasmFeatures.MultiValue),
-        ("bulk-memory", WasmFeatures.BulkMemory),
-        ("reference-types", WasmFeatures.ReferenceTypes),
-        ("simd", WasmFeatures.Simd),
-        ("relaxed-simd", WasmFeatures.RelaxedSimd),
-        ("tail-call", WasmFeatures.TailCall),
-        ("extended-const", WasmFeatures.ExtendedConst),
-        ("multi-memory", WasmFeatures.MultiMemory),
-        ("memory64", WasmFeatures.Memory64),
-        ("exceptions", WasmFeatures.ExceptionHandling),
-        ("legacy-exceptions", WasmFeatures.LegacyExceptions),
-        ("function-references", WasmFeatures.FunctionReferences),
-        ("gc", WasmFeatures.Gc),
-        ("threads", WasmFeatures.Threads),
-        ("custom-page-sizes", WasmFeatures.CustomPageSizes),
-        ("wide-arithmetic", WasmFeatures.WideArithmetic),
-    ];
-
     private readonly List<(WasmFeatures Flag, bool Enabled)> _overrides = [];
 
     /// <summary>Adds the overrides of one <c>-W</c> value: <c>name[=y|n][,name[=y|n]]*</c>.</summary>
@@ -69,10 +44,7 @@ internal sealed class FeatureFlags
 
     private static WasmFeatures Lookup(string name)
     {
-        foreach ((string known, WasmFeatures flag) in Names)
-        {
-            if (known == name) return flag;
-        }
-        throw new UsageException($"unknown feature '{name}' in -W (known: {string.Join(", ", Array.ConvertAll(Names, n => n.Name))})");
+        if (!name.Contains('_', StringComparison.Ordinal) && Sharptime.Text.WastFeatures.TryParseName(name, out WasmFeatures flag)) return flag;
+        throw new UsageException($"unknown feature '{name}' in -W (known: {string.Join(", ", Sharptime.Text.WastFeatures.Names.Select(n => n.Key))})");
     }
 }

@@ -111,7 +111,21 @@ internal static class RunCliCommand
             using IDisposable? timeout = options.Runtime.Configure(store);
             var linker = new Linker(engine);
             if (wasi is not null) linker.AddWasi<WasiContext?>(static context => context!);
-            return Execute(options, module, preloads, invokeArgs, store, linker, stdout, stderr);
+            TaskCompletionSource<Exception>? threadEnded = null;
+            if (options.WasiThreads && ImportsThreadSpawn(module))
+            {
+                // A thread that calls proc_exit or traps ends the program, as in Wasmtime.
+                threadEnded = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+                try
+                {
+                    linker.AddWasiThreads(module, store, () => ThreadStore(engine, wasi, options), e => threadEnded.TrySetResult(e));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new RunFailedException($"-S threads: {options.File}: {e.Message}", e);
+                }
+            }
+            return Execute(options, module, preloads, invokeArgs, store, linker, stdout, stderr, threadEnded);
         }
         catch (DirectoryNotFoundException e)
         {
@@ -163,8 +177,64 @@ internal static class RunCliCommand
         }
     }
 
+    /// <summary>The store of a wasi-threads thread: the same WASI context and the same limits, fuel and deadline as the main store's.</summary>
+    private static Store<WasiContext?> ThreadStore(Engine engine, WasiContext? wasi, RunOptions options)
+    {
+        var store = new Store<WasiContext?>(engine, wasi);
+        // The main store's timer (-W timeout) moves the engine's epoch for every store.
+        options.Runtime.Configure(store)?.Dispose();
+        return store;
+    }
+
+    private static bool ImportsThreadSpawn(Module module)
+    {
+        foreach (ModuleImport import in module.Imports)
+        {
+            if (import.Module == "wasi" && import.Name == "thread-spawn") return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Runs the guest's entry point. With wasi-threads it runs on a thread of its own, and the program ends with
+    /// whichever ends first: the entry point, or a spawned thread that called proc_exit or trapped (its
+    /// exception is rethrown here; the other threads are background threads and end with the process).
+    /// </summary>
+    private static void RunMain(Action main, TaskCompletionSource<Exception>? threadEnded)
+    {
+        if (threadEnded is null)
+        {
+            main();
+            return;
+        }
+        Exception? failure = null;
+        using var done = new ManualResetEventSlim();
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                main();
+            }
+#pragma warning disable CA1031 // Rethrown on the command's thread below.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failure = e;
+            }
+            done.Set();
+        }, 8 << 20)
+        {
+            IsBackground = true,
+            Name = "wasi main thread",
+        };
+        thread.Start();
+        int which = WaitHandle.WaitAny([done.WaitHandle, ((IAsyncResult)threadEnded.Task).AsyncWaitHandle]);
+        if (which == 1) failure = threadEnded.Task.Result;
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+    }
+
     private static int Execute(RunOptions options, Module module, List<(string Name, Module Module)> preloads, Value[]? invokeArgs,
-        Store store, Linker linker, TextWriter stdout, TextWriter stderr)
+        Store store, Linker linker, TextWriter stdout, TextWriter stderr, TaskCompletionSource<Exception>? threadEnded)
     {
         try
         {
@@ -180,7 +250,9 @@ internal static class RunCliCommand
             CallIfExported(main, InitializeExport);
             if (options.Invoke is string export)
             {
-                foreach (Value result in main.GetFunction(export)!.Call(invokeArgs!)) stdout.WriteLine(InvokeValues.Format(result));
+                Value[] results = [];
+                RunMain(() => results = main.GetFunction(export)!.Call(invokeArgs!), threadEnded);
+                foreach (Value result in results) stdout.WriteLine(InvokeValues.Format(result));
                 return 0;
             }
             if (main.GetFunction(StartExport) is not Func start)
@@ -191,7 +263,7 @@ internal static class RunCliCommand
             {
                 throw new RunFailedException($"{options.File}: '{StartExport}' has type {start.Type}, a command's must be (func); use --invoke to call it with arguments");
             }
-            start.Call();
+            RunMain(() => start.Call(), threadEnded);
             return 0;
         }
         catch (WasiExitException e)

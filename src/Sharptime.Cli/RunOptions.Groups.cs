@@ -117,7 +117,7 @@ internal sealed partial class RunOptions
         }
         g.Add("unknown-imports-trap", "unknown-imports-trap[=y|n]", "imported functions nobody defines trap when called (alias --trap-unknown-imports)", v => TrapUnknownImports = g.Flag("unknown-imports-trap", v));
         g.Add("all-proposals", "all-proposals[=y|n]", "every proposal Sharptime has (alias: all)", v => Features.Add(v is null ? "all" : $"all={v}"));
-        foreach ((string name, _) in FeatureFlags.Names)
+        foreach ((string name, _) in Sharptime.Text.WastFeatures.Names)
         {
             g.Add(name, name + "[=y|n]", $"the {name} proposal", v => Features.Add(v is null ? name : $"{name}={v}"));
         }
@@ -142,6 +142,11 @@ internal sealed partial class RunOptions
         var g = new OptionGroup("-S", "WASI");
         g.Add("cli", "cli[=y|n]", "link WASI preview 1 (default y); cli=n links nothing", v => Wasi = g.Flag("cli", v));
         g.Add("common", "common[=y|n]", "Wasmtime's old name of cli", v => Wasi = g.Flag("common", v));
+        g.Add("threads", "threads[=y|n]", "wasi-threads: thread-spawn, each thread an instance sharing the module's shared memory (implies -W threads)", v =>
+        {
+            WasiThreads = g.Flag("threads", v);
+            if (WasiThreads) Features.Add("threads");
+        });
         g.Add("inherit-env", "inherit-env[=y|n]", "the guest sees the host's whole environment (--env adds to it)", v => InheritEnv = g.Flag("inherit-env", v));
         g.Add("tcplisten", "tcplisten=HOST:PORT", "a pre-opened listening socket (alias --tcplisten); repeatable", v => AddTcpListen(v ?? ""));
         g.Add("preview2", "preview2[=y|n]", "accepted: n is what Sharptime does; y warns", v =>
@@ -151,7 +156,7 @@ internal sealed partial class RunOptions
         g.NotApplicable("preview0", "preview0[=y|n]", "the wasi_unstable module is not provided");
         g.NotApplicable("listenfd", "listenfd[=y|n]", "not implemented; use tcplisten");
         g.NotApplicable("cli-exit-with-code", "cli-exit-with-code[=y|n]", Preview2);
-        foreach (string key in (string[])["nn", "nn-graph", "threads", "http", "http-outgoing-body-buffer-chunks", "http-outgoing-body-chunk-size", "config", "config-var",
+        foreach (string key in (string[])["nn", "nn-graph", "http", "http-outgoing-body-buffer-chunks", "http-outgoing-body-chunk-size", "config", "config-var",
             "keyvalue", "keyvalue-in-memory-data", "tls", "inherit-network", "allow-ip-name-lookup", "tcp", "udp", "network-error-code", "p3",
             "max-resources", "hostcall-fuel", "max-random-size", "max-http-fields-size"])
         {

@@ -33,6 +33,9 @@ internal sealed partial class RunOptions
     /// <summary>Whether WASI is provided at all (<c>-S cli=n</c> turns it off).</summary>
     public bool Wasi { get; private set; } = true;
 
+    /// <summary>Whether wasi-threads' <c>thread-spawn</c> is provided (<c>-S threads</c>; implies <c>-W threads</c>).</summary>
+    public bool WasiThreads { get; private set; }
+
     /// <summary>Modules instantiated first and linked under a name (<c>--preload NAME=PATH</c>).</summary>
     public List<(string Name, string Path)> Preloads { get; } = [];
 

@@ -22,6 +22,8 @@ internal static class WastCliCommand
           -W NAME[=y|n][,...]   Enable or disable a proposal for every script, on top of the defaults
                                 chosen per testsuite folder (legacy/, proposals/threads/...).
                                 Names: all, threads, exceptions, legacy-exceptions, gc, simd, memory64...
+                                A script's own header lines (";;! gc = true", as in Wasmtime's
+                                tests) switch proposals last.
           -h, --help            Show this help
 
         Exit code: 0 when nothing failed, 1 when something failed, 2 for a wrong command line.

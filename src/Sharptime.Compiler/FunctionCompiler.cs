@@ -76,15 +76,6 @@ internal sealed partial class FunctionCompiler
     {
         FunctionBody body = _module.Code[_definedIndex];
         ReadOnlySpan<byte> code = _module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength);
-        string? unsupported = FindUnsupported(code, body.CodeOffset);
-        if (unsupported is not null)
-        {
-            // The module still instantiates; calling this function reports what is missing.
-            _il.Emit(OpCodes.Ldstr, unsupported);
-            _il.Emit(OpCodes.Call, Method(typeof(Traps), nameof(Traps.Unsupported)));
-            _il.Emit(OpCodes.Throw);
-            return;
-        }
         _contextArg = _type.Params.Length + Math.Max(0, _type.Results.Length - 1);
         // The locals of every memory access come first: indices 0-3 have one-byte ldloc/stloc forms.
         bool accessesMemory0 = _module.Memories.Length > 0 && AccessesMemory0(code, body.CodeOffset);
@@ -183,8 +174,9 @@ internal sealed partial class FunctionCompiler
                 or Opcode.MemoryFill or Opcode.MemoryCopy or Opcode.MemoryInit:
                 return true;
         }
-        // Memory 0 is checked inline (its trap carries its offset); other memories and memory64
-        // offsets go through helpers.
+        // Memory 0 is checked inline (its trap carries its offset); other memories, memory64
+        // offsets and atomics (FunctionCompiler.Atomic.cs) go through helpers.
+        if (instr.Info.Feature == WasmFeatures.Threads) return true;
         return instr.Info.Immediates is ImmediateKind.MemArg or ImmediateKind.MemArgLane
             && (instr.MemArg.MemoryIndex != 0 || _memoryBase is null || _module.Memories[instr.MemArg.MemoryIndex].Is64);
     }
@@ -212,22 +204,6 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldloc, temps[i]);
             ReturnTemp(temps[i]);
         }
-    }
-
-    private static string? FindUnsupported(ReadOnlySpan<byte> code, int offset)
-    {
-        var reader = new InstructionReader(code, offset);
-        var instr = new Instruction();
-        while (!reader.AtEnd)
-        {
-            reader.Read(ref instr);
-            const WasmFeatures Unsupported = WasmFeatures.Threads;
-            if ((instr.Info.Feature & Unsupported) != 0)
-            {
-                return $"{instr.Info.Name} (offset {instr.Offset})";
-            }
-        }
-        return null;
     }
 
     /// <summary>Whether the body loads or stores through memory 0: only then are its base and length worth caching.</summary>
@@ -318,7 +294,8 @@ internal sealed partial class FunctionCompiler
         _previousFloatConst = _lastFloatConst;
         _lastFloatConst = instr.Opcode is Opcode.F32Const or Opcode.F64Const ? instr.Bits : null;
         if (EmitControl(ref instr) || EmitVariable(ref instr) || EmitMemory(ref instr) || EmitException(ref instr) || EmitCall(ref instr)
-            || EmitReference(ref instr) || EmitGc(ref instr) || EmitTable(ref instr) || EmitNumeric(ref instr) || EmitSimd(ref instr) || EmitWideArithmetic(ref instr))
+            || EmitReference(ref instr) || EmitGc(ref instr) || EmitTable(ref instr) || EmitNumeric(ref instr) || EmitSimd(ref instr)
+            || EmitWideArithmetic(ref instr) || EmitAtomic(ref instr))
         {
             return;
         }

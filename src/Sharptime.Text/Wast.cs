@@ -11,7 +11,10 @@ namespace Sharptime.Text;
 /// script with the <see cref="SpecTestModule"/> host module, and actions and the assertions about them
 /// (<c>assert_return</c>, <c>assert_trap</c>, <c>assert_exhaustion</c>, <c>assert_unlinkable</c>,
 /// <c>assert_uninstantiable</c>, <c>register</c>…) run, compiled or interpreted as the engine's
-/// <see cref="Config.Strategy"/> says. Choose the engine's features per script with <see cref="WastFeatures.ForPath"/>.
+/// <see cref="Config.Strategy"/> says. Choose the engine's features per script with <see cref="WastFeatures.ForPath"/>;
+/// a script that names proposals in a header (<c>;;! threads = true</c>, see <see cref="WastFeatures.ApplyHeader"/>)
+/// runs on an engine with the same settings and those proposals switched. The threads proposal's <c>thread</c>
+/// commands run on threads of their own, each with its own store; <c>wait</c> joins one.
 /// </remarks>
 public static class Wast
 {

@@ -36,4 +36,82 @@ public static class WastFeatures
             _ => features,
         };
     }
+
+    /// <summary>
+    /// The proposals by name, as Wasmtime spells them in <c>-W</c> options (<c>tail-call</c>, <c>gc</c>,
+    /// <c>threads</c>…), plus <c>all</c>. Feature headers accept the same names with <c>_</c> for <c>-</c>.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, WasmFeatures>> Names { get; } =
+    [
+        new("all", WasmFeatures.All),
+        new("mutable-globals", WasmFeatures.MutableGlobals),
+        new("sign-extension", WasmFeatures.SignExtension),
+        new("saturating-float-to-int", WasmFeatures.SaturatingFloatToInt),
+        new("multi-value", WasmFeatures.MultiValue),
+        new("bulk-memory", WasmFeatures.BulkMemory),
+        new("reference-types", WasmFeatures.ReferenceTypes),
+        new("simd", WasmFeatures.Simd),
+        new("relaxed-simd", WasmFeatures.RelaxedSimd),
+        new("tail-call", WasmFeatures.TailCall),
+        new("extended-const", WasmFeatures.ExtendedConst),
+        new("multi-memory", WasmFeatures.MultiMemory),
+        new("memory64", WasmFeatures.Memory64),
+        new("exceptions", WasmFeatures.ExceptionHandling),
+        new("legacy-exceptions", WasmFeatures.LegacyExceptions),
+        new("function-references", WasmFeatures.FunctionReferences),
+        new("gc", WasmFeatures.Gc),
+        new("threads", WasmFeatures.Threads),
+        new("custom-page-sizes", WasmFeatures.CustomPageSizes),
+        new("wide-arithmetic", WasmFeatures.WideArithmetic),
+    ];
+
+    /// <summary>Finds a proposal by name (<see cref="Names"/>; <c>_</c> and <c>-</c> are the same).</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="feature">The proposal's flags.</param>
+    /// <returns>True when the name is known.</returns>
+    public static bool TryParseName(string name, out WasmFeatures feature)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string normalized = name.Replace('_', '-');
+        foreach ((string known, WasmFeatures flag) in Names)
+        {
+            if (known == normalized)
+            {
+                feature = flag;
+                return true;
+            }
+        }
+        feature = WasmFeatures.None;
+        return false;
+    }
+
+    /// <summary>
+    /// Applies a script's feature header to <paramref name="features"/>: the comment lines at the top of the
+    /// script of the form <c>;;! name = true</c> (or <c>false</c>), as Wasmtime's own test scripts write them,
+    /// where name is a proposal of <see cref="Names"/> with <c>_</c> or <c>-</c>. Other keys of such lines
+    /// (settings of other test harnesses, such as <c>target</c>) are ignored; the header ends at the first
+    /// line that is neither a comment nor blank.
+    /// </summary>
+    /// <param name="script">The script's text.</param>
+    /// <param name="features">The features the script would get otherwise (<see cref="ForPath"/>).</param>
+    /// <returns>The features with the header's switches applied in order.</returns>
+    public static WasmFeatures ApplyHeader(string script, WasmFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        using var reader = new StringReader(script);
+        while (reader.ReadLine() is string raw)
+        {
+            string line = raw.Trim();
+            if (line.Length == 0) continue;
+            if (!line.StartsWith(";;", StringComparison.Ordinal)) break;
+            if (!line.StartsWith(";;!", StringComparison.Ordinal)) continue;
+            int equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0) continue;
+            string key = line[3..equals].Trim();
+            string value = line[(equals + 1)..].Trim();
+            if (!TryParseName(key, out WasmFeatures flag) || value is not ("true" or "false")) continue;
+            features = value == "true" ? features | flag : features & ~flag;
+        }
+        return features;
+    }
 }

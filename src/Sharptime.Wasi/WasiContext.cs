@@ -58,6 +58,12 @@ public sealed partial class WasiContext : IDisposable
     /// <summary>The configuration it was created from.</summary>
     public WasiConfig Config { get; }
 
+    /// <summary>
+    /// Serializes the WASI calls of threads whose stores share this context (wasi-threads): a call that blocks
+    /// (poll_oneoff sleeping, a read from a terminal) holds back the others until it returns.
+    /// </summary>
+    internal Lock CallLock { get; } = new();
+
     /// <summary>The exit status once the guest called <c>proc_exit</c>, or null.</summary>
     public int? ExitCode { get; private set; }
 

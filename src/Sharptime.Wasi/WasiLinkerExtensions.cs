@@ -60,7 +60,11 @@ public static partial class WasiLinkerExtensions
     {
         try
         {
-            return body(context, new GuestMemory(caller.GetMemory("memory")), args);
+            // Stores of wasi-threads share one context: its descriptor table and streams see one call at a time.
+            lock (context.CallLock)
+            {
+                return body(context, new GuestMemory(caller.GetMemory("memory")), args);
+            }
         }
         catch (WasiErrnoException e)
         {

@@ -4,7 +4,11 @@ using Sharptime.Abi;
 
 namespace Sharptime;
 
-/// <summary>A linear memory: native memory addressed from 0, growable in pages.</summary>
+/// <summary>
+/// A linear memory: native memory addressed from 0, growable in pages. A shared memory (threads proposal)
+/// can be imported by instances of other stores that run on other threads: it never moves, and growing it is
+/// safe while other threads access it.
+/// </summary>
 public sealed unsafe class Memory : Extern
 {
     internal Memory(Store store, MemoryInstance instance) : base(store) => Instance = instance;
@@ -15,13 +19,60 @@ public sealed unsafe class Memory : Extern
     /// <param name="maximumPages">The maximum size in pages, or null for none.</param>
     /// <param name="is64">True for a memory64 memory.</param>
     public Memory(Store store, ulong minimumPages, ulong? maximumPages = null, bool is64 = false)
-        : this(store, store.CreateMemory(new Binary.MemoryType(new Binary.Limits(minimumPages, maximumPages), is64, false))) { }
+        : this(store, minimumPages, maximumPages, is64, shared: false) { }
+
+    /// <summary>Creates a memory in <paramref name="store"/>, shared or not.</summary>
+    /// <param name="store">The owner (of a shared memory: the first of the stores that may use it).</param>
+    /// <param name="minimumPages">The initial size in 64 KiB pages.</param>
+    /// <param name="maximumPages">The maximum size in pages; a shared memory must have one.</param>
+    /// <param name="is64">True for a memory64 memory.</param>
+    /// <param name="shared">
+    /// True for a shared memory: its maximum size is reserved up front, and instances of other stores (on other
+    /// threads) may import it; it is freed when every store that uses it is disposed.
+    /// </param>
+    /// <exception cref="ArgumentException">A shared memory has no maximum.</exception>
+    public Memory(Store store, ulong minimumPages, ulong? maximumPages, bool is64, bool shared)
+        : this(store, store.CreateMemory(new Binary.MemoryType(new Binary.Limits(minimumPages, maximumPages), is64, SharedWithMaximum(shared, maximumPages)))) { }
+
+    /// <summary>
+    /// Creates a memory of the type <paramref name="module"/> imports as <paramref name="importModule"/>
+    /// <paramref name="importName"/> (its minimum size, maximum, index type and sharing): for hosts that provide
+    /// a module's memory, such as a wasi-threads host providing the shared memory of every thread's instance.
+    /// </summary>
+    /// <param name="store">The owner.</param>
+    /// <param name="module">The module.</param>
+    /// <param name="importModule">The import's module name.</param>
+    /// <param name="importName">The import's name.</param>
+    /// <returns>The new memory.</returns>
+    /// <exception cref="ArgumentException">The module imports no memory of that name.</exception>
+    public static Memory ForImport(Store store, Module module, string importModule, string importName)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(module);
+        foreach (Binary.Import import in module.Info.Imports)
+        {
+            if (import.Kind == Binary.ExternKind.Memory && import.Module == importModule && import.Name == importName)
+            {
+                return new Memory(store, store.CreateMemory(import.Memory));
+            }
+        }
+        throw new ArgumentException($"the module imports no memory {importModule}::{importName}; see Module.Imports for what it imports", nameof(importName));
+    }
+
+    private static bool SharedWithMaximum(bool shared, ulong? maximumPages)
+    {
+        if (shared && maximumPages is null)
+        {
+            throw new ArgumentException("a shared memory needs a maximum size (it is reserved up front): pass maximumPages", nameof(maximumPages));
+        }
+        return shared;
+    }
 
     internal MemoryInstance Instance { get; }
 
     internal override string KindName => "memory";
 
-    internal override string TypeText => $"(memory{(Instance.Type.Is64 ? " i64" : "")} {Instance.Pages}{(Instance.Type.Limits.Max is ulong m ? $" {m}" : "")})";
+    internal override string TypeText => $"(memory{(Instance.Type.Is64 ? " i64" : "")} {Instance.Pages}{(Instance.Type.Limits.Max is ulong m ? $" {m}" : "")}{(Instance.Shared ? " shared" : "")})";
 
     /// <summary>The size in pages.</summary>
     public ulong Pages => Instance.Pages;
@@ -38,6 +89,9 @@ public sealed unsafe class Memory : Extern
     /// <summary>True for a memory64 memory.</summary>
     public bool Is64 => Instance.Type.Is64;
 
+    /// <summary>True for a shared memory: usable from several stores and threads; it never moves.</summary>
+    public bool IsShared => Instance.Shared;
+
     /// <summary>Grows the memory.</summary>
     /// <param name="deltaPages">The number of pages to add.</param>
     /// <returns>The old size in pages.</returns>
@@ -51,7 +105,8 @@ public sealed unsafe class Memory : Extern
 
     /// <summary>
     /// A span over <paramref name="length"/> bytes at <paramref name="address"/>. The span is valid
-    /// until the memory grows: growing may move it.
+    /// until the memory grows: growing may move it (a shared memory never moves, but other threads may
+    /// write it at the same time).
     /// </summary>
     /// <param name="address">The first byte.</param>
     /// <param name="length">The number of bytes.</param>

@@ -70,10 +70,26 @@ public partial class Store : IDisposable
                 throw new WasmException($"memory minimum size of {type.Limits.Min} pages exceeds memory limits (the store's limiter denied {bytes} bytes)");
             }
         }
-        MemoryInstance memory = allocator.AllocateMemory(this, type, Engine.Config.MaxMemoryBytes, affinity, image, out initialized);
+        // A shared memory outlives the store when other stores import it, so it never takes a pool slot.
+        MemoryInstance memory = type.Shared
+            ? Allocation.OnDemandAllocator.Host.AllocateMemory(this, type, Engine.Config.MaxMemoryBytes, affinity, null, out initialized)
+            : allocator.AllocateMemory(this, type, Engine.Config.MaxMemoryBytes, affinity, image, out initialized);
         if (_memory is null) _memory = memory;
         else (_moreMemories ??= []).Add(memory);
         return memory;
+    }
+
+    /// <summary>
+    /// Holds a shared memory of another store that an instance of this store imports: the memory stays
+    /// alive until both stores let it go.
+    /// </summary>
+    internal void AdoptSharedMemory(MemoryInstance memory)
+    {
+        ThrowIfDisposed();
+        if (_memory == memory || _moreMemories?.Contains(memory) == true) return;
+        memory.AddUser();
+        if (_memory is null) _memory = memory;
+        else (_moreMemories ??= []).Add(memory);
     }
 
     /// <summary>A table the host creates: always on demand.</summary>

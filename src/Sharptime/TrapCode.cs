@@ -44,4 +44,8 @@ public enum TrapCode
     AllocationTooLarge,
     /// <summary>The .NET heap could not hold a new GC object (the process's heap limit was reached).</summary>
     HeapOutOfMemory,
+    /// <summary>An atomic memory access at an address that is not a multiple of its size (threads).</summary>
+    HeapMisaligned,
+    /// <summary><c>memory.atomic.wait32</c> or <c>wait64</c> on a memory that is not shared (threads).</summary>
+    AtomicWaitNonSharedMemory,
 }

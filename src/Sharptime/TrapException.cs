@@ -143,6 +143,8 @@ public sealed class TrapException : WasmException
         TrapCode.ArrayOutOfBounds => "out of bounds array access",
         TrapCode.AllocationTooLarge => "allocation too large",
         TrapCode.HeapOutOfMemory => "GC heap out of memory",
+        TrapCode.HeapMisaligned => "unaligned atomic",
+        TrapCode.AtomicWaitNonSharedMemory => "expected shared memory",
         _ => code.ToString(),
     };
 }

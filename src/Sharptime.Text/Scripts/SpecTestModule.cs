@@ -4,7 +4,7 @@ namespace Sharptime.Text;
 
 /// <summary>
 /// The "spectest" host module the spec testsuite imports: print functions, four globals, a table
-/// (32- and 64-bit) and a memory, as the reference interpreter defines them.
+/// (32- and 64-bit), a memory and a shared memory (threads), as the reference interpreter defines them.
 /// </summary>
 public static class SpecTestModule
 {
@@ -34,5 +34,6 @@ public static class SpecTestModule
         linker.Define(Name, "table", new Table(store, ValType.FuncRef, 10, 20));
         linker.Define(Name, "table64", new Table(store, ValType.FuncRef, 10, 20, is64: true));
         linker.Define(Name, "memory", new Memory(store, 1, 2));
+        linker.Define(Name, "shared_memory", new Memory(store, 1, 2, is64: false, shared: true));
     }
 }

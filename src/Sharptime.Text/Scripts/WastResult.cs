@@ -40,6 +40,18 @@ public sealed class WastResult
         Totals.Add(outcome);
     }
 
+    /// <summary>Adds the counts and failures of <paramref name="other"/> (a script thread's) to these.</summary>
+    internal void Add(WastResult other)
+    {
+        foreach ((string kind, WastCounts counts) in other._kinds)
+        {
+            if (!_kinds.TryGetValue(kind, out WastCounts? mine)) _kinds.Add(kind, mine = new WastCounts());
+            mine.Add(counts);
+            Totals.Add(counts);
+        }
+        _failures.AddRange(other._failures);
+    }
+
     internal void Fail(int line, string kind, string expected, string actual)
     {
         Record(kind, WastOutcome.Failed);

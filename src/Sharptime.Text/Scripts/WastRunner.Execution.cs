@@ -19,8 +19,12 @@ internal sealed partial class WastRunner
     private readonly Dictionary<string, int> _failedLines = new(StringComparer.Ordinal);
     private readonly WastValues _values = new();
 
-    /// <summary>Frees the script's store (its memories and compiled code).</summary>
-    public void Dispose() => _store?.Dispose();
+    /// <summary>Waits for the script's threads nobody waited for, then frees the stores (their memories and compiled code).</summary>
+    public void Dispose()
+    {
+        JoinThreads();
+        _store?.Dispose();
+    }
 
     private Linker Linker
     {
@@ -34,6 +38,8 @@ internal sealed partial class WastRunner
                 if (_engine.Config.EpochInterruption) _store.SetEpochDeadline(ulong.MaxValue);
                 _linker = new Linker(_engine) { AllowShadowing = true };
                 SpecTestModule.Define(_linker, _store);
+                // A script thread sees the same spectest.shared_memory as the script that started it.
+                if (_parent is not null) _linker.Define(SpecTestModule.Name, "shared_memory", _parent.Linker.Get(_parent.Store, SpecTestModule.Name, "shared_memory")!);
             }
             return _linker;
         }

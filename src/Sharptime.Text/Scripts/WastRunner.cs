@@ -43,11 +43,25 @@ internal sealed partial class WastRunner : IDisposable
 
     private static WastResult Run(Func<string> text, string file, Engine engine, WastOptions options)
     {
+        string script;
+        try
+        {
+            script = text();
+        }
+        catch (WatException e)
+        {
+            var failed = new WastResult(file);
+            failed.Fail(e.Line, "script", "a well-formed script", Describe(e));
+            return failed;
+        }
+        // A script that names the proposals it needs in its header (";;! gc = true") gets them.
+        WasmFeatures features = WastFeatures.ApplyHeader(script, engine.Config.Features);
+        if (features != engine.Config.Features) engine = new Engine(engine.Config with { Features = features });
         using var runner = new WastRunner(engine, file, options);
         List<WastCommand> commands;
         try
         {
-            commands = WastParser.Parse(text(), file);
+            commands = WastParser.Parse(script, file);
         }
         catch (WatException e)
         {
@@ -107,10 +121,14 @@ internal sealed partial class WastRunner : IDisposable
             case WastAssertModuleCommand assertion:
                 RunInvalidModuleAssertion(assertion);
                 break;
-            default:
-                // thread and wait: the engine has no threads.
-                _result.Fail(command.Line, command.Kind, "threads", "the threads proposal is not supported by the engine");
+            case WastThreadCommand thread:
+                ExecuteThread(thread);
                 break;
+            case WastWaitCommand wait:
+                ExecuteWait(wait);
+                break;
+            default:
+                throw new NotSupportedException($"the command {command.Kind} is not supported");
         }
     }
 

@@ -9,6 +9,10 @@ namespace Sharptime.Abi;
 /// generated code reads. Generated code copies memory 0's base and length into locals and reloads
 /// them after every call and memory.grow (docs/rationale/0004-memory-access.md): only growing
 /// changes them, and only those can grow.
+/// A shared memory (threads) is reserved at its maximum when it is created, so its base never moves; growing
+/// it takes a lock and only ever raises <see cref="Length"/>, so code on other threads that reads a stale
+/// length sees a smaller memory, never a freed one. Several stores may use it (each import counts a user);
+/// the last store to let go frees it.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051", Justification = "Generated code reads these fields directly.")]
@@ -29,6 +33,16 @@ public sealed unsafe class MemoryInstance : IDisposable
     /// <summary>The pool slot, or -1.</summary>
     internal int Slot = -1;
 
+    /// <summary>What only a shared memory needs, or null (instantiation allocates nothing more for other memories).</summary>
+    private readonly SharedState? _shared;
+
+    /// <summary>The lock that serializes growing a shared memory, and the count of stores that hold it (1 when created).</summary>
+    private sealed class SharedState
+    {
+        public readonly Lock GrowLock = new();
+        public int Users = 1;
+    }
+
     /// <param name="type">The memory's type.</param>
     /// <param name="maxBytesLimit">The most bytes the memory may reach (the engine's limit, or a pool slot's size).</param>
     /// <param name="allocator">The allocator that grows and releases it.</param>
@@ -40,6 +54,7 @@ public sealed unsafe class MemoryInstance : IDisposable
         ulong absoluteMax = type.Is64 ? ulong.MaxValue >> PageSizeLog2 : (1UL << 32) >> PageSizeLog2;
         MaxPages = Math.Min(type.Limits.Max ?? absoluteMax, absoluteMax);
         MaxBytesLimit = maxBytesLimit;
+        if (type.Shared) _shared = new SharedState();
         if (type.Limits.Min > MaxPages || type.Limits.Min << PageSizeLog2 > maxBytesLimit)
         {
             throw new WasmException($"memory of {type.Limits.Min} pages is larger than the limit of {maxBytesLimit} bytes");
@@ -55,6 +70,9 @@ public sealed unsafe class MemoryInstance : IDisposable
 
     internal int PageSizeLog2 { get; }
 
+    /// <summary>True for a shared memory (threads).</summary>
+    internal bool Shared => Type.Shared;
+
     internal ulong MaxPages { get; }
 
     internal ulong MaxBytesLimit { get; }
@@ -68,6 +86,15 @@ public sealed unsafe class MemoryInstance : IDisposable
     /// <summary>Grows by <paramref name="delta"/> pages.</summary>
     /// <returns>The old size in pages, or -1 (all ones) when the memory cannot grow.</returns>
     public long Grow(ulong delta)
+    {
+        if (_shared is null) return GrowUnshared(delta);
+        lock (_shared.GrowLock)
+        {
+            return GrowUnshared(delta);
+        }
+    }
+
+    private long GrowUnshared(ulong delta)
     {
         ObjectDisposedException.ThrowIf(Base == null, this);
         ulong old = Pages;
@@ -88,13 +115,29 @@ public sealed unsafe class MemoryInstance : IDisposable
             limiter?.MemoryGrowFailed(newBytes);
             return -1;
         }
-        Length = newBytes;
+        // Code on other threads may read the length at any time: it must see the committed pages first.
+        Volatile.Write(ref Length, newBytes);
         return (long)old;
     }
 
-    /// <summary>Gives the native memory back to the allocator.</summary>
+    /// <summary>Counts one more store that holds this shared memory (an import into an instance of another store).</summary>
+    /// <exception cref="ObjectDisposedException">Every store that held the memory has let it go.</exception>
+    internal void AddUser()
+    {
+        SharedState shared = _shared ?? throw new InvalidOperationException("internal error: only a shared memory has several users");
+        int users;
+        do
+        {
+            users = Volatile.Read(ref shared.Users);
+            ObjectDisposedException.ThrowIf(users == 0, this);
+        }
+        while (Interlocked.CompareExchange(ref shared.Users, users + 1, users) != users);
+    }
+
+    /// <summary>Gives the native memory back to the allocator (a shared memory: once its last user lets go).</summary>
     public void Dispose()
     {
+        if (_shared is not null && Interlocked.Decrement(ref _shared.Users) > 0) return;
         Free();
         GC.SuppressFinalize(this);
     }

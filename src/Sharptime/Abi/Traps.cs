@@ -35,9 +35,4 @@ public static class Traps
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Throw(TrapCode code) => throw new TrapException(code);
-
-    /// <summary>Creates the exception for an instruction the code generator does not support.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Exception Unsupported(string instruction) =>
-        new WasmException($"instruction {instruction} is not supported by this engine");
 }

@@ -31,6 +31,12 @@ internal sealed unsafe class OnDemandAllocator(bool copyOnWrite) : IInstanceAllo
             memory.Reserved = size;
             initialized = copyOnWrite && image is not null && image.TryMap(reserved);
         }
+        else if (type.Shared)
+        {
+            // Other threads read a shared memory's base without synchronization: it must never move.
+            throw new WasmException($"cannot reserve {memory.MaxBytes} bytes of address space for a shared memory{MemoryInstance.MappingLimitHint()}: "
+                + "a shared memory is reserved at its maximum size up front (64-bit Linux only); lower its maximum or Config.MaxMemoryBytes");
+        }
         else if (Mmap.Supported && TryMap(bytes, out byte* mapped, out ulong mappedSize))
         {
             memory.Base = mapped;

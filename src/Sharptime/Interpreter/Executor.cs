@@ -852,6 +852,11 @@ internal static unsafe partial class Executor
                     at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
                     ip = ref Unsafe.Add(ref ip, GcOp(ctx, ref ip, ref f, refs, fp));
                     continue;
+                case Op.Atomic:
+                    at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                    Atomic(ctx, ref ip, 0, ref f);
+                    ip = ref Unsafe.Add(ref ip, 9);
+                    continue;
                 default:
                     throw new InvalidOperationException($"internal error: unknown interpreter instruction {ip} at {PcOf(ref code, ref ip)}");
             }

@@ -89,4 +89,7 @@ internal enum Op
     // GC (structs, arrays, i31, casts): Executor.Gc.cs, Translator.Gc.cs.
     /// <summary>A GC instruction: Wasm opcode, d imm imm2 n, then the slots of its n operands in stack order (see Executor.GcOp).</summary>
     Gc,
+    // Threads (kept apart from the groups above).
+    /// <summary>The threads proposal's atomics, wait, notify and fence: Wasm opcode, d a b c memory offlo offhi (Executor.Atomic.cs).</summary>
+    Atomic,
 }

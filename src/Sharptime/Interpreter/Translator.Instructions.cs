@@ -103,6 +103,7 @@ internal sealed partial class Translator
             }
         }
         OpcodeInfo info = instr.Info;
+        if (TranslateAtomic(ref instr)) return;
         if (info.Immediates is ImmediateKind.MemArg or ImmediateKind.MemArgLane)
         {
             Access(ref instr);

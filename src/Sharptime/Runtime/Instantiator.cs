@@ -179,6 +179,11 @@ internal static unsafe class Instantiator
                     CheckStore(store, f, m.Imports[i]);
                     functions[fi++] = p.Code == 0 ? f : new Func(f.Store, f.Type, f.TypeId, p.Code, f.ArrayCall, f.Context, code?.KeepAlive);
                     break;
+                case Memory mem when mem.Instance.Shared && mem.Store != store:
+                    // A shared memory may be imported by instances of any store, on any thread.
+                    store.AdoptSharedMemory(mem.Instance);
+                    memories[mi++] = mem.Instance;
+                    break;
                 case Memory mem:
                     CheckStore(store, mem, m.Imports[i]);
                     memories[mi++] = mem.Instance;

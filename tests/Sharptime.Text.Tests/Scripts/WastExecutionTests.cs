@@ -184,9 +184,39 @@ public sealed class WastExecutionTests
     }
 
     [Fact]
-    public void Threads_fail_when_executing()
+    public void A_failure_in_a_thread_is_reported_at_its_line_once_the_thread_is_waited_for()
     {
         WastResult result = Run("(thread $t (invoke \"f\"))\n(wait $t)");
-        Assert.Equal((0, 2, 0), (result.Passed, result.Failed, result.Skipped));
+        Assert.Equal((2, 1, 0), (result.Passed, result.Failed, result.Skipped));
+        Assert.Equal(1, Assert.Single(result.Failures).Line);
+    }
+
+    [Fact]
+    public void Compiled_threads_add_to_one_shared_counter_without_losing_an_increment()
+    {
+        const string Thread = """
+            (thread $T (shared (module $Mem))
+              (register "mem" $Mem)
+              (module (memory (import "mem" "shared") 1 1 shared)
+                (func (export "run") (local i32)
+                  (loop $l
+                    (drop (i32.atomic.rmw8.add_u (i32.const 3) (i32.const 1)))
+                    (drop (i64.atomic.rmw.add (i32.const 8) (i64.const 1)))
+                    (br_if $l (i32.lt_u (local.tee 0 (i32.add (local.get 0) (i32.const 1))) (i32.const 50000))))))
+              (invoke "run"))
+            """;
+        WastResult result = Run(";;! threads = true\n(module $Mem (memory (export \"shared\") 1 1 shared))\n"
+            + Thread + Thread.Replace("$T ", "$U ", StringComparison.Ordinal) + """
+            (wait $T)
+            (wait $U)
+            (register "mem" $Mem)
+            (module (memory (import "mem" "shared") 1 1 shared)
+              (func (export "byte") (result i32) (i32.atomic.load8_u (i32.const 3)))
+              (func (export "total") (result i64) (i64.atomic.load (i32.const 8))))
+            (assert_return (invoke "byte") (i32.const 160))
+            (assert_return (invoke "total") (i64.const 100000))
+            """);
+        Assert.Empty(result.Failures);
+        Assert.Equal(2, result.Kinds["assert_return"].Passed);
     }
 }
