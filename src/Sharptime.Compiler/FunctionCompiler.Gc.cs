@@ -134,7 +134,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.Types)));
             EmitLdcI4(type);
             _il.Emit(OpCodes.Ldelem_Ref);
-            _il.Emit(OpCodes.Newobj, StructClass(layout.Width - 1).GetConstructor([typeof(RuntimeType)])!);
+            _il.Emit(OpCodes.Newobj, StructConstructors[Math.Min(layout.Width, GcStructN.InlineSlots + 1) - 1]);
         }
         if (fromOperands)
         {
@@ -269,6 +269,16 @@ internal sealed partial class FunctionCompiler
 
     private static readonly Type[] StructClasses =
         [typeof(GcStruct1), typeof(GcStruct2), typeof(GcStruct3), typeof(GcStruct4), typeof(GcStruct5), typeof(GcStruct6), typeof(GcStruct7), typeof(GcStruct8)];
+
+    /// <summary>The constructors of <see cref="StructClasses"/>, then <see cref="GcStructN"/>'s.</summary>
+    private static readonly ConstructorInfo[] StructConstructors =
+    [
+        typeof(GcStruct1).GetConstructor([typeof(RuntimeType)])!, typeof(GcStruct2).GetConstructor([typeof(RuntimeType)])!,
+        typeof(GcStruct3).GetConstructor([typeof(RuntimeType)])!, typeof(GcStruct4).GetConstructor([typeof(RuntimeType)])!,
+        typeof(GcStruct5).GetConstructor([typeof(RuntimeType)])!, typeof(GcStruct6).GetConstructor([typeof(RuntimeType)])!,
+        typeof(GcStruct7).GetConstructor([typeof(RuntimeType)])!, typeof(GcStruct8).GetConstructor([typeof(RuntimeType)])!,
+        typeof(GcStructN).GetConstructor([typeof(RuntimeType)])!,
+    ];
 
     private static readonly FieldInfo[] RefFields =
     [

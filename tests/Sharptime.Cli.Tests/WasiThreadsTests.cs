@@ -5,6 +5,8 @@ public sealed class WasiThreadsTests
 {
     private static string ThreadsWat => Path.Combine(CliRunner.RepositoryRoot(), "examples", "wasi", "threads.wat");
 
+    private static string ParallelSumC => Path.Combine(CliRunner.RepositoryRoot(), "examples", "wasi", "parallel_sum.wasm");
+
     /// <summary>A module whose one spawned thread runs <paramref name="threadBody"/> while _start waits forever.</summary>
     private static string WaitingMain(string threadBody) => $$"""
         (module
@@ -26,6 +28,16 @@ public sealed class WasiThreadsTests
     public void The_parallel_sum_example_joins_four_threads_and_prints_the_total(string strategy)
     {
         GuestRun run = GuestRunner.Run("run", "-C", $"strategy={strategy}", "-S", "threads", ThreadsWat);
+        Assert.Equal((0, "sum of 1..1000000 over 4 threads = 500000500000\n", ""), (run.ExitCode, run.GuestStdout, run.Stderr));
+    }
+
+    [Theory]
+    [InlineData("compiler")]
+    [InlineData("interpreter")]
+    [InlineData("tiered")]
+    public void The_parallel_sum_in_C_joins_four_threads_and_prints_the_total(string strategy)
+    {
+        GuestRun run = GuestRunner.Run("run", "-C", $"strategy={strategy}", "-S", "threads", ParallelSumC);
         Assert.Equal((0, "sum of 1..1000000 over 4 threads = 500000500000\n", ""), (run.ExitCode, run.GuestStdout, run.Stderr));
     }
 
