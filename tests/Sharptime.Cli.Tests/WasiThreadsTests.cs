@@ -3,9 +3,6 @@ namespace Sharptime.Cli.Tests;
 /// <summary><c>sharptime run -S threads</c>: wasi-threads' thread-spawn, on every execution strategy.</summary>
 public sealed class WasiThreadsTests
 {
-    private static string ThreadsWat => Path.Combine(CliRunner.RepositoryRoot(), "examples", "wasi", "threads.wat");
-
-    private static string ParallelSumC => Path.Combine(CliRunner.RepositoryRoot(), "examples", "wasi", "parallel_sum.wasm");
 
     /// <summary>A module whose one spawned thread runs <paramref name="threadBody"/> while _start waits forever.</summary>
     private static string WaitingMain(string threadBody) => $$"""
@@ -21,23 +18,18 @@ public sealed class WasiThreadsTests
             (drop (memory.atomic.wait32 (i32.const 0) (i32.const 0) (i64.const -1)))))
         """;
 
+    /// <summary>The parallel sum, by hand in WAT and in C (examples/wasi).</summary>
     [Theory]
-    [InlineData("compiler")]
-    [InlineData("interpreter")]
-    [InlineData("tiered")]
-    public void The_parallel_sum_example_joins_four_threads_and_prints_the_total(string strategy)
+    [InlineData("threads.wat", "compiler")]
+    [InlineData("threads.wat", "interpreter")]
+    [InlineData("threads.wat", "tiered")]
+    [InlineData("parallel_sum.wasm", "compiler")]
+    [InlineData("parallel_sum.wasm", "interpreter")]
+    [InlineData("parallel_sum.wasm", "tiered")]
+    public void The_parallel_sum_examples_join_four_threads_and_print_the_total(string example, string strategy)
     {
-        GuestRun run = GuestRunner.Run("run", "-C", $"strategy={strategy}", "-S", "threads", ThreadsWat);
-        Assert.Equal((0, "sum of 1..1000000 over 4 threads = 500000500000\n", ""), (run.ExitCode, run.GuestStdout, run.Stderr));
-    }
-
-    [Theory]
-    [InlineData("compiler")]
-    [InlineData("interpreter")]
-    [InlineData("tiered")]
-    public void The_parallel_sum_in_C_joins_four_threads_and_prints_the_total(string strategy)
-    {
-        GuestRun run = GuestRunner.Run("run", "-C", $"strategy={strategy}", "-S", "threads", ParallelSumC);
+        string file = Path.Combine(CliRunner.RepositoryRoot(), "examples", "wasi", example);
+        GuestRun run = GuestRunner.Run("run", "-C", $"strategy={strategy}", "-S", "threads", file);
         Assert.Equal((0, "sum of 1..1000000 over 4 threads = 500000500000\n", ""), (run.ExitCode, run.GuestStdout, run.Stderr));
     }
 
