@@ -66,7 +66,15 @@ internal static class ModuleLoader
     {
         try
         {
-            return cache is null ? Module.FromBytes(engine, bytes) : cache.Load(engine, bytes);
+            try
+            {
+                return cache is null ? Module.FromBytes(engine, bytes) : cache.Load(engine, bytes);
+            }
+            catch (CompilerLimitException) when (cache is not null && engine.Config.Strategy == Strategy.Auto)
+            {
+                // Nothing to cache: the interpreter runs it.
+                return Module.FromBytes(engine, bytes);
+            }
         }
         catch (MalformedModuleException e)
         {
@@ -77,9 +85,8 @@ internal static class ModuleLoader
         {
             throw new RunFailedException($"{path} is not a valid WebAssembly module: {e.Message}", e);
         }
-        catch (WasmException e)
+        catch (CompilerLimitException e)
         {
-            // A valid module the compiler cannot take (a limit of .NET IL).
             throw new RunFailedException($"{path}: {e.Message}", e);
         }
     }

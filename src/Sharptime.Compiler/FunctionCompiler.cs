@@ -152,7 +152,7 @@ internal sealed partial class FunctionCompiler
             }
             catch (NotSupportedException e)
             {
-                throw new WasmException($"function {_functionIndex}: instruction {instr.Info.Name} at offset {instr.Offset} cannot be compiled: {e.Message}; the interpreter runs it (Strategy.Interpreter, -C strategy=interpreter)", e);
+                throw new CompilerLimitException($"function {_functionIndex}: instruction {instr.Info.Name} at offset {instr.Offset} cannot be compiled: {e.Message}; the interpreter runs it (Strategy.Auto or Strategy.Interpreter, -C strategy=interpreter)", e);
             }
         }
     }

@@ -103,12 +103,26 @@ public sealed class Module
     /// <param name="bytes">The module binary; it is copied.</param>
     /// <exception cref="MalformedModuleException">The bytes are not a well-formed module.</exception>
     /// <exception cref="InvalidModuleException">The module does not validate.</exception>
+    /// <exception cref="CompilerLimitException">With <see cref="Strategy.Compiler"/>: a function exceeds a limit of .NET IL (<see cref="Strategy.Auto"/> interprets such a module).</exception>
     public static Module FromBytes(Engine engine, ReadOnlySpan<byte> bytes)
     {
         Module module = Decode(engine, bytes);
         Abi.ICodeGenerator? generator = engine.Config.CodeGenerator;
-        if (engine.Config.Compiles) module.Compiled.AttachCode(generator!.Compile(module));
-        else if (engine.Config.Tiers) module.Compiled.TierUp = () => generator!.Compile(module);
+        if (engine.Config.Compiles)
+        {
+            try
+            {
+                module.Compiled.AttachCode(generator!.Compile(module));
+            }
+            catch (CompilerLimitException) when (engine.Config.Strategy == Strategy.Auto)
+            {
+                // The interpreter runs what the compiler cannot take.
+            }
+        }
+        else if (engine.Config.Tiers)
+        {
+            module.Compiled.TierUp = () => generator!.Compile(module);
+        }
         return module;
     }
 

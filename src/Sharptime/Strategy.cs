@@ -3,7 +3,10 @@ namespace Sharptime;
 /// <summary>How an engine runs Wasm code (<see cref="Config.Strategy"/>; the CLI's <c>-C strategy=</c>).</summary>
 public enum Strategy
 {
-    /// <summary>The compiler when the engine has a code generator (<see cref="Config.CodeGenerator"/>), otherwise the interpreter.</summary>
+    /// <summary>
+    /// The compiler when the engine has a code generator (<see cref="Config.CodeGenerator"/>), otherwise the
+    /// interpreter; also the interpreter for a module the compiler cannot take (<see cref="CompilerLimitException"/>).
+    /// </summary>
     Auto,
 
     /// <summary>Compile every module to native code before it runs (needs a code generator).</summary>
