@@ -8,9 +8,6 @@ namespace Sharptime.Wasi.Tests;
 /// <summary>wasi-threads through the public API (<see cref="WasiLinkerExtensions.AddWasiThreads"/>), compiled and interpreted.</summary>
 public sealed class WasiThreadsTests
 {
-    private static Engine NewEngine(Strategy strategy) =>
-        new(Config.Default.UseCompiler() with { Strategy = strategy, Features = WasmFeatures.Wasm3 | WasmFeatures.Threads });
-
     private static Module Parse(Engine engine, string wat) => Module.FromBytes(engine, Wat.Parse(wat));
 
     [Theory]
@@ -20,6 +17,12 @@ public sealed class WasiThreadsTests
     {
         Engine engine = NewEngine(strategy);
         Module module = Parse(engine, File.ReadAllText(Path.Combine(WasiProgram.ExamplesDirectory, "threads.wat")));
+        Assert.Equal("sum of 1..1000000 over 4 threads = 500000500000\n", RunStart(engine, module));
+    }
+
+    /// <summary>Runs _start of a wasi-threads program; returns its stdout, after checking no thread ended with an error.</summary>
+    internal static string RunStart(Engine engine, Module module)
+    {
         using var stdout = new MemoryStream();
         using var wasi = new WasiContext(WasiConfig.Default.WithArgs("threads").WithStdout(stdout));
         using var store = new Store<WasiContext>(engine, wasi);
@@ -27,9 +30,12 @@ public sealed class WasiThreadsTests
         Linker linker = new Linker(engine).AddWasi();
         linker.AddWasiThreads(module, store, () => new Store<WasiContext>(engine, wasi), e => { lock (ended) ended.Add(e); });
         linker.Instantiate(store, module).GetAction("_start")();
-        Assert.Equal("sum of 1..1000000 over 4 threads = 500000500000\n", Encoding.UTF8.GetString(stdout.ToArray()));
         Assert.Empty(ended);
+        return Encoding.UTF8.GetString(stdout.ToArray());
     }
+
+    internal static Engine NewEngine(Strategy strategy) =>
+        new(Config.Default.UseCompiler() with { Strategy = strategy, Features = WasmFeatures.Wasm3 | WasmFeatures.Threads });
 
     [Fact]
     public async Task Proc_exit_in_a_spawned_thread_reaches_the_host_with_its_code()
