@@ -39,7 +39,7 @@ public sealed class Global : Extern
     public void SetValue(Value value)
     {
         if (!IsMutable) throw new WasmException("cannot set an immutable global");
-        if (!Runtime.Matching.ValueMatches(value, Type)) throw new WasmException($"cannot set a global of type {Type} to a value of type {value.Type}");
+        if (!Runtime.Matching.ValueMatches(value, Type, Instance.ModuleTypes, Store.Engine)) throw new WasmException($"cannot set a global of type {Type} to a value of type {value.Type}");
         Write(Instance, value);
     }
 

@@ -63,7 +63,7 @@ public sealed class Table : Extern
 
     private void CheckElement(Value value)
     {
-        if (!Runtime.Matching.ValueMatches(value, ElementType))
+        if (!Runtime.Matching.ValueMatches(value, ElementType, Instance.ModuleTypes, Store.Engine))
         {
             throw new WasmException($"cannot store a value of type {value.Type} in a table of {ElementType}");
         }

@@ -158,7 +158,10 @@ public sealed class GcTests
             (i31.get_s (ref.i31 (local.get 0)))
             (i31.get_u (ref.i31 (local.get 0)))
             (ref.eq (ref.i31 (local.get 0)) (ref.i31 (local.get 0))))
+          (global (export "last-rect") (mut (ref null $rect)) (ref.null $rect))
+          (table (export "shapes") 2 (ref null $shape))
           (func (export "circle") (result (ref $circle)) (struct.new $circle (i32.const 0) (f64.const 1)))
+          (func (export "rect") (result (ref $rect)) (struct.new $rect (i32.const 1) (f64.const 2) (f64.const 3)))
           (func (export "rect-width") (param (ref $rect)) (result f64) (struct.get $rect $w (local.get 0)))
           (func (export "bad-cast") (result f64)
             (struct.get $rect $w (ref.cast (ref $rect) (struct.new $circle (i32.const 0) (f64.const 1))))))
@@ -179,5 +182,14 @@ public sealed class GcTests
         // The host cannot pass a circle where a rect is declared.
         Value circle = instance.GetFunction("circle")!.Call()[0];
         Assert.Throws<ArgumentException>(() => instance.GetFunction("rect-width")!.Call(circle));
+        // Nor store one where a rect is declared; a subtype is fine.
+        Value rect = instance.GetFunction("rect")!.Call()[0];
+        Global lastRect = instance.GetGlobal("last-rect")!;
+        lastRect.SetValue(rect);
+        Assert.Throws<WasmException>(() => lastRect.SetValue(circle));
+        Table shapes = instance.GetTable("shapes")!;
+        shapes.Set(0, circle);
+        shapes.Set(1, rect);
+        Assert.Throws<WasmException>(() => shapes.Set(1, Value.AnyRef(AnyRef.ConvertExtern(new ExternRef("not a shape")))));
     }
 }

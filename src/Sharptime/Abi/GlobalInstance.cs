@@ -21,6 +21,9 @@ public sealed class GlobalInstance
 
     internal Binary.GlobalType Type { get; }
 
+    /// <summary>The types of the module that defined the global, for host writes of defined reference types; null for a host-made global.</summary>
+    internal Runtime.RuntimeType[]? ModuleTypes { get; init; }
+
     /// <summary>Reads an i32 global.</summary>
     public static int GetI32(GlobalInstance g) => (int)g.Bits;
 

@@ -17,6 +17,9 @@ public sealed class TableInstance
     /// <summary>The table's size in elements.</summary>
     public int Size;
 
+    /// <summary>The types of the module that defined the table, for host writes of defined reference types; null for a host-made table.</summary>
+    internal Runtime.RuntimeType[]? ModuleTypes { get; set; }
+
     /// <param name="type">The table type.</param>
     /// <param name="init">The value of every element.</param>
     /// <param name="owner">The store whose limiter is asked before growing, or null.</param>

@@ -215,7 +215,7 @@ internal static unsafe class Instantiator
         {
             Binary.DefinedGlobal def = m.DefinedGlobals[i];
             RawValue v = InstanceLayout.Evaluate(m, def.Init, layout.GlobalInits[i], ctx);
-            globals[m.ImportedGlobalCount + i] = new GlobalInstance(def.Type) { Bits = v.Bits, High = v.High, Ref = v.Ref };
+            globals[m.ImportedGlobalCount + i] = new GlobalInstance(def.Type) { Bits = v.Bits, High = v.High, Ref = v.Ref, ModuleTypes = compiled.Types };
         }
         Allocation.IInstanceAllocator allocator = store.Engine.Allocator;
         bool imaged = false;
@@ -233,6 +233,7 @@ internal static unsafe class Instantiator
             Binary.DefinedTable def = m.DefinedTables[i];
             object? init = def.Init is ConstExpr e ? ConstEvaluator.Evaluate(m, e, ctx).Ref : null;
             tables[m.ImportedTableCount + i] = store.CreateTable(def.Type, init, allocator);
+            tables[m.ImportedTableCount + i].ModuleTypes = compiled.Types;
         }
         ctx.Tables = tables;
         instance.Layout = layout;
