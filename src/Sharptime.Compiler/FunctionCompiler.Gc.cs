@@ -162,7 +162,7 @@ internal sealed partial class FunctionCompiler
             return;
         }
         EmitNullStructureCheck();
-        _il.Emit(OpCodes.Castclass, StructClass(slot));
+        _il.Emit(OpCodes.Castclass, CastClass(layout, slot));
         EmitSlotAddress(slot, kind == StorageKind.Ref, load: true);
         switch (kind)
         {
@@ -197,7 +197,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Stloc, value);
         Pop();
         EmitNullStructureCheck();
-        _il.Emit(OpCodes.Castclass, StructClass(layout.Slots[field]));
+        _il.Emit(OpCodes.Castclass, CastClass(layout, layout.Slots[field]));
         EmitFieldStore(layout, field, value);
         ReturnTemp(value);
     }
@@ -262,6 +262,13 @@ internal sealed partial class FunctionCompiler
         _il.MarkLabel(ok);
     }
 
+    /// <summary>
+    /// The class to cast a struct of the layout's type to before reaching <paramref name="slot"/>: a
+    /// final type has no subtypes, so its objects are exactly the class of its width (the cast is one
+    /// compare); otherwise the first class that has the slot, which every subtype's class derives from.
+    /// </summary>
+    private static Type CastClass(StructLayout layout, int slot) => layout.Final ? StructClass(layout.Width - 1) : StructClass(slot);
+
     /// <summary>The class of a struct whose slot <paramref name="slot"/> exists: every struct that has the slot is one.</summary>
     private static Type StructClass(int slot) => slot < GcStructN.InlineSlots ? StructClasses[slot] : typeof(GcStructN);
 
@@ -297,7 +304,7 @@ internal sealed partial class FunctionCompiler
     ];
 
     /// <summary>A struct type's field storage and slots, as the runtime lays them out.</summary>
-    private sealed record StructLayout(StorageKind[] Fields, int[] Slots, int Width);
+    private sealed record StructLayout(StorageKind[] Fields, int[] Slots, int Width, bool Final);
 
     private StructLayout LayoutOf(int type)
     {
@@ -306,7 +313,7 @@ internal sealed partial class FunctionCompiler
         {
             StorageKind[] fields = Array.ConvertAll(((StructCompositeType)_module.Types[type].Composite).Fields, f => RuntimeType.StorageOf(f.Storage));
             int[] slots = RuntimeType.SlotsOf(fields, out int refs, out int scalars);
-            _structLayouts[type] = layout = new StructLayout(fields, slots, Math.Max(refs, scalars));
+            _structLayouts[type] = layout = new StructLayout(fields, slots, Math.Max(refs, scalars), _module.Types[type].Final);
         }
         return layout;
     }
