@@ -37,6 +37,8 @@ internal static class RunCliCommand
                                  Repeatable. PORT 0 picks a free port.
           --preload NAME=PATH    Instantiate the module at PATH first and link its exports under the
                                  import module name NAME. Repeatable.
+          --profile=perfmap      Write /tmp/perf-PID.map for 'perf' (the .NET runtime's perf map; all code
+                                 JIT-compiled): Wasm functions appear as 'wasm-function[N] NAME'.
           --allow-precompiled    Allow FILE (or a preload) to be an artifact made by 'sharptime compile'.
                                  Its code runs with the full trust of this process: only use
                                  artifacts you made or trust.
@@ -89,6 +91,7 @@ internal static class RunCliCommand
             return 0;
         }
         foreach (string warning in options.Warnings) stderr.WriteLine($"sharptime: warning: {warning}");
+        if (options.ProfilePerfMap && Environment.GetEnvironmentVariable(PerfMapVariable) != "1") return RunWithPerfMap();
         CheckPaths(options);
         Engine engine = CreateEngine(options);
         Module module = LoadModule(engine, options, options.File);
@@ -231,6 +234,34 @@ internal static class RunCliCommand
         int which = WaitHandle.WaitAny([done.WaitHandle, ((IAsyncResult)threadEnded.Task).AsyncWaitHandle]);
         if (which == 1) failure = threadEnded.Task.Result;
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+    }
+
+    private const string PerfMapVariable = "DOTNET_PerfMapEnabled";
+
+    /// <summary>
+    /// --profile=perfmap: the .NET runtime writes its perf map only when started with
+    /// DOTNET_PerfMapEnabled=1, so the command runs itself again with it (and without ReadyToRun
+    /// code), the same arguments and standard streams, and returns the child's exit code.
+    /// </summary>
+    private static int RunWithPerfMap()
+    {
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw new RunFailedException("--profile=perfmap needs the JIT build of sharptime: this one is compiled ahead of time (perf reads its symbols from the binary) and interprets Wasm");
+        }
+        string program = Environment.ProcessPath ?? throw new RunFailedException("--profile=perfmap: cannot find this program's path");
+        string[] commandLine = Environment.GetCommandLineArgs();
+        var start = new System.Diagnostics.ProcessStartInfo(program) { UseShellExecute = false };
+        // Under the dotnet host the first argument is the command's assembly, which the host needs again.
+        bool hosted = Path.GetFileNameWithoutExtension(program).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
+        foreach (string arg in hosted ? commandLine : commandLine[1..]) start.ArgumentList.Add(arg);
+        start.Environment[PerfMapVariable] = "1";
+        // The map lists JIT-compiled code only: ReadyToRun code (of a cached or pre-compiled module,
+        // and of .NET itself) is compiled again by the JIT so that it appears too.
+        start.Environment["DOTNET_ReadyToRun"] = "0";
+        using var child = System.Diagnostics.Process.Start(start) ?? throw new RunFailedException($"--profile=perfmap: cannot start {program}");
+        child.WaitForExit();
+        return child.ExitCode;
     }
 
     private static int Execute(RunOptions options, Module module, List<(string Name, Module Module)> preloads, Value[]? invokeArgs,

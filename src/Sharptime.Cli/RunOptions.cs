@@ -18,6 +18,9 @@ internal sealed partial class RunOptions
     /// <summary>The export to call instead of <c>_start</c>, or null.</summary>
     public string? Invoke { get; private set; }
 
+    /// <summary><c>--profile=perfmap</c>: write perf's map of the JIT-compiled code, Wasm functions by name.</summary>
+    public bool ProfilePerfMap { get; private set; }
+
     /// <summary>Pre-opened directories: host path, guest path.</summary>
     public List<(string Host, string Guest)> Dirs { get; } = [];
 
@@ -149,6 +152,11 @@ internal sealed partial class RunOptions
                 break;
             case "--preload":
                 AddPreload(attached ?? Value(name, args, ref i, "NAME=PATH"));
+                break;
+            case "--profile":
+                string profiler = attached ?? Value(name, args, ref i, "a profiling strategy (perfmap)");
+                ProfilePerfMap = profiler == "perfmap" ? true
+                    : throw new UsageException($"--profile {profiler} is not supported: use --profile=perfmap (perf reads /tmp/perf-PID.map) or a .NET profiler such as dotnet-trace");
                 break;
             default:
                 throw new UsageException($"unknown option '{arg}' for run (try 'sharptime run --help')");

@@ -83,7 +83,7 @@ internal static class ModuleCompiler
             bool stub = EstimateFrameBytes(m, i) > LargeFrameBytes;
             TypeBuilder type = owners[i] = NextType(stub ? 2 : 1);
             Type[] parameters = ClrTypes.Parameters(f.Params, f.Results);
-            bodies[i] = type.DefineMethod($"wasm-function[{index}]", MethodAttributes.Public | MethodAttributes.Static, ClrTypes.Return(f.Results), parameters);
+            bodies[i] = type.DefineMethod(MethodName(m, index), MethodAttributes.Public | MethodAttributes.Static, ClrTypes.Return(f.Results), parameters);
             // The stack probe of a function runs after its prologue has allocated the frame, so a
             // frame larger than the margin below the limit could reach the guard page first. Such
             // functions get an entry stub with a small frame that probes for the whole frame.
@@ -158,5 +158,17 @@ internal static class ModuleCompiler
         for (int i = 0; i < parameters.Length; i++) il.Emit(OpCodes.Ldarg, i);
         il.Emit(OpCodes.Call, body);
         il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>
+    /// The name of a function's method: <c>wasm-function[N]</c>, then its name from the name section,
+    /// so that profilers (perf with DOTNET_PerfMapEnabled, dotnet-trace) show Wasm names. Control
+    /// characters become '?' and long names are cut.
+    /// </summary>
+    private static string MethodName(WasmModule m, int index)
+    {
+        if (m.Names?.FunctionNames.TryGetValue((uint)index, out string? name) != true || string.IsNullOrEmpty(name)) return $"wasm-function[{index}]";
+        if (name!.Length > 200) name = name[..200];
+        return $"wasm-function[{index}] {string.Create(name.Length, name, static (span, n) => { for (int k = 0; k < n.Length; k++) span[k] = char.IsControl(n[k]) ? '?' : n[k]; })}";
     }
 }
