@@ -132,6 +132,9 @@ internal sealed partial class FunctionCompiler
             case Opcode.I64Extend32S: Emit(OpCodes.Conv_I4, OpCodes.Conv_I8); return true;
             case Opcode.F32ConvertI32S: Emit(OpCodes.Conv_R4); return true;
             case Opcode.F64ConvertI32S or Opcode.F64ConvertI64S: Emit(OpCodes.Conv_R8); return true;
+            // JIT intrinsics (sqrtss/sqrtsd), never a call; IEEE 754 square root quiets a NaN as Wasm requires.
+            case Opcode.F32Sqrt: _il.Emit(OpCodes.Call, Method(typeof(MathF), nameof(MathF.Sqrt))); return true;
+            case Opcode.F64Sqrt: _il.Emit(OpCodes.Call, Method(typeof(Math), nameof(Math.Sqrt))); return true;
             default: return false;
         }
     }

@@ -104,12 +104,14 @@ public static class Numerics
     public static float F32Floor(float a) => float.IsNaN(a) ? a + a : MathF.Floor(a);
     public static float F32Trunc(float a) => float.IsNaN(a) ? a + a : MathF.Truncate(a);
     public static float F32Nearest(float a) => float.IsNaN(a) ? a + a : MathF.Round(a, MidpointRounding.ToEven);
-    public static float F32Sqrt(float a) => float.IsNaN(a) ? a + a : MathF.Sqrt(a);
     public static double F64Ceil(double a) => double.IsNaN(a) ? a + a : Math.Ceiling(a);
     public static double F64Floor(double a) => double.IsNaN(a) ? a + a : Math.Floor(a);
     public static double F64Trunc(double a) => double.IsNaN(a) ? a + a : Math.Truncate(a);
     public static double F64Nearest(double a) => double.IsNaN(a) ? a + a : Math.Round(a, MidpointRounding.ToEven);
-    public static double F64Sqrt(double a) => double.IsNaN(a) ? a + a : Math.Sqrt(a);
+
+    // IEEE 754 square root quiets a NaN operand itself.
+    public static float F32Sqrt(float a) => MathF.Sqrt(a);
+    public static double F64Sqrt(double a) => Math.Sqrt(a);
 
     public static float F32Min(float a, float b)
     {
