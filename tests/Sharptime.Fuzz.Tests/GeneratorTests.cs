@@ -16,6 +16,25 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void Float_simd_results_that_may_be_nan_get_fixed_nan_lanes_and_selects_do_not()
+    {
+        int wrapped = 0, selects = 0;
+        for (ulong seed = 1; seed <= 40; seed++)
+        {
+            string text = OwnGenerator.Generate(seed, EhStyle.Legacy);
+            foreach (string op in new[] { "f32x4.max", "f32x4.sqrt", "f64x2.min", "f64x2.add", "f32x4.demote_f64x2_zero" })
+            {
+                int count = text.Split("(" + op + " ").Length - 1;
+                Assert.Equal(count, text.Split("(local.tee $nan (" + op + " ").Length - 1);
+                wrapped += count;
+            }
+            selects += text.Split("(f32x4.pmax ").Length - 1;
+            Assert.DoesNotContain("(local.tee $nan (f32x4.pmax ", text);
+        }
+        Assert.True(wrapped > 0 && selects > 0);
+    }
+
+    [Fact]
     public void Known_causes_are_recognized_in_reachable_code()
     {
         const string module = """

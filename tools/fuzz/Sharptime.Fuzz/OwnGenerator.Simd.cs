@@ -44,12 +44,51 @@ internal sealed partial class OwnGenerator
         "i32x4.shl", "i32x4.shr_s", "i32x4.shr_u", "i64x2.shl", "i64x2.shr_s", "i64x2.shr_u",
     ];
 
+    // Float vector operations whose NaN results have bits the spec leaves open: sign and payload when an
+    // input NaN is not canonical, the sign otherwise (spec 4.3.3, NaN propagation). V8 returns canonical
+    // NaNs where Sharptime keeps the (quieted) payload of an input NaN, as x86 does; shuffles, lane
+    // accesses and integer views then turn those bits into ordinary numbers the NaN rule cannot see.
+    // Not pmin/pmax (selects: they keep their operand's bits), abs/neg (sign operations) or conversions
+    // from integers (never NaN).
+    private static readonly HashSet<string> NaNProducing =
+    [
+        "f32x4.add", "f32x4.sub", "f32x4.mul", "f32x4.div", "f32x4.min", "f32x4.max",
+        "f64x2.add", "f64x2.sub", "f64x2.mul", "f64x2.div", "f64x2.min", "f64x2.max",
+        "f32x4.sqrt", "f32x4.ceil", "f32x4.floor", "f32x4.trunc", "f32x4.nearest", "f32x4.demote_f64x2_zero",
+        "f64x2.sqrt", "f64x2.ceil", "f64x2.floor", "f64x2.trunc", "f64x2.nearest", "f64x2.promote_low_f32x4",
+    ];
+
+    /// <summary>
+    /// Makes the NaN lanes of a NaN-producing operation's result deterministic without hiding a wrong
+    /// quiet bit: a NaN lane becomes its bits ANDed with the positive canonical NaN, so an arithmetic NaN
+    /// (what the spec requires of these operations) gives the canonical NaN and a signaling one infinity.
+    /// Other lanes pass unchanged. Uses the local $nan (v128), which every function declares; nested
+    /// uses are safe because an operand is complete before the local.tee around it runs.
+    /// </summary>
+    private static string FixNaNLanes(string op, string expr)
+    {
+        if (!NaNProducing.Contains(op)) return expr;
+        string shape = op[..5];
+        string mask = shape == "f32x4"
+            ? "(v128.const i32x4 0x7fc00000 0x7fc00000 0x7fc00000 0x7fc00000)"
+            : "(v128.const i64x2 0x7ff8000000000000 0x7ff8000000000000)";
+        return $"(v128.bitselect (local.tee $nan {expr}) (v128.and (local.get $nan) {mask}) ({shape}.eq (local.get $nan) (local.get $nan)))";
+    }
+
     private string V128(Func f, int d)
     {
         switch (_rng.Int(12))
         {
-            case < 4: return $"({_rng.Pick(V128Binary)} {Expr(f, "v128", d)} {Expr(f, "v128", d)})";
-            case < 6: return $"({_rng.Pick(V128Unary)} {Expr(f, "v128", d)})";
+            case < 4:
+            {
+                string op = _rng.Pick(V128Binary);
+                return FixNaNLanes(op, $"({op} {Expr(f, "v128", d)} {Expr(f, "v128", d)})");
+            }
+            case < 6:
+            {
+                string op = _rng.Pick(V128Unary);
+                return FixNaNLanes(op, $"({op} {Expr(f, "v128", d)})");
+            }
             case 6:
             {
                 string shift = _rng.Chance(50) ? $"(i32.const {_rng.Pick<int>([0, 1, 7, 8, 15, 16, 31, 32, 63, 64, 65, -1])})" : Expr(f, "i32", d);

@@ -115,6 +115,7 @@ internal sealed partial class OwnGenerator
     {
         W($"  (func ${name} (type $sig_a) (param i32 i64) (result i32)");
         var f = new Func(["i32", "i64"], "i32", helper: true);
+        W("    (local $nan v128)");
         W("    " + Expr(f, "i32", 3) + ")");
     }
 
@@ -138,7 +139,7 @@ internal sealed partial class OwnGenerator
         var f = new Func(["i32", "i64", "f32", "f64"], result, helper: false);
         W($"  (func $f{index} (export \"f{index}\") (param i32 i64 f32 f64) (result {result})");
         foreach (string t in AllTypes) W($"    (local $l_{t} {t})");
-        W("    (local $c0 i32) (local $c1 i32) (local $c2 i32)");
+        W("    (local $c0 i32) (local $c1 i32) (local $c2 i32) (local $nan v128)");
         int statements = 3 + _rng.Int(10);
         for (int i = 0; i < statements; i++) Statement(f, 2, "    ");
         if (result == "i32" && _rng.Chance(30))
