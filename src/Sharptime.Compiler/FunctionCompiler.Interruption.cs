@@ -15,23 +15,23 @@ namespace Sharptime.Compiler;
 /// the run (every branch, branch target, call, return and throw ends one), so the fuel is exact at
 /// every call and loop header. Costs follow Wasmtime: 1 per instruction, 0 for nop, drop, block,
 /// loop, end, else, unreachable and return, plus 1 for entering a function. Fuel below zero traps at
-/// function entry and loop headers. Epochs: the engine's counter (a volatile load, so that the JIT
-/// cannot hoist it out of a loop) is compared with the store's deadline at the same two places,
-/// except at the headers of loops whose first straight-line run calls a function of the module
-/// (that function's entry check runs on every iteration). A slow path that calls the deadline
-/// handler and returns into a loop makes RyuJIT spill the loop's values around the call on every
-/// iteration, so bodies up to <see cref="MaxSlowCopyBody"/> bytes are compiled twice: in the fast
-/// copy a loop header whose deadline is reached branches (IL stack empty, outside try blocks) to
-/// the same loop header in the slow copy, whose checks call the handler inline; no path leads back
+/// function entry and loop headers. Epochs: a store whose deadline is reached gets its stack limit
+/// raised to <see cref="VmStoreContext.Interrupt"/> (<see cref="Runtime.EpochWatch"/>), so the stack
+/// probe at function entry checks the epoch for free, and a loop header compares the limit (a
+/// volatile load, so that the JIT cannot hoist it out of the loop) with that value, except in loops
+/// whose first straight-line run calls a function of the module (that function's entry probe runs
+/// on every iteration). A slow path that calls the deadline handler and returns into a loop makes
+/// RyuJIT spill the loop's values around the call on every iteration, so bodies up to
+/// <see cref="MaxSlowCopyBody"/> bytes are compiled twice: in the fast copy a loop header whose
+/// limit is raised branches (IL stack empty, outside try blocks) to the same loop header in the
+/// slow copy, whose checks call the handler inline; no path leads back
 /// from the slow copy to the fast one. Docs: docs/rationale/0006-store-context-and-interruption.md.
 /// </remarks>
 internal sealed partial class FunctionCompiler
 {
     private static readonly FieldInfo StoreContextField = Field(typeof(VmContext), nameof(VmContext.StoreContext));
     private static readonly FieldInfo FuelField = Field(typeof(VmStoreContext), nameof(VmStoreContext.Fuel));
-    private static readonly FieldInfo DeadlineField = Field(typeof(VmStoreContext), nameof(VmStoreContext.EpochDeadline));
-    private static readonly FieldInfo EpochField = Field(typeof(VmStoreContext), nameof(VmStoreContext.Epoch));
-    private static readonly FieldInfo EpochValueField = Field(typeof(EpochCounter), nameof(EpochCounter.Value));
+    private static readonly FieldInfo StackLimitField = Field(typeof(VmStoreContext), nameof(VmStoreContext.StackLimit));
 
     private LocalBuilder? _storeContext;
     private long _fuelPending;
@@ -151,27 +151,27 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Throw);
             _il.MarkLabel(ok);
         }
-        if (EpochInterruption && !(loopOffset >= 0 && _loopsCallingFirst is not null && _loopsCallingFirst.Contains(loopOffset)))
+        // At function entry the stack probe checks the epoch (an interrupt raises the stack limit).
+        if (EpochInterruption && loopOffset >= 0 && !(_loopsCallingFirst is not null && _loopsCallingFirst.Contains(loopOffset)))
         {
             Label ok = _il.DefineLabel();
             _il.Emit(OpCodes.Ldloc, _storeContext!);
-            _il.Emit(OpCodes.Ldfld, EpochField);
             _il.Emit(OpCodes.Volatile);
-            _il.Emit(OpCodes.Ldfld, EpochValueField);
-            _il.Emit(OpCodes.Ldloc, _storeContext!);
-            _il.Emit(OpCodes.Ldfld, DeadlineField);
-            if (loopOffset >= 0 && _slowCopyWanted && !_inSlowCopy && _try is null && _stack.Count == 0)
+            _il.Emit(OpCodes.Ldfld, StackLimitField);
+            _il.Emit(OpCodes.Ldc_I4_M1);
+            _il.Emit(OpCodes.Conv_I); // VmStoreContext.Interrupt: all ones (conv.u would zero-extend)
+            if (_slowCopyWanted && !_inSlowCopy && _try is null && _stack.Count == 0)
             {
                 // Fast copy: the slow path leaves for the same loop header in the slow copy, so no
                 // call returns into this loop.
                 Label slow = _il.DefineLabel();
                 _slowLoopHeaders[loopOffset] = slow;
-                _il.Emit(OpCodes.Bge, slow);
+                _il.Emit(OpCodes.Beq, slow);
                 return;
             }
-            _il.Emit(OpCodes.Blt, ok);
+            _il.Emit(OpCodes.Bne_Un, ok);
             _il.Emit(OpCodes.Ldloc, _storeContext!);
-            _il.Emit(OpCodes.Call, Method(typeof(StoreHelpers), nameof(StoreHelpers.EpochDeadlineReached)));
+            _il.Emit(OpCodes.Call, Method(typeof(StoreHelpers), nameof(StoreHelpers.Interrupted)));
             // The deadline callback is host code: it may have grown memory 0. (At function entry
             // the cache is not loaded yet: it is loaded after these checks.)
             if (_memory0 is not null) ReloadMemory0();

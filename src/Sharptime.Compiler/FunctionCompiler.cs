@@ -238,8 +238,10 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// Traps with StackOverflow when the stack pointer (the address of a local) is below the
-    /// store context's limit: a .NET stack overflow would end the process.
+    /// Calls <see cref="StoreHelpers.StackProbeFailed"/> when the stack pointer (the address of a
+    /// local) is below the store context's limit: it traps with StackOverflow (a .NET stack overflow
+    /// would end the process), or with Interrupt for a disposed store, or handles the epoch deadline
+    /// (the limit is then the top of the address space) and returns.
     /// </summary>
     private void EmitStackProbe()
     {
@@ -251,10 +253,10 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.StoreContext)));
         _il.Emit(OpCodes.Ldfld, Field(typeof(VmStoreContext), nameof(VmStoreContext.StackLimit)));
         _il.Emit(OpCodes.Bge_Un, ok);
-        // StoreHelpers.StackExhausted also stops code whose store was disposed (the limit is then the top).
+        _il.Emit(OpCodes.Ldloca, probe);
+        _il.Emit(OpCodes.Conv_U);
         LoadContext();
-        _il.Emit(OpCodes.Call, Method(typeof(StoreHelpers), nameof(StoreHelpers.StackExhausted)));
-        _il.Emit(OpCodes.Throw);
+        _il.Emit(OpCodes.Call, Method(typeof(StoreHelpers), nameof(StoreHelpers.StackProbeFailed)));
         _il.MarkLabel(ok);
     }
 

@@ -84,6 +84,9 @@ internal static class ModuleCompiler
             TypeBuilder type = owners[i] = NextType(stub ? 2 : 1);
             Type[] parameters = ClrTypes.Parameters(f.Params, f.Results);
             bodies[i] = type.DefineMethod(MethodName(m, index), MethodAttributes.Public | MethodAttributes.Static, ClrTypes.Return(f.Results), parameters);
+            // A function the JIT inlined would vanish from trap backtraces (the .NET stack trace has
+            // no frame for it), and its stack probe would probe its caller's frame.
+            bodies[i].SetImplementationFlags(MethodImplAttributes.NoInlining);
             // The stack probe of a function runs after its prologue has allocated the frame, so a
             // frame larger than the margin below the limit could reach the guard page first. Such
             // functions get an entry stub with a small frame that probes for the whole frame.
@@ -151,9 +154,13 @@ internal static class ModuleCompiler
         il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.StoreContext))!);
         il.Emit(OpCodes.Ldfld, typeof(VmStoreContext).GetField(nameof(VmStoreContext.StackLimit))!);
         il.Emit(OpCodes.Bge_Un, ok);
+        il.Emit(OpCodes.Ldloca, probe);
+        il.Emit(OpCodes.Conv_U);
+        il.Emit(OpCodes.Ldc_I8, frame);
+        il.Emit(OpCodes.Conv_U);
+        il.Emit(OpCodes.Sub);
         il.Emit(OpCodes.Ldarg, parameters.Length - 1);
-        il.Emit(OpCodes.Call, typeof(StoreHelpers).GetMethod(nameof(StoreHelpers.StackExhausted))!);
-        il.Emit(OpCodes.Throw);
+        il.Emit(OpCodes.Call, typeof(StoreHelpers).GetMethod(nameof(StoreHelpers.StackProbeFailed))!);
         il.MarkLabel(ok);
         for (int i = 0; i < parameters.Length; i++) il.Emit(OpCodes.Ldarg, i);
         il.Emit(OpCodes.Call, body);

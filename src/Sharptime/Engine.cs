@@ -53,7 +53,10 @@ public sealed class Engine
     /// store whose deadline (<see cref="Store.SetEpochDeadline"/>) is now reached is interrupted at its
     /// next function entry or loop header, when <see cref="Config.EpochInterruption"/> is on.
     /// </summary>
-    public void IncrementEpoch() => Interlocked.Increment(ref Epoch.Value);
+    public void IncrementEpoch() => EpochWatch.Advance(Interlocked.Increment(ref Epoch.Value));
+
+    /// <summary>The stores with an epoch deadline, by deadline (<see cref="Config.EpochInterruption"/>).</summary>
+    internal Runtime.EpochWatch EpochWatch { get; } = new();
 
     /// <summary>The engine's types: equal types get equal ids in every module of the engine.</summary>
     internal Runtime.TypeRegistry Types { get; } = new();

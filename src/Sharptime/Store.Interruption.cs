@@ -49,7 +49,9 @@ public partial class Store
     {
         if (!Engine.Config.EpochInterruption) throw new WasmException("epoch interruption is not configured in this store: create the engine with Config.EpochInterruption = true");
         long now = Volatile.Read(ref Engine.Epoch.Value);
-        _context.EpochDeadline = ticksBeyondCurrent >= (ulong)(long.MaxValue - now) ? long.MaxValue : now + (long)ticksBeyondCurrent;
+        long deadline = ticksBeyondCurrent >= (ulong)(long.MaxValue - now) ? long.MaxValue : now + (long)ticksBeyondCurrent;
+        Volatile.Write(ref _context.EpochDeadline, deadline);
+        Engine.EpochWatch.Watch(_context, deadline);
     }
 
     /// <summary>Makes reaching the epoch deadline trap with <see cref="TrapCode.Interrupt"/> (the default); removes the callback.</summary>
@@ -68,7 +70,7 @@ public partial class Store
         _epochCallback = callback;
     }
 
-    /// <summary>The epoch deadline was reached in generated code (<see cref="StoreHelpers.EpochDeadlineReached"/>).</summary>
+    /// <summary>The epoch deadline was reached in running code (<see cref="StoreHelpers.Interrupted"/>).</summary>
     internal void OnEpochDeadline()
     {
         Func<Store, EpochDeadlineAction>? callback = _epochCallback;

@@ -31,6 +31,8 @@ public partial class Store : IDisposable
         ArgumentNullException.ThrowIfNull(engine);
         Engine = engine;
         _context = new VmStoreContext { Store = this, Epoch = engine.Epoch };
+        // As in Wasmtime, a new store's deadline is the current epoch: code traps until one is set.
+        if (engine.Config.EpochInterruption) _context.RequestInterrupt();
     }
 
     /// <summary>The engine.</summary>
@@ -144,12 +146,14 @@ public partial class Store : IDisposable
         _depth = 1;
         if (Engine.Config.MaxWasmStack is ulong maxStack)
         {
-            _context.StackLimit = Runtime.StackLimits.ForCurrentThread(maxStack);
+            _context.ThreadStackLimit = Runtime.StackLimits.ForCurrentThread(maxStack);
+            _context.Rearm();
             _limitThread = 0;
         }
         else if (_limitThread != me)
         {
-            _context.StackLimit = Runtime.StackLimits.ForCurrentThread();
+            _context.ThreadStackLimit = Runtime.StackLimits.ForCurrentThread();
+            _context.Rearm();
             _limitThread = me;
         }
         return new Entry(this);
@@ -190,7 +194,7 @@ public partial class Store : IDisposable
         _context.Disposed = true;
         // Code still running in the store reaches a slow path at its next call, loop header (with
         // fuel or epochs) and traps there: the slow paths check Disposed.
-        _context.StackLimit = nuint.MaxValue;
+        _context.StackLimit = VmStoreContext.Interrupt;
         _context.Fuel = long.MinValue;
         _context.EpochDeadline = long.MinValue;
         Interlocked.MemoryBarrier();

@@ -195,6 +195,66 @@ public sealed class HostileGuestTests
         Assert.Equal(42, instance.GetFunction<int>("answer")());
     }
 
+    [Fact]
+    public void Endless_tail_calls_without_loops_are_interrupted_at_function_entry()
+    {
+        var engine = new Engine(Config.Default.UseCompiler() with { EpochInterruption = true });
+        using var store = new Store(engine);
+        store.SetEpochDeadline(1);
+        using var running = new ManualResetEventSlim();
+        var linker = new Linker(engine).DefineFunction("env", "started", running.Set);
+        // No loop and no stack growth: only the check at function entry can stop it.
+        Instance instance = Instantiate(engine, store, """
+            (module (import "env" "started" (func $started))
+              (func $next (param i32) (result i32) (return_call $next (i32.add (local.get 0) (i32.const 1))))
+              (func (export "spin") (result i32) call $started (return_call $next (i32.const 0))))
+            """, linker);
+        var ticker = new Thread(() =>
+        {
+            running.Wait();
+            engine.IncrementEpoch();
+        });
+        ticker.Start();
+        TrapException trap = Wasm.Traps(() => instance.GetFunction<int>("spin")());
+        ticker.Join();
+        Assert.Equal(TrapCode.Interrupt, trap.Code);
+    }
+
+    [Fact]
+    public void The_epoch_interrupts_exactly_the_stores_whose_deadline_it_reaches()
+    {
+        const string Counter = """
+            (module
+              (func (export "count") (result i32) (local i32)
+                (loop (br_if 0 (i32.lt_u (local.tee 0 (i32.add (local.get 0) (i32.const 1))) (i32.const 1000))))
+                local.get 0))
+            """;
+        var engine = new Engine(Config.Default.UseCompiler() with { EpochInterruption = true });
+        using var soon = new Store(engine);
+        using var later = new Store(engine);
+        using var moved = new Store(engine);
+        Func<int> count(Store s) => Instantiate(engine, s, Counter).GetFunction<int>("count");
+        (Func<int> a, Func<int> b, Func<int> c) = (count(soon), count(later), count(moved));
+        soon.SetEpochDeadline(1);
+        later.SetEpochDeadline(2);
+        moved.SetEpochDeadline(1);
+        moved.SetEpochDeadline(3); // queued at 1 first: reaching 1 must not interrupt it
+        engine.IncrementEpoch();
+        Assert.Equal(TrapCode.Interrupt, Wasm.Traps(() => a()).Code);
+        Assert.Equal(1000, b());
+        Assert.Equal(1000, c());
+        engine.IncrementEpoch();
+        Assert.Equal(TrapCode.Interrupt, Wasm.Traps(() => b()).Code);
+        Assert.Equal(1000, c());
+        engine.IncrementEpoch();
+        Assert.Equal(TrapCode.Interrupt, Wasm.Traps(() => c()).Code);
+        // A deadline set again lifts the interrupt; one already passed keeps it.
+        soon.SetEpochDeadline(1);
+        Assert.Equal(1000, a());
+        later.SetEpochDeadline(0);
+        Assert.Equal(TrapCode.Interrupt, Wasm.Traps(() => b()).Code);
+    }
+
     private const string Grower = """
         (module
           (memory (export "memory") 1)

@@ -261,9 +261,8 @@ public static unsafe class Atomics
                 {
                     try
                     {
-                        if (store.Disposed || store.Store is null) throw new TrapException(TrapCode.Interrupt, StoreHelpers.DisposedMessage);
                         // Traps, or runs the store's deadline callback, which may move the deadline: then wait on.
-                        StoreHelpers.EpochDeadlineReached(store);
+                        StoreHelpers.Interrupted(store);
                     }
                     catch (TrapException)
                     {
@@ -278,7 +277,7 @@ public static unsafe class Atomics
 
         /// <summary>Whether the store of a waiting thread was disposed or reached its epoch deadline.</summary>
         private static bool Interrupted(VmStoreContext store) =>
-            store.Disposed || store.Store is { Engine.Config.EpochInterruption: true } && Volatile.Read(ref store.Epoch.Value) >= store.EpochDeadline;
+            Volatile.Read(ref store.StackLimit) == VmStoreContext.Interrupt;
 
         /// <summary>Takes a waiter that stops waiting out of its queue; true when a notify dequeued it first (it was woken).</summary>
         private static bool Leave((MemoryInstance, ulong) key, Waiter waiter)

@@ -15,12 +15,20 @@ public static class StoreHelpers
     /// <summary>The message of the trap that stops code whose store was disposed.</summary>
     internal const string DisposedMessage = "interrupt: the store was disposed while WebAssembly was running in it";
 
-    /// <summary>Creates the exception for a failed stack probe (generated code throws it).</summary>
+    /// <summary>
+    /// Called by a function entry whose stack pointer is below <see cref="VmStoreContext.StackLimit"/>:
+    /// traps when the store was disposed or the stack is exhausted; otherwise the limit was raised to
+    /// interrupt the code (<see cref="Interrupted"/>), which returns when the code may go on.
+    /// </summary>
+    /// <param name="sp">The stack address the entry probed.</param>
     /// <param name="ctx">The context of the probing function.</param>
-    /// <returns>The trap.</returns>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Exception StackExhausted(VmContext ctx) =>
-        ctx.StoreContext.Disposed ? new TrapException(TrapCode.Interrupt, DisposedMessage) : new TrapException(TrapCode.StackOverflow);
+    public static void StackProbeFailed(nuint sp, VmContext ctx)
+    {
+        VmStoreContext store = ctx.StoreContext;
+        if (!store.Disposed && sp < store.ThreadStackLimit) throw new TrapException(TrapCode.StackOverflow);
+        Interrupted(store);
+    }
 
     /// <summary>Creates the exception for fuel found at zero or below (generated code throws it).</summary>
     /// <param name="store">The store context.</param>
@@ -30,14 +38,21 @@ public static class StoreHelpers
         store.Disposed ? new TrapException(TrapCode.Interrupt, DisposedMessage) : new TrapException(TrapCode.OutOfFuel);
 
     /// <summary>
-    /// Called when the engine's epoch reached the store's deadline: traps, or runs the store's
-    /// deadline callback, which may move the deadline and return to let the code continue.
+    /// Called where code found <see cref="VmStoreContext.StackLimit"/> at <see cref="VmStoreContext.Interrupt"/>
+    /// (function entry, loop headers): traps when the store was disposed; when the epoch deadline is
+    /// reached, traps or runs the store's deadline callback, which may move the deadline and return
+    /// to let the code continue; otherwise (the deadline moved meanwhile) re-arms the limit and returns.
     /// </summary>
     /// <param name="store">The store context.</param>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void EpochDeadlineReached(VmStoreContext store)
+    public static void Interrupted(VmStoreContext store)
     {
         if (store.Disposed || store.Store is null) throw new TrapException(TrapCode.Interrupt, DisposedMessage);
-        store.Store.OnEpochDeadline();
+        if (store.EpochDue && store.DeadlinePassed)
+        {
+            store.Store.OnEpochDeadline();
+            return;
+        }
+        store.ClearEpochDue();
     }
 }

@@ -14,8 +14,18 @@ namespace Sharptime.Abi;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051", Justification = "Generated code reads these fields directly.")]
 public sealed class VmStoreContext
 {
-    /// <summary>The lowest stack address generated code may reach before trapping with <see cref="TrapCode.StackOverflow"/>.</summary>
+    /// <summary>
+    /// The lowest stack address generated code may reach: every function entry compares its stack
+    /// pointer with it and calls <see cref="StoreHelpers.StackProbeFailed"/> below it. It is the
+    /// running thread's limit, or <see cref="Interrupt"/> (the highest address) while an interrupt is
+    /// pending: the epoch deadline is reached or the store is disposed. So one compare at function
+    /// entry checks the stack and the epoch (as V8's stack guard does), and a loop header checks the
+    /// epoch with one load.
+    /// </summary>
     public nuint StackLimit;
+
+    /// <summary>The value of <see cref="StackLimit"/> while an interrupt is pending.</summary>
+    public static readonly nuint Interrupt = nuint.MaxValue;
 
     /// <summary>
     /// The fuel left when <see cref="Config.ConsumeFuel"/> is on. Generated code subtracts the cost of
@@ -24,26 +34,60 @@ public sealed class VmStoreContext
     /// </summary>
     public long Fuel;
 
-    /// <summary>
-    /// The epoch at which code checking <see cref="Config.EpochInterruption"/> calls
-    /// <see cref="StoreHelpers.EpochDeadlineReached"/> (at function entry and loop headers).
-    /// </summary>
-    public long EpochDeadline;
+    /// <summary>The stack limit of the thread running the store (<see cref="StackLimit"/> when no interrupt is pending).</summary>
+    internal nuint ThreadStackLimit;
 
-    /// <summary>The engine's epoch counter (<see cref="Engine.IncrementEpoch"/>); generated code reads it with a volatile load.</summary>
-    public EpochCounter Epoch = null!;
+    /// <summary>The epoch at which code in the store is interrupted (<see cref="Config.EpochInterruption"/>).</summary>
+    internal long EpochDeadline;
+
+    /// <summary>The deadline the engine's epoch watch holds for this store (<see cref="long.MaxValue"/>: none).</summary>
+    internal long WatchedDeadline = long.MaxValue;
+
+    /// <summary>The engine's epoch counter (<see cref="Engine.IncrementEpoch"/>).</summary>
+    internal EpochCounter Epoch = null!;
 
     /// <summary>The store; null only while it is being constructed.</summary>
     internal Store? Store;
 
     /// <summary>Set once the store is disposed: the slow paths of the checks then trap with <see cref="TrapCode.Interrupt"/>.</summary>
     internal volatile bool Disposed;
+
+    /// <summary>Set when the epoch deadline is reached, until the deadline moves.</summary>
+    internal volatile bool EpochDue;
+
+    /// <summary>Whether the engine's epoch has reached the deadline.</summary>
+    internal bool DeadlinePassed => Volatile.Read(ref Epoch.Value) >= Volatile.Read(ref EpochDeadline);
+
+    /// <summary>Makes the code running in the store take its slow path at the next function entry or loop header; any thread.</summary>
+    internal void RequestInterrupt()
+    {
+        EpochDue = true;
+        Volatile.Write(ref StackLimit, Interrupt);
+    }
+
+    /// <summary>
+    /// Sets <see cref="StackLimit"/> back to the thread's limit unless an interrupt is pending. The
+    /// full fence orders the write before the reads of the flags, so an interrupt requested by another
+    /// thread meanwhile is never lost: either this sees its flag or its write comes after this one.
+    /// </summary>
+    internal void Rearm()
+    {
+        Interlocked.Exchange(ref StackLimit, ThreadStackLimit);
+        if (EpochDue || Disposed) Volatile.Write(ref StackLimit, Interrupt);
+    }
+
+    /// <summary>Clears a pending epoch interrupt whose deadline has moved past the epoch (the owner thread).</summary>
+    internal void ClearEpochDue()
+    {
+        EpochDue = false;
+        Interlocked.MemoryBarrier();
+        if (DeadlinePassed) EpochDue = true;
+        Rearm();
+    }
 }
 
 /// <summary>The epoch counter of an <see cref="Engine"/>; one object shared by every store of the engine.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1051", Justification = "Generated code reads the field directly.")]
-public sealed class EpochCounter
+internal sealed class EpochCounter
 {
     /// <summary>The current epoch; written with interlocked increments, read with volatile loads.</summary>
     public long Value;

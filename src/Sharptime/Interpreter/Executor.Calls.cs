@@ -163,7 +163,7 @@ internal static unsafe partial class Executor
     private static void Check(VmStoreContext store, int flags)
     {
         if ((flags & 1) != 0 && store.Fuel < 0) throw StoreHelpers.OutOfFuel(store);
-        if ((flags & 2) != 0 && Volatile.Read(ref store.Epoch.Value) >= store.EpochDeadline) StoreHelpers.EpochDeadlineReached(store);
+        if ((flags & 2) != 0 && Volatile.Read(ref store.StackLimit) == VmStoreContext.Interrupt) StoreHelpers.Interrupted(store);
     }
 
     /// <summary>

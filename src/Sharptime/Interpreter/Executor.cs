@@ -20,7 +20,7 @@ internal static unsafe partial class Executor
     {
         byte probe = 0;
         VmContext ctx = fn.Context;
-        if ((nuint)(&probe) < ctx.StoreContext.StackLimit) throw StoreHelpers.StackExhausted(ctx);
+        if ((nuint)(&probe) < ctx.StoreContext.StackLimit) StoreHelpers.StackProbeFailed((nuint)(&probe), ctx);
         FunctionCode code = fn.Code;
         if (fn.Module.Tiers && TierUp(fn, code, stack, fp)) return;
         int pc = 0;
