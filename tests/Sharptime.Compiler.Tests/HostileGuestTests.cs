@@ -72,28 +72,40 @@ public sealed class HostileGuestTests
     [Fact]
     public void Infinite_loop_is_interrupted_by_the_epoch_from_another_thread()
     {
-        var engine = new Engine(Config.Default.UseCompiler() with { EpochInterruption = true });
-        using var store = new Store(engine);
-        store.SetEpochDeadline(1);
-        using var running = new ManualResetEventSlim();
-        var linker = new Linker(engine).DefineFunction("env", "started", running.Set);
-        Instance instance = Instantiate(engine, store, """
+        (TrapException trap, Store store, Instance instance) = RunWhileTheEpochTicks("""
             (module (import "env" "started" (func $started))
               (func (export "spin") call $started (loop br 0))
               (func (export "answer") (result i32) i32.const 42))
-            """, linker);
+            """, i => i.GetAction("spin")());
+        using (store)
+        {
+            Assert.Equal(TrapCode.Interrupt, trap.Code);
+            Assert.Equal("interrupt", trap.Message);
+            store.SetEpochDeadline(10);
+            Assert.Equal(42, instance.GetFunction<int>("answer")());
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> in a new store (deadline 1 tick away) while another thread
+    /// increments the epoch once the guest has called <c>env.started</c>; returns the trap.
+    /// </summary>
+    private static (TrapException Trap, Store Store, Instance Instance) RunWhileTheEpochTicks(string wat, Action<Instance> call)
+    {
+        var engine = new Engine(Config.Default.UseCompiler() with { EpochInterruption = true });
+        var store = new Store(engine);
+        store.SetEpochDeadline(1);
+        using var running = new ManualResetEventSlim();
+        Instance instance = Instantiate(engine, store, wat, new Linker(engine).DefineFunction("env", "started", running.Set));
         var ticker = new Thread(() =>
         {
             running.Wait();
             engine.IncrementEpoch();
         });
         ticker.Start();
-        TrapException trap = Wasm.Traps(() => instance.GetAction("spin")());
+        TrapException trap = Wasm.Traps(() => call(instance));
         ticker.Join();
-        Assert.Equal(TrapCode.Interrupt, trap.Code);
-        Assert.Equal("interrupt", trap.Message);
-        store.SetEpochDeadline(10);
-        Assert.Equal(42, instance.GetFunction<int>("answer")());
+        return (trap, store, instance);
     }
 
     [Fact]
@@ -198,25 +210,13 @@ public sealed class HostileGuestTests
     [Fact]
     public void Endless_tail_calls_without_loops_are_interrupted_at_function_entry()
     {
-        var engine = new Engine(Config.Default.UseCompiler() with { EpochInterruption = true });
-        using var store = new Store(engine);
-        store.SetEpochDeadline(1);
-        using var running = new ManualResetEventSlim();
-        var linker = new Linker(engine).DefineFunction("env", "started", running.Set);
         // No loop and no stack growth: only the check at function entry can stop it.
-        Instance instance = Instantiate(engine, store, """
+        (TrapException trap, Store store, _) = RunWhileTheEpochTicks("""
             (module (import "env" "started" (func $started))
               (func $next (param i32) (result i32) (return_call $next (i32.add (local.get 0) (i32.const 1))))
               (func (export "spin") (result i32) call $started (return_call $next (i32.const 0))))
-            """, linker);
-        var ticker = new Thread(() =>
-        {
-            running.Wait();
-            engine.IncrementEpoch();
-        });
-        ticker.Start();
-        TrapException trap = Wasm.Traps(() => instance.GetFunction<int>("spin")());
-        ticker.Join();
+            """, i => i.GetFunction<int>("spin")());
+        store.Dispose();
         Assert.Equal(TrapCode.Interrupt, trap.Code);
     }
 
