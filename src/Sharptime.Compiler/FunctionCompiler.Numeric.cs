@@ -57,11 +57,6 @@ internal sealed partial class FunctionCompiler
             JitWorkarounds.EmitRotateByConstant(_il, temp, wide, instr.Opcode is Opcode.I32Rotl or Opcode.I64Rotl, count.Int);
             ReturnTemp(temp);
         }
-        else if (_previousFloatConst is ulong bits && IsIdentityOperand(instr.Opcode, bits))
-        {
-            // The JIT folds x+-0, x-0, x*1 and x/1 to x, which keeps a signaling NaN signaling.
-            _il.Emit(OpCodes.Call, Method(typeof(Numerics), instr.Opcode + "Exact"));
-        }
         else if (!EmitDirect(instr.Opcode))
         {
             MethodInfo? helper = HelperFor(instr.Opcode);
@@ -78,13 +73,6 @@ internal sealed partial class FunctionCompiler
         });
         return true;
     }
-
-    private static bool IsIdentityOperand(Opcode op, ulong bits) => op switch
-    {
-        Opcode.F32Add or Opcode.F32Sub or Opcode.F32Mul or Opcode.F32Div => bits is 0 or 0x80000000 or 0x3F800000 or 0xBF800000,
-        Opcode.F64Add or Opcode.F64Sub or Opcode.F64Mul or Opcode.F64Div => bits is 0 or 0x8000000000000000 or 0x3FF0000000000000 or 0xBFF0000000000000,
-        _ => false,
-    };
 
     private static MethodInfo? HelperFor(Opcode op) => OpcodeHelpers.Numeric.GetValueOrDefault(op);
 
@@ -108,10 +96,9 @@ internal sealed partial class FunctionCompiler
             // Unordered comparisons negated: false when either operand is NaN.
             case Opcode.F32Le or Opcode.F64Le: Emit(OpCodes.Cgt_Un, OpCodes.Ldc_I4_0, OpCodes.Ceq); return true;
             case Opcode.F32Ge or Opcode.F64Ge: Emit(OpCodes.Clt_Un, OpCodes.Ldc_I4_0, OpCodes.Ceq); return true;
-            case Opcode.I32Add or Opcode.I64Add or Opcode.F32Add or Opcode.F64Add: Emit(OpCodes.Add); return true;
-            case Opcode.I32Sub or Opcode.I64Sub or Opcode.F32Sub or Opcode.F64Sub: Emit(OpCodes.Sub); return true;
-            case Opcode.I32Mul or Opcode.I64Mul or Opcode.F32Mul or Opcode.F64Mul: Emit(OpCodes.Mul); return true;
-            case Opcode.F32Div or Opcode.F64Div: Emit(OpCodes.Div); return true;
+            case Opcode.I32Add or Opcode.I64Add: Emit(OpCodes.Add); return true;
+            case Opcode.I32Sub or Opcode.I64Sub: Emit(OpCodes.Sub); return true;
+            case Opcode.I32Mul or Opcode.I64Mul: Emit(OpCodes.Mul); return true;
             case Opcode.I32And or Opcode.I64And: Emit(OpCodes.And); return true;
             case Opcode.I32Or or Opcode.I64Or: Emit(OpCodes.Or); return true;
             case Opcode.I32Xor or Opcode.I64Xor: Emit(OpCodes.Xor); return true;

@@ -29,7 +29,6 @@ internal sealed partial class FunctionCompiler
     private int _contextArg;
     private bool _unreachable;
     private int _skipDepth;
-    private ulong? _lastFloatConst;
     private LocalBuilder? _memory0;
     private LocalBuilder? _memoryBase;
     private LocalBuilder? _memoryLength;
@@ -45,7 +44,6 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>The deepest operand stack that <see cref="SpillForBoundary"/> spills.</summary>
     private const int MaxBoundarySpill = 32;
-    private ulong? _previousFloatConst;
 
     public FunctionCompiler(WasmModule module, MethodBuilder[] methods, MethodBuilder body, int definedIndex)
     {
@@ -118,8 +116,6 @@ internal sealed partial class FunctionCompiler
             _stack.Clear();
             _unreachable = false;
             _skipDepth = 0;
-            _lastFloatConst = null;
-            _previousFloatConst = null;
             _fuelPending = 0;
             CompileBody(code, body.CodeOffset);
         }
@@ -293,8 +289,6 @@ internal sealed partial class FunctionCompiler
 
     private void Emit(ref Instruction instr)
     {
-        _previousFloatConst = _lastFloatConst;
-        _lastFloatConst = instr.Opcode is Opcode.F32Const or Opcode.F64Const ? instr.Bits : null;
         if (EmitControl(ref instr) || EmitVariable(ref instr) || EmitMemory(ref instr) || EmitException(ref instr) || EmitCall(ref instr)
             || EmitReference(ref instr) || EmitGc(ref instr) || EmitTable(ref instr) || EmitNumeric(ref instr) || EmitSimd(ref instr)
             || EmitWideArithmetic(ref instr) || EmitAtomic(ref instr))

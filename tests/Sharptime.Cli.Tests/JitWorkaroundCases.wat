@@ -4,6 +4,8 @@
 (module
   (memory 1)
   (data (i32.const 0) "\f7\e5\b9\1f\f7\e5\b9\1f\f7\e5\b9\1f\f7\e5\b9\1f")
+  ;; Signaling NaNs: f32 at 16, f64 at 24.
+  (data (i32.const 16) "\00\00\a0\7f\00\00\00\00\00\00\00\00\00\00\f4\7f")
 
   ;; dotnet/runtime issue 133580: reinterpretation of a narrow value read 4 or 8 bytes.
   (func $c0 (param $z i32) (param $o i32) (result i32)
@@ -135,5 +137,53 @@
     (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c29 (local.get $z) (local.get $o))) (i32.const 29))))
     (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c30 (local.get $z) (local.get $o))) (i32.const 30))))
     (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $c31 (local.get $z) (local.get $o))) (i32.const 31))))
+    (local.get $f))
+  ;; Found by the differential fuzzer: RyuJIT folds x + -0, x - 0, x * 1 and x / 1 to x whenever it can
+  ;; prove the constant, so a signaling NaN x stays signaling; Wasm requires a quiet (arithmetic) NaN.
+  ;; Numerics.F32Add and its kin use the scalar SSE intrinsics, which it does not fold.
+  ;; f32.mul by a literal 1 on the left
+  (func $n0 (param $z i32) (param $o i32) (result i32) (local $k32 f32) (local $k64 f64)
+    (i32.ne (i32.and (i32.reinterpret_f32 (f32.mul (f32.const 1) (f32.load (i32.const 16)))) (i32.const 0x00400000)) (i32.const 0)))
+  ;; f32.add of -0 from a local
+  (func $n1 (param $z i32) (param $o i32) (result i32) (local $k32 f32) (local $k64 f64)
+    (local.set $k32 (f32.const -0))
+    (i32.ne (i32.and (i32.reinterpret_f32 (f32.add (f32.load (i32.const 16)) (local.get $k32))) (i32.const 0x00400000)) (i32.const 0)))
+  ;; f32.sub of 0 from a conversion
+  (func $n2 (param $z i32) (param $o i32) (result i32) (local $k32 f32) (local $k64 f64)
+    (i32.ne (i32.and (i32.reinterpret_f32 (f32.sub (f32.load (i32.const 16)) (f32.convert_i32_s (i32.const 0)))) (i32.const 0x00400000)) (i32.const 0)))
+  ;; f32.div by 1 from a select
+  (func $n3 (param $z i32) (param $o i32) (result i32) (local $k32 f32) (local $k64 f64)
+    (i32.ne (i32.and (i32.reinterpret_f32 (f32.div (f32.load (i32.const 16)) (select (f32.const 1) (f32.const 1) (local.get $o)))) (i32.const 0x00400000)) (i32.const 0)))
+  ;; f32.min with -0
+  (func $n4 (param $z i32) (param $o i32) (result i32) (local $k32 f32) (local $k64 f64)
+    (i32.ne (i32.and (i32.reinterpret_f32 (f32.min (f32.const -0) (f32.load (i32.const 16)))) (i32.const 0x00400000)) (i32.const 0)))
+  ;; f64.mul by a literal 1 on the left
+  (func $n5 (param $z i32) (param $o i32) (result i32) (local $k32 f32) (local $k64 f64)
+    (i64.ne (i64.and (i64.reinterpret_f64 (f64.mul (f64.const 1) (f64.load (i32.const 24)))) (i64.const 0x0008000000000000)) (i64.const 0)))
+  ;; f64.add of -0 from a block
+  (func $n6 (param $z i32) (param $o i32) (result i32) (local $k32 f32) (local $k64 f64)
+    (i64.ne (i64.and (i64.reinterpret_f64 (f64.add (block (result f64) (f64.const -0)) (f64.load (i32.const 24)))) (i64.const 0x0008000000000000)) (i64.const 0)))
+  ;; f64.sub of 0 from a local
+  (func $n7 (param $z i32) (param $o i32) (result i32) (local $k32 f32) (local $k64 f64)
+    (local.set $k64 (f64.const 0))
+    (i64.ne (i64.and (i64.reinterpret_f64 (f64.sub (f64.load (i32.const 24)) (local.get $k64))) (i64.const 0x0008000000000000)) (i64.const 0)))
+  ;; f64.div by 1 from a conversion
+  (func $n8 (param $z i32) (param $o i32) (result i32) (local $k32 f32) (local $k64 f64)
+    (i64.ne (i64.and (i64.reinterpret_f64 (f64.div (f64.load (i32.const 24)) (f64.convert_i32_s (local.get $o)))) (i64.const 0x0008000000000000)) (i64.const 0)))
+  ;; f64.max with -0
+  (func $n9 (param $z i32) (param $o i32) (result i32) (local $k32 f32) (local $k64 f64)
+    (i64.ne (i64.and (i64.reinterpret_f64 (f64.max (f64.load (i32.const 24)) (f64.const -0))) (i64.const 0x0008000000000000)) (i64.const 0)))
+  (func (export "nan_failures") (param $z i32) (param $o i32) (result i32)
+    (local $f i32)
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $n0 (local.get $z) (local.get $o))) (i32.const 0))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $n1 (local.get $z) (local.get $o))) (i32.const 1))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $n2 (local.get $z) (local.get $o))) (i32.const 2))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $n3 (local.get $z) (local.get $o))) (i32.const 3))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $n4 (local.get $z) (local.get $o))) (i32.const 4))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $n5 (local.get $z) (local.get $o))) (i32.const 5))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $n6 (local.get $z) (local.get $o))) (i32.const 6))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $n7 (local.get $z) (local.get $o))) (i32.const 7))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $n8 (local.get $z) (local.get $o))) (i32.const 8))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $n9 (local.get $z) (local.get $o))) (i32.const 9))))
     (local.get $f))
 )

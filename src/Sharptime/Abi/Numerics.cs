@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Sharptime.Abi;
 
@@ -115,28 +117,28 @@ public static class Numerics
 
     public static float F32Min(float a, float b)
     {
-        if (float.IsNaN(a) || float.IsNaN(b)) return a + b;
+        if (float.IsNaN(a) || float.IsNaN(b)) return F32Add(a, b);
         if (a == b) return BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) | BitConverter.SingleToInt32Bits(b));
         return a < b ? a : b;
     }
 
     public static float F32Max(float a, float b)
     {
-        if (float.IsNaN(a) || float.IsNaN(b)) return a + b;
+        if (float.IsNaN(a) || float.IsNaN(b)) return F32Add(a, b);
         if (a == b) return BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) & BitConverter.SingleToInt32Bits(b));
         return a > b ? a : b;
     }
 
     public static double F64Min(double a, double b)
     {
-        if (double.IsNaN(a) || double.IsNaN(b)) return a + b;
+        if (double.IsNaN(a) || double.IsNaN(b)) return F64Add(a, b);
         if (a == b) return BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) | BitConverter.DoubleToInt64Bits(b));
         return a < b ? a : b;
     }
 
     public static double F64Max(double a, double b)
     {
-        if (double.IsNaN(a) || double.IsNaN(b)) return a + b;
+        if (double.IsNaN(a) || double.IsNaN(b)) return F64Add(a, b);
         if (a == b) return BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(a) & BitConverter.DoubleToInt64Bits(b));
         return a > b ? a : b;
     }
@@ -216,41 +218,49 @@ public static class Numerics
     public static double F64ReinterpretI64(long a) => BitConverter.Int64BitsToDouble(a);
 #pragma warning restore CS1591
 
-    /// <summary>
-    /// An f32 from its bits, out of line: the JIT keeps float constants as doubles while folding,
-    /// which would quiet a signaling NaN constant.
-    /// </summary>
-    /// <summary>f32.add kept out of line so that the JIT cannot fold <c>x + -0.0</c> to <c>x</c> (wrong for a signaling NaN).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static float F32AddExact(float a, float b) => a + b;
+#pragma warning disable CS1591 // One method per instruction, as above.
+    // Scalar float arithmetic goes through SSE on x86. RyuJIT folds x + -0.0, x - 0.0, x * 1.0 and
+    // x / 1.0 to x whenever it can prove the constant (a literal, a local, a conversion, a select of
+    // constants), which returns a signaling NaN x unchanged where Wasm requires a quiet one. It does not
+    // fold the scalar intrinsics, which compile to the same single instruction. Elsewhere the result is
+    // quieted after the fact, which is right whatever the JIT folded.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float F32Add(float a, float b) => Sse.IsSupported
+        ? Sse.AddScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : Quiet(a + b);
 
-    /// <summary>f32.sub kept out of line (<c>x - 0.0</c>).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static float F32SubExact(float a, float b) => a - b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float F32Sub(float a, float b) => Sse.IsSupported
+        ? Sse.SubtractScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : Quiet(a - b);
 
-    /// <summary>f32.mul kept out of line (<c>x * 1.0</c>).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static float F32MulExact(float a, float b) => a * b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float F32Mul(float a, float b) => Sse.IsSupported
+        ? Sse.MultiplyScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : Quiet(a * b);
 
-    /// <summary>f32.div kept out of line (<c>x / 1.0</c>).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static float F32DivExact(float a, float b) => a / b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float F32Div(float a, float b) => Sse.IsSupported
+        ? Sse.DivideScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : Quiet(a / b);
 
-    /// <summary>f64.add kept out of line.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static double F64AddExact(double a, double b) => a + b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double F64Add(double a, double b) => Sse2.IsSupported
+        ? Sse2.AddScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : Quiet(a + b);
 
-    /// <summary>f64.sub kept out of line.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static double F64SubExact(double a, double b) => a - b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double F64Sub(double a, double b) => Sse2.IsSupported
+        ? Sse2.SubtractScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : Quiet(a - b);
 
-    /// <summary>f64.mul kept out of line.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static double F64MulExact(double a, double b) => a * b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double F64Mul(double a, double b) => Sse2.IsSupported
+        ? Sse2.MultiplyScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : Quiet(a * b);
 
-    /// <summary>f64.div kept out of line.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static double F64DivExact(double a, double b) => a / b;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double F64Div(double a, double b) => Sse2.IsSupported
+        ? Sse2.DivideScalar(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar() : Quiet(a / b);
+
+#pragma warning restore CS1591
+
+    private static float Quiet(float r) => float.IsNaN(r) ? BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(r) | 0x00400000) : r;
+
+    private static double Quiet(double r) => double.IsNaN(r) ? BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(r) | 0x0008000000000000) : r;
 
     /// <summary>
     /// An f32 from its bits, out of line: the JIT keeps float constants as doubles while folding,
