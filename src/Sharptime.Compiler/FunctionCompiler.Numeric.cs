@@ -41,12 +41,6 @@ internal sealed partial class FunctionCompiler
             // The JIT folds the reinterpretation of a constant through a double, quieting a signaling NaN.
             _il.Emit(OpCodes.Call, Method(typeof(Numerics), nameof(Numerics.F32FromBitsExact)));
         }
-        else if (instr.Opcode is Opcode.F32ReinterpretI32 or Opcode.F64ReinterpretI64 && OpcodeBefore(1) != Opcode.I64Const
-            && !JitWorkarounds.ReinterpretOperandIsSafe(OpcodeBefore(1)))
-        {
-            // dotnet/runtime issue 133580: see JitWorkarounds.ReinterpretOperandIsSafe.
-            _il.Emit(OpCodes.Call, Method(typeof(Numerics), instr.Opcode == Opcode.F32ReinterpretI32 ? nameof(Numerics.F32FromBitsOpaque) : nameof(Numerics.F64FromBitsOpaque)));
-        }
         else if (instr.Opcode is Opcode.I32Rotl or Opcode.I32Rotr or Opcode.I64Rotl or Opcode.I64Rotr
             && InstructionBefore(1) is { Opcode: Opcode.I32Const or Opcode.I64Const } count)
         {

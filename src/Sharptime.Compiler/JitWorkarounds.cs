@@ -19,29 +19,10 @@ internal static class JitWorkarounds
     /// <summary>The dotnet/runtime issues worked around here.</summary>
     public static readonly IReadOnlyList<(int Issue, string What)> Issues =
     [
-        (133580, "f32.reinterpret_i32 / f64.reinterpret_i64 of a narrow load reads 4 or 8 bytes (ReinterpretOperandIsSafe)"),
+        (133580, "f32.reinterpret_i32 / f64.reinterpret_i64 of a narrow load reads 4 or 8 bytes (Numerics.F32ReinterpretI32 and F64ReinterpretI64: movd/movq)"),
         (129288, "i32.eqz, if, br_if, select on a rotate by a constant test the flags of rol/ror, which has none (EmitRotateByConstant)"),
         (133783, "if, br_if, select on ctz without BMI1 test bsf's zero flag (Numerics.I32Ctz, Numerics.I64Ctz)"),
     ];
-
-    /// <summary>
-    /// dotnet/runtime issue 133580: whether a reinterpretation of the value <paramref name="producer"/>
-    /// pushed may be inlined. The JIT folds a reinterpretation of a narrow load, an extend or a
-    /// masked load (also when it forwards such a value through a local) into a full-width float
-    /// load; only producers that cannot be a narrow load are let through, the rest go through
-    /// <see cref="Numerics.F32FromBitsOpaque"/> and <see cref="Numerics.F64FromBitsOpaque"/>.
-    /// </summary>
-    public static bool ReinterpretOperandIsSafe(Opcode? producer) => producer switch
-    {
-        Opcode.I32Load or Opcode.I64Load => true,
-        Opcode.I32Add or Opcode.I32Sub or Opcode.I32Mul or Opcode.I32DivS or Opcode.I32DivU or Opcode.I32RemS or Opcode.I32RemU
-            or Opcode.I32Or or Opcode.I32Xor or Opcode.I32Shl or Opcode.I32ShrS or Opcode.I32ShrU or Opcode.I32Rotl or Opcode.I32Rotr
-            or Opcode.I32Clz or Opcode.I32Ctz or Opcode.I32Popcnt or Opcode.I32ReinterpretF32 => true,
-        Opcode.I64Add or Opcode.I64Sub or Opcode.I64Mul or Opcode.I64DivS or Opcode.I64DivU or Opcode.I64RemS or Opcode.I64RemU
-            or Opcode.I64Or or Opcode.I64Xor or Opcode.I64Shl or Opcode.I64ShrS or Opcode.I64ShrU or Opcode.I64Rotl or Opcode.I64Rotr
-            or Opcode.I64Clz or Opcode.I64Ctz or Opcode.I64Popcnt or Opcode.I64ReinterpretF64 => true,
-        _ => false,
-    };
 
     /// <summary>
     /// dotnet/runtime issue 129288: RyuJIT takes the zero and sign flags after <c>rol</c>/<c>ror</c>

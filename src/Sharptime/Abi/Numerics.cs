@@ -214,8 +214,19 @@ public static class Numerics
 
     public static int I32ReinterpretF32(float a) => BitConverter.SingleToInt32Bits(a);
     public static long I64ReinterpretF64(double a) => BitConverter.DoubleToInt64Bits(a);
-    public static float F32ReinterpretI32(int a) => BitConverter.Int32BitsToSingle(a);
-    public static double F64ReinterpretI64(long a) => BitConverter.Int64BitsToDouble(a);
+
+    // dotnet/runtime issue 133580: RyuJIT 10.0.12 folds BitConverter's reinterpretation of a narrow value
+    // (an 8/16/32-bit load, an extend or mask of a load, a lane read without hardware intrinsics) into a
+    // full-width float load, reading bytes the load never read; it also sees through anything it can
+    // reduce to such a value (x + 0 with a known 0, a local). movd/movq, as intrinsics, are not folded.
+    // Without them the reinterpretation is a call, which keeps the value in a register.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float F32ReinterpretI32(int a) => Sse2.IsSupported
+        ? Sse2.ConvertScalarToVector128Int32(a).AsSingle().ToScalar() : F32FromBitsOpaque(a);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double F64ReinterpretI64(long a) => Sse2.X64.IsSupported
+        ? Sse2.X64.ConvertScalarToVector128Int64(a).AsDouble().ToScalar() : F64FromBitsOpaque(a);
 #pragma warning restore CS1591
 
 #pragma warning disable CS1591 // One method per instruction, as above.
@@ -269,17 +280,13 @@ public static class Numerics
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static float F32FromBitsExact(int bits) => BitConverter.Int32BitsToSingle(bits);
 
-    /// <summary>
-    /// f32.reinterpret_i32 out of line: RyuJIT 10.0.12 (dotnet/runtime issue 133580) folds the
-    /// reinterpretation of a narrow load (also through a local, an extend or an and mask) into a
-    /// 4-byte float load, reading bytes the load never read. A call keeps the value in a register.
-    /// </summary>
+    /// <summary>f32.reinterpret_i32 out of line (see <see cref="F32ReinterpretI32"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static float F32FromBitsOpaque(int bits) => BitConverter.Int32BitsToSingle(bits);
+    private static float F32FromBitsOpaque(int bits) => BitConverter.Int32BitsToSingle(bits);
 
-    /// <summary>f64.reinterpret_i64 out of line, for the same reason as <see cref="F32FromBitsOpaque"/>.</summary>
+    /// <summary>f64.reinterpret_i64 out of line (see <see cref="F64ReinterpretI64"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static double F64FromBitsOpaque(long bits) => BitConverter.Int64BitsToDouble(bits);
+    private static double F64FromBitsOpaque(long bits) => BitConverter.Int64BitsToDouble(bits);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowConversion(double a) =>
