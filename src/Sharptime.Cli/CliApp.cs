@@ -14,6 +14,7 @@ internal static class CliApp
           run [options] <FILE> [ARGS...] Run a WebAssembly module (.wasm or .wat) with WASI preview 1
           compile [options] <FILE>       Compile a module ahead of time into an artifact (.cwasm)
           wast [options] <FILE|DIR>...   Run WebAssembly scripts (.wast); directories are searched recursively
+          settings [--target T] [--json] Show what the compiler targets: platform, stamp, proposals, defaults, CPU features
           objdump [options] <FILE.cwasm> Show what an artifact holds: its stamp and functions, optionally their IL
                                          (alias: inspect)
           config new [FILE]              Write a configuration file for --config with every supported key
@@ -24,10 +25,10 @@ internal static class CliApp
           -V, --version                  Show the version
 
         'sharptime help COMMAND' describes each command.
-        Not implemented yet: settings, serve, explore.
+        Not implemented yet: serve, explore.
         """;
 
-    private static readonly string[] NotImplemented = ["settings", "serve", "explore"];
+    private static readonly string[] NotImplemented = ["serve", "explore"];
 
     /// <summary>Runs the command line and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, GuestStdio.Inherited);
@@ -79,6 +80,7 @@ internal static class CliApp
                     "run" => RunCliCommand.Usage,
                     "compile" => CompileCliCommand.Usage,
                     "wast" => WastCliCommand.Usage,
+                    "settings" => SettingsCliCommand.Usage,
                     "objdump" or "inspect" => ObjdumpCliCommand.Usage,
                     "config" => ConfigCliCommand.Usage,
                     _ => throw new UsageException($"unknown command '{args[1]}' (try 'sharptime --help')"),
@@ -93,6 +95,8 @@ internal static class CliApp
                 return RunCliCommand.Run(args.AsSpan(1), stdout, stderr, stdio);
             case "compile":
                 return CompileCliCommand.Run(args.AsSpan(1), stdout, stderr);
+            case "settings":
+                return SettingsCliCommand.Run(args.AsSpan(1), stdout);
             case "objdump" or "inspect":
                 return ObjdumpCliCommand.Run(args.AsSpan(1), stdout);
             case "config":
@@ -101,7 +105,7 @@ internal static class CliApp
                 if (IsRunShorthand(command)) return RunCliCommand.Run(args, stdout, stderr, stdio);
                 if (Array.IndexOf(NotImplemented, command) >= 0)
                 {
-                    throw new UsageException($"the '{command}' command is not implemented yet (available: run, compile, wast, objdump, config)");
+                    throw new UsageException($"the '{command}' command is not implemented yet (available: run, compile, wast, settings, objdump, config)");
                 }
                 if (command.StartsWith('-')) throw new UsageException($"unknown option '{command}' (try 'sharptime --help')");
                 throw new UsageException($"unknown command '{command}' (try 'sharptime --help')");
