@@ -46,7 +46,7 @@ internal sealed class ArtifactImage : IDisposable
     public MetadataReader Metadata { get; }
 
     /// <summary>Whether native code sizes are known (a ReadyToRun image of x64).</summary>
-    public bool HasNativeSizes => _entryPoints is not null && _runtimeFunctions is not null;
+    private bool HasNativeSizes => _entryPoints is not null && _runtimeFunctions is not null;
 
     /// <summary>The bytes of native code of all methods (their bodies and funclets), or null when unknown.</summary>
     public long? TotalNativeSize
