@@ -14,17 +14,21 @@ internal static class CliApp
           run [options] <FILE> [ARGS...] Run a WebAssembly module (.wasm or .wat) with WASI preview 1
           compile [options] <FILE>       Compile a module ahead of time into an artifact (.cwasm)
           wast [options] <FILE|DIR>...   Run WebAssembly scripts (.wast); directories are searched recursively
+          settings [--target T] [--json] Show what the compiler targets: platform, stamp, proposals, defaults, CPU features
+          objdump [options] <FILE.cwasm> Show what an artifact holds: its stamp and functions, optionally their IL
+                                         (alias: inspect)
+          config new [FILE]              Write a configuration file for --config with every supported key
           help [command]                 Show this help, or the help of a command
 
         Options:
           -h, --help                     Show this help
           -V, --version                  Show the version
 
-        'sharptime help run', 'sharptime help compile' and 'sharptime help wast' describe each command.
-        Not implemented yet: settings, inspect.
+        'sharptime help COMMAND' describes each command.
+        Not implemented yet: serve, explore.
         """;
 
-    private static readonly string[] NotImplemented = ["settings", "inspect", "serve", "config", "explore"];
+    private static readonly string[] NotImplemented = ["serve", "explore"];
 
     /// <summary>Runs the command line and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, GuestStdio.Inherited);
@@ -71,23 +75,16 @@ internal static class CliApp
                 stdout.WriteLine(Usage);
                 return 0;
             case "help":
-                if (args.Length > 1 && args[1] == "wast")
+                stdout.WriteLine(args.Length < 2 ? Usage : args[1] switch
                 {
-                    stdout.WriteLine(WastCliCommand.Usage);
-                    return 0;
-                }
-                if (args.Length > 1 && args[1] == "compile")
-                {
-                    stdout.WriteLine(CompileCliCommand.Usage);
-                    return 0;
-                }
-                if (args.Length > 1 && args[1] == "run")
-                {
-                    stdout.WriteLine(RunCliCommand.Usage);
-                    return 0;
-                }
-                if (args.Length > 1) throw new UsageException($"unknown command '{args[1]}' (try 'sharptime --help')");
-                stdout.WriteLine(Usage);
+                    "run" => RunCliCommand.Usage,
+                    "compile" => CompileCliCommand.Usage,
+                    "wast" => WastCliCommand.Usage,
+                    "settings" => SettingsCliCommand.Usage,
+                    "objdump" or "inspect" => ObjdumpCliCommand.Usage,
+                    "config" => ConfigCliCommand.Usage,
+                    _ => throw new UsageException($"unknown command '{args[1]}' (try 'sharptime --help')"),
+                });
                 return 0;
             case "-V" or "--version":
                 stdout.WriteLine(CompilerSupport.IsAvailable ? $"sharptime {Version} ({Commit})" : $"sharptime {Version} ({Commit}, NativeAOT: interpreter only)");
@@ -98,11 +95,17 @@ internal static class CliApp
                 return RunCliCommand.Run(args.AsSpan(1), stdout, stderr, stdio);
             case "compile":
                 return CompileCliCommand.Run(args.AsSpan(1), stdout, stderr);
+            case "settings":
+                return SettingsCliCommand.Run(args.AsSpan(1), stdout);
+            case "objdump" or "inspect":
+                return ObjdumpCliCommand.Run(args.AsSpan(1), stdout);
+            case "config":
+                return ConfigCliCommand.Run(args.AsSpan(1), stdout);
             default:
                 if (IsRunShorthand(command)) return RunCliCommand.Run(args, stdout, stderr, stdio);
                 if (Array.IndexOf(NotImplemented, command) >= 0)
                 {
-                    throw new UsageException($"the '{command}' command is not implemented yet (available: run, compile, wast)");
+                    throw new UsageException($"the '{command}' command is not implemented yet (available: run, compile, wast, settings, objdump, config)");
                 }
                 if (command.StartsWith('-')) throw new UsageException($"unknown option '{command}' (try 'sharptime --help')");
                 throw new UsageException($"unknown command '{command}' (try 'sharptime --help')");
@@ -119,7 +122,7 @@ internal static class CliApp
         if (first.StartsWith('-'))
         {
             string name = first.Split('=')[0];
-            return name is "--dir" or "--mapdir" or "--env" or "--argv0" or "--invoke" or "--preload" or "--trap-unknown-imports" or "--tcplisten" or "--allow-precompiled"
+            return name is "--dir" or "--mapdir" or "--env" or "--argv0" or "--invoke" or "--preload" or "--trap-unknown-imports" or "--tcplisten" or "--allow-precompiled" or "--config"
                 || (first.Length >= 2 && first[1] is 'O' or 'C' or 'D' or 'W' or 'S');
         }
         return File.Exists(first) || first.EndsWith(".wasm", StringComparison.OrdinalIgnoreCase) || first.EndsWith(".wat", StringComparison.OrdinalIgnoreCase);

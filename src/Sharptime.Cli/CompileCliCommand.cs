@@ -23,6 +23,9 @@ internal static class CompileCliCommand
                                  at run time. Native code needs crossgen2 (see docs/cli.md).
           -W NAME[=y|n][,...]    Enable or disable a proposal, as for run: the artifact only loads
                                  in an engine with the same proposals
+          --config FILE          Read the settings that change compiled code from a configuration
+                                 file ('sharptime config new'): the [wasm] proposals, fuel and
+                                 epoch-interruption; -W overrides it. Give run the same file.
           --assembly NAME        Write an assembly for an app to reference instead of an artifact to
                                  load (Module.FromCompiledAssembly; the WasmModule item of Sharptime.Build
                                  runs this): named NAME (dotted identifiers), with a table of its entry
@@ -34,40 +37,29 @@ internal static class CompileCliCommand
 
     public static int Run(ReadOnlySpan<string> args, TextWriter stdout, TextWriter stderr)
     {
-        string? input = null, output = null, target = null, assembly = null, csharp = null, className = null;
-        var features = new FeatureFlags();
+        string? input = null, output = null, target = null, assembly = null, csharp = null, className = null, config = null;
+        var features = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
-            switch (arg)
+            if (arg is "-h" or "--help")
             {
-                case "-h" or "--help":
-                    stdout.WriteLine(Usage);
-                    return 0;
-                case "-o" or "--output":
-                    output = Next(args, ref i, arg, "a path");
-                    break;
-                case "--target":
-                    target = Next(args, ref i, arg, "a target");
-                    break;
-                case "--assembly":
-                    assembly = Next(args, ref i, arg, "an assembly name");
-                    break;
-                case "--csharp":
-                    csharp = Next(args, ref i, arg, "a path");
-                    break;
-                case "--class":
-                    className = Next(args, ref i, arg, "a class name");
-                    break;
-                default:
-                    if (arg.StartsWith("--output=", StringComparison.Ordinal)) output = arg["--output=".Length..];
-                    else if (arg.StartsWith("--target=", StringComparison.Ordinal)) target = arg["--target=".Length..];
-                    else if (arg.StartsWith("-W", StringComparison.Ordinal)) features.Add(arg.Length > 2 ? arg[2..] : Next(args, ref i, arg, "a value such as simd=y"));
-                    else if (arg.StartsWith('-')) throw new UsageException($"unknown option '{arg}' for compile (try 'sharptime compile --help')");
-                    else if (input is null) input = arg;
-                    else throw new UsageException($"compile takes one module, got '{input}' and '{arg}'");
-                    break;
+                stdout.WriteLine(Usage);
+                return 0;
             }
+            if (CommandArgs.TryValue(args, ref i, "-o", "a path", out string value) || CommandArgs.TryValue(args, ref i, "--output", "a path", out value)) output = value;
+            else if (CommandArgs.TryValue(args, ref i, "--target", "a target", out value)) target = value;
+            else if (CommandArgs.TryValue(args, ref i, "--assembly", "an assembly name", out value)) assembly = value;
+            else if (CommandArgs.TryValue(args, ref i, "--csharp", "a path", out value)) csharp = value;
+            else if (CommandArgs.TryValue(args, ref i, "--class", "a class name", out value)) className = value;
+            else if (CommandArgs.TryValue(args, ref i, "--config", "a configuration file (write one with 'sharptime config new FILE')", out value))
+            {
+                config = config is null ? value : throw new UsageException("--config is given twice: give one configuration file");
+            }
+            else if (arg.StartsWith("-W", StringComparison.Ordinal)) features.Add(arg.Length > 2 ? arg[2..] : Next(args, ref i, arg, "a value such as simd=y"));
+            else if (arg.StartsWith('-')) throw new UsageException($"unknown option '{arg}' for compile (try 'sharptime compile --help')");
+            else if (input is null) input = arg;
+            else throw new UsageException($"compile takes one module, got '{input}' and '{arg}'");
         }
         CompilerSupport.Require("'compile' writes the compiler's code into a .NET assembly; run the module with 'sharptime run' (it interprets), or compile it with a sharptime built with the compiler (dotnet build or dotnet tool install)");
         if (input is null) throw new UsageException("compile needs a WebAssembly file (try 'sharptime compile --help')");
@@ -88,7 +80,12 @@ internal static class CompileCliCommand
         if (!File.Exists(input)) throw new UsageException($"{input}: no such file");
         output ??= Path.ChangeExtension(input, ".cwasm");
 
-        var engine = new Engine(CreateConfig(features));
+        // The file's settings first, then -W over them, as run applies them.
+        var settings = new RunOptions();
+        if (config is not null) settings.ApplyConfigFile(config);
+        foreach (string value in features) settings.Features.Add(value);
+        foreach (string warning in settings.Warnings) stderr.WriteLine($"sharptime: warning: {warning}");
+        var engine = new Engine(settings.Runtime.Apply(CreateConfig(settings.Features)));
         byte[] artifact;
         try
         {

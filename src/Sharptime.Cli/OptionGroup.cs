@@ -9,12 +9,26 @@ namespace Sharptime.Cli;
 /// does not apply (then it is accepted with a warning, so Wasmtime command lines keep working).
 /// </summary>
 /// <param name="flag">The option, e.g. <c>-O</c>.</param>
+/// <param name="section">The group's section in a configuration file (<c>--config</c>), e.g. <c>optimize</c>, as Wasmtime names it.</param>
 /// <param name="title">What the group configures, for its help.</param>
-internal sealed class OptionGroup(string flag, string title)
+internal sealed class OptionGroup(string flag, string section, string title)
 {
     private sealed record Key(string Name, string Syntax, string Description, Action<string?>? Apply);
 
     private readonly List<Key> _keys = [];
+
+    /// <summary>The option, e.g. <c>-O</c>.</summary>
+    public string Option => flag;
+
+    /// <summary>The group's section in a configuration file, e.g. <c>optimize</c>.</summary>
+    public string Section => section;
+
+    /// <summary>What the group configures.</summary>
+    public string Title => title;
+
+    /// <summary>The keys Sharptime supports, in the order of the help: name, syntax, description.</summary>
+    public IEnumerable<(string Name, string Syntax, string Description)> SupportedKeys =>
+        _keys.Where(k => k.Apply is not null).Select(k => (k.Name, k.Syntax, k.Description));
 
     /// <summary>Adds a key Sharptime supports; <paramref name="apply"/> gets the value (null when none was given).</summary>
     public OptionGroup Add(string name, string syntax, string description, Action<string?> apply)
@@ -39,13 +53,19 @@ internal sealed class OptionGroup(string flag, string title)
         {
             if (item == "help") return Help();
             int equals = item.IndexOf('=', StringComparison.Ordinal);
-            string name = equals < 0 ? item : item[..equals];
-            Key key = _keys.Find(k => k.Name == name || (k.Name.EndsWith('*') && name.StartsWith(k.Name[..^1], StringComparison.Ordinal)))
-                ?? throw new UsageException($"unknown {flag} option '{name}' (try '{flag} help' for the list of keys)");
-            if (key.Apply is null) warnings.Add($"{flag} {name} is not applicable to Sharptime and is ignored: {key.Description}");
-            else key.Apply(equals < 0 ? null : item[(equals + 1)..]);
+            Apply(equals < 0 ? item : item[..equals], equals < 0 ? null : item[(equals + 1)..], warnings);
         }
         return null;
+    }
+
+    /// <summary>Applies one key with its value (null when none was given).</summary>
+    /// <exception cref="UsageException">An unknown key or a bad value.</exception>
+    public void Apply(string name, string? value, List<string> warnings)
+    {
+        Key key = _keys.Find(k => k.Name == name || (k.Name.EndsWith('*') && name.StartsWith(k.Name[..^1], StringComparison.Ordinal)))
+            ?? throw new UsageException($"unknown {flag} option '{name}' (try '{flag} help' for the list of keys)");
+        if (key.Apply is null) warnings.Add($"{flag} {name} is not applicable to Sharptime and is ignored: {key.Description}");
+        else key.Apply(value);
     }
 
     /// <summary>What <c>FLAG help</c> prints: every key, supported ones first.</summary>

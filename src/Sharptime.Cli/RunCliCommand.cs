@@ -42,6 +42,9 @@ internal static class RunCliCommand
           --allow-precompiled    Allow FILE (or a preload) to be an artifact made by 'sharptime compile'.
                                  Its code runs with the full trust of this process: only use
                                  artifacts you made or trust.
+          --config FILE          Read options from a configuration file ('sharptime config new'):
+                                 sections [optimize], [codegen], [debug], [wasm] and [wasi] hold the
+                                 keys of -O, -C, -D, -W and -S. Options given here override it.
           -C cache=y|n           Cache compiled modules (default: y) in the cache folder:
                                  $XDG_CACHE_HOME/sharptime, else ~/.cache/sharptime
           -C cache-dir=PATH      Use PATH as the cache folder

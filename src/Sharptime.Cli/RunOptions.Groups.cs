@@ -20,7 +20,7 @@ internal sealed partial class RunOptions
 
     private OptionGroup OptimizeGroup()
     {
-        var g = new OptionGroup("-O", "Optimization and tuning");
+        var g = new OptionGroup("-O", "optimize", "Optimization and tuning");
         g.Add("opt-level", "opt-level=0|1|2|s", "accepted; the .NET JIT always optimizes (0 and 1 warn)", v =>
         {
             if (v is not ("0" or "1" or "2" or "s")) throw new UsageException($"invalid value '{v}' for -O opt-level (expected 0, 1, 2 or s)");
@@ -57,7 +57,7 @@ internal sealed partial class RunOptions
 
     private OptionGroup CodegenGroup()
     {
-        var g = new OptionGroup("-C", "Compilation");
+        var g = new OptionGroup("-C", "codegen", "Compilation");
         g.Add("strategy", "strategy=compiler|interpreter|tiered|auto", "compile to native code, interpret (starts at once), or interpret first and compile hot modules in the background (default auto: the compiler, the interpreter in a NativeAOT build)", v => Strategy = v switch
         {
             "compiler" => CompilerStrategy("-C strategy=compiler", Sharptime.Strategy.Compiler),
@@ -94,7 +94,7 @@ internal sealed partial class RunOptions
 
     private OptionGroup DebugGroup()
     {
-        var g = new OptionGroup("-D", "Debugging");
+        var g = new OptionGroup("-D", "debug", "Debugging");
         g.Add("address-map", "address-map[=y|n]", "always on: traps name the Wasm function and code offset", v =>
         {
             if (!g.Flag("address-map", v)) Warnings.Add("-D address-map=n: Sharptime always keeps the address map (backtraces need it)");
@@ -109,7 +109,7 @@ internal sealed partial class RunOptions
 
     private OptionGroup WasmGroup()
     {
-        var g = new OptionGroup("-W", "WebAssembly semantics and proposals");
+        var g = new OptionGroup("-W", "wasm", "WebAssembly semantics and proposals");
         foreach ((string syntax, string description) in RuntimeOptions.Keys)
         {
             string name = syntax.Split('=', '[')[0];
@@ -139,7 +139,7 @@ internal sealed partial class RunOptions
 
     private OptionGroup WasiGroup()
     {
-        var g = new OptionGroup("-S", "WASI");
+        var g = new OptionGroup("-S", "wasi", "WASI");
         g.Add("cli", "cli[=y|n]", "link WASI preview 1 (default y); cli=n links nothing", v => Wasi = g.Flag("cli", v));
         g.Add("common", "common[=y|n]", "Wasmtime's old name of cli", v => Wasi = g.Flag("common", v));
         g.Add("threads", "threads[=y|n]", "wasi-threads: thread-spawn, each thread an instance sharing the module's shared memory (implies -W threads)", v =>

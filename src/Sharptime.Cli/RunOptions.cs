@@ -78,11 +78,46 @@ internal sealed partial class RunOptions
     /// <summary>Whether --help was asked for.</summary>
     public bool Help { get; private set; }
 
-    /// <summary>Parses the arguments that follow <c>run</c>.</summary>
-    /// <exception cref="UsageException">An unknown option, a missing value, or no module.</exception>
+    /// <summary>The configuration file of <c>--config</c>, or null.</summary>
+    public string? ConfigPath { get; private set; }
+
+    /// <summary>Parses the arguments that follow <c>run</c>; a <c>--config</c> file is applied first, so that the other options override it.</summary>
+    /// <exception cref="UsageException">An unknown option, a missing value, no module, or a bad configuration file.</exception>
     public static RunOptions Parse(ReadOnlySpan<string> args)
     {
+        // Where the options end (and the guest's arguments begin) is only known by parsing them, so a
+        // first pass finds --config, and the second applies the options over the file's settings.
+        string? config = new RunOptions().ParseArguments(args).ConfigPath;
         var options = new RunOptions();
+        if (config is not null) options.ApplyConfigFile(config);
+        return options.ParseArguments(args);
+    }
+
+    /// <summary>Applies a configuration file (<see cref="ConfigFile"/>): each key as if given with its section's option.</summary>
+    /// <exception cref="UsageException">The file cannot be read, or a section, key or value is wrong; the message names the file and line.</exception>
+    public void ApplyConfigFile(string path)
+    {
+        foreach (ConfigFile.Entry entry in ConfigFile.Read(path, [.. Groups().Values.Select(g => g.Section)]))
+        {
+            OptionGroup group = Groups().Values.First(g => g.Section == entry.Section);
+            var warnings = new List<string>();
+            try
+            {
+                group.Apply(entry.Key, entry.Value, warnings);
+            }
+            catch (UsageException e)
+            {
+                throw new UsageException($"{path}:{entry.Line}: [{entry.Section}] {e.Message}", e);
+            }
+            foreach (string warning in warnings) Warnings.Add($"{path}:{entry.Line}: {warning}");
+        }
+    }
+
+    /// <summary>The option groups with their configuration-file sections, in Wasmtime's order.</summary>
+    public IEnumerable<OptionGroup> OptionGroups => Groups().Values;
+
+    private RunOptions ParseArguments(ReadOnlySpan<string> args)
+    {
         int i = 0;
         for (; i < args.Length; i++)
         {
@@ -94,17 +129,17 @@ internal sealed partial class RunOptions
             }
             if (arg is "-h" or "--help")
             {
-                options.Help = true;
-                return options;
+                Help = true;
+                return this;
             }
             if (arg.Length < 2 || arg[0] != '-') break;
-            options.ParseOption(arg, args, ref i);
-            if (options.HelpText is not null) return options;
+            ParseOption(arg, args, ref i);
+            if (HelpText is not null) return this;
         }
         if (i >= args.Length) throw new UsageException("run needs a WebAssembly file (try 'sharptime run --help')");
-        options.File = args[i];
-        for (i++; i < args.Length; i++) options.GuestArgs.Add(args[i]);
-        return options;
+        File = args[i];
+        for (i++; i < args.Length; i++) GuestArgs.Add(args[i]);
+        return this;
     }
 
     private void ParseOption(string arg, ReadOnlySpan<string> args, ref int i)
@@ -152,6 +187,10 @@ internal sealed partial class RunOptions
                 break;
             case "--preload":
                 AddPreload(attached ?? Value(name, args, ref i, "NAME=PATH"));
+                break;
+            case "--config":
+                if (ConfigPath is not null) throw new UsageException("--config is given twice: give one configuration file");
+                ConfigPath = attached ?? Value(name, args, ref i, "a configuration file (write one with 'sharptime config new FILE')");
                 break;
             case "--profile":
                 string profiler = attached ?? Value(name, args, ref i, "a profiling strategy (perfmap)");

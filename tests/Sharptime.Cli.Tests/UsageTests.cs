@@ -9,7 +9,7 @@ public sealed class UsageTests
     [InlineData(new[] { "compile", "app.wasm" }, "sharptime: app.wasm: no such file")]
     [InlineData(new[] { "compile" }, "sharptime: compile needs a WebAssembly file")]
     [InlineData(new[] { "compile", "--target", "vax-vms", "x.wasm" }, "sharptime: unknown target 'vax-vms': use portable or one of linux-x64")]
-    [InlineData(new[] { "inspect", "app.wasm" }, "sharptime: the 'inspect' command is not implemented yet")]
+    [InlineData(new[] { "serve", "app.wasm" }, "sharptime: the 'serve' command is not implemented yet")]
     [InlineData(new[] { "run", "-C", "cache=maybe", "x.wasm" }, "sharptime: invalid value 'maybe' for -C cache")]
     [InlineData(new[] { "run", "-C", "frob=1", "x.wasm" }, "sharptime: unknown -C option 'frob' (try '-C help' for the list of keys)")]
     [InlineData(new[] { "run", "-O", "frob", "x.wasm" }, "sharptime: unknown -O option 'frob' (try '-O help' for the list of keys)")]
