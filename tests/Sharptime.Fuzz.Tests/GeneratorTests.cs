@@ -35,6 +35,31 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public void Canonical_nan_rendering_is_the_same_module_with_every_scalar_nan_made_canonical()
+    {
+        var engine = new Engine(new Config { Features = WasmFeatures.Wasm3 | WasmFeatures.LegacyExceptions });
+        int wrapped = 0;
+        for (ulong seed = 1; seed <= 40; seed++)
+        {
+            string plain = OwnGenerator.Generate(seed, EhStyle.Legacy);
+            string canonical = OwnGenerator.Generate(seed, EhStyle.Legacy, canonicalNaNs: true);
+            Assert.DoesNotContain("$nan32", plain);
+            Module.Validate(engine, Sharptime.Text.Wat.Parse(canonical));
+            foreach (string op in new[] { "f32.add", "f32.mul", "f32.sqrt", "f32.demote_f64", "f64.div", "f64.max", "f64.nearest", "f64.promote_f32" })
+            {
+                int count = plain.Split("(" + op + " ").Length - 1;
+                string local = op.StartsWith("f32", StringComparison.Ordinal) ? "$nan32" : "$nan64";
+                Assert.Equal(count, canonical.Split($"(local.tee {local} ({op} ").Length - 1);
+                wrapped += count;
+            }
+            // Bit operations keep their operand's NaN exactly: nothing to make canonical.
+            Assert.DoesNotContain("(local.tee $nan32 (f32.copysign ", canonical);
+            Assert.DoesNotContain("(local.tee $nan64 (f64.neg ", canonical);
+        }
+        Assert.True(wrapped > 0);
+    }
+
+    [Fact]
     public void Known_causes_are_recognized_in_reachable_code()
     {
         const string module = """

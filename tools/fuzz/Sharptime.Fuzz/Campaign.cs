@@ -120,6 +120,61 @@ internal static class Campaign
         return report.Unexplained.Any() ? 1 : 0;
     }
 
+    /// <summary>
+    /// Runs the modules kept in earlier campaigns' case folders again, with this build, in every Sharptime
+    /// mode, and classifies what still diverges from the V8 trace kept there (V8 does not change between
+    /// builds). Prints one line per divergent run, "folder run cause", then the count per cause; exits 1 if
+    /// any is unexplained.
+    /// </summary>
+    public static int Retriage(string[] dirs)
+    {
+        var o = new CampaignOptions();
+        var cases = dirs.Select(dir =>
+        {
+            string seedLine = File.ReadAllText(Path.Combine(dir, "seed.txt"));
+            int at = seedLine.IndexOf("seed 0x", StringComparison.Ordinal);
+            ulong seed = ParseSeed(seedLine[(at + 5)..].Split(':')[0]);
+            var variants = new List<string> { Path.Combine(dir, "module.wasm") };
+            if (File.Exists(Path.Combine(dir, "module.try_table.wasm"))) variants.Add(Path.Combine(dir, "module.try_table.wasm"));
+            return new Case(Path.GetFileName(dir.TrimEnd('/')), seed, seedLine.StartsWith("own", StringComparison.Ordinal) ? "own" : "binaryen",
+                dir, variants[0], variants);
+        }).ToList();
+        string[] modes = ["hw-on", "hw-off", "interp"];
+        var traces = new Dictionary<(string Mode, string Path), string>();
+        Parallel.ForEach(modes, mode =>
+        {
+            using BatchRunner runner = SharptimeRunner(mode, o.ModuleTimeout);
+            foreach (string path in cases.SelectMany(c => c.Variants))
+            {
+                string trace = runner.Run(path);
+                lock (traces) traces[(mode, path)] = trace;
+            }
+        });
+        var lines = new List<(string Line, string Cause)>();
+        Parallel.ForEach(cases, new ParallelOptions { MaxDegreeOfParallelism = o.Jobs }, c =>
+        {
+            string v8 = File.ReadAllText(Path.Combine(c.Dir, "v8.trace"));
+            foreach (string mode in modes)
+            {
+                foreach (string variant in c.Variants)
+                {
+                    TraceDifference? d = TraceComparer.Compare(v8, traces[(mode, variant)]);
+                    if (d is null) continue;
+                    string cause = Classify(c, d, mode, o);
+                    string label = mode + (variant == c.Reference ? "" : "." + VariantName(variant));
+                    lock (lines) lines.Add(($"{c.Dir} {label} {cause}", cause));
+                }
+            }
+        });
+        foreach ((string line, _) in lines.OrderBy(l => l.Line, StringComparer.Ordinal)) Console.WriteLine(line);
+        Console.WriteLine($"{cases.Count} modules, {lines.Count} divergent runs in {lines.Select(l => l.Line.Split(' ')[0]).Distinct().Count()} modules");
+        foreach (IGrouping<string, (string Line, string Cause)> g in lines.GroupBy(l => l.Cause).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine($"  {g.Key}: {g.Count()} runs in {g.Select(l => l.Line.Split(' ')[0]).Distinct().Count()} modules");
+        }
+        return lines.Any(l => l.Cause == Triage.Unexplained) ? 1 : 0;
+    }
+
     public static ulong ParseSeed(string s) => s.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
         ? ulong.Parse(s[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture)
         : ulong.Parse(s, CultureInfo.InvariantCulture);
@@ -222,39 +277,50 @@ internal static class Campaign
         return report;
     }
 
+    /// <summary>
+    /// The cause of a divergence. NaN bits come first: a divergence that goes away once every NaN a float
+    /// operation makes is canonical is spec-allowed, whatever else the code contains. Only then do the
+    /// RyuJIT detectors look for their patterns (compiled modes only: the interpreter's code is not compiled
+    /// per module).
+    /// </summary>
     private static string Classify(Case c, TraceDifference d, string mode, CampaignOptions o)
     {
+        if (VanishesWithoutNaNs(c, CallIndex(d), mode, o)) return Triage.NaNNondeterminism;
         string text = Print(c.Reference);
         File.WriteAllText(Path.Combine(c.Dir, "module.print.wat"), text);
-        string? export = d.Export;
-        // The known causes are RyuJIT bugs in compiled guest code: the interpreter's code is not compiled per module.
-        if (mode != "interp" && Triage.Classify(text, export, mode == "hw-on") is string known) return known;
-        if (VanishesWithoutNaNs(c, CallIndex(c, d), mode, o)) return Triage.NaNNondeterminism;
+        if (mode != "interp" && Triage.Classify(text, d.Export, mode == "hw-on") is string known) return known;
         return Triage.Unexplained;
     }
 
     /// <summary>
-    /// Whether the divergence goes away once binaryen's --denan pass has replaced every NaN a float
-    /// operation makes by 0: then it came from NaN sign or payload bits, which the spec leaves to the engine
-    /// and which reinterpret, copysign or a store make visible as integers.
+    /// Whether the divergence goes away once NaNs are made deterministic: in the own generator's modules by
+    /// rendering the same module with every scalar NaN canonical (SIMD NaN lanes always are), in binaryen's
+    /// by its --denan pass, which replaces every NaN a float operation makes by 0. Either way only NaN values
+    /// change, so the divergence came from NaN sign or payload bits, which the spec leaves to the engine and
+    /// which reinterpret, copysign or a store make visible as integers. The canonical rendering keeps a
+    /// signaling NaN visible (as infinity), where --denan would hide a wrong quiet bit.
     /// </summary>
     private static bool VanishesWithoutNaNs(Case c, int call, string mode, CampaignOptions o)
     {
-        TraceDifference? d;
-        lock (DeNaNResults)
-        {
-            if (!DeNaNResults.TryGetValue((c.Dir, mode), out d)) d = DeNaNResults[(c.Dir, mode)] = DeNaNDifference(c, mode, o);
-        }
         // Later exports may diverge for another reason; this call and those before it must agree.
-        return d is null || (d.Left ?? "") != "compile-error" && CallIndex(d) > call;
+        bool Vanishes(TraceDifference? d) => d is null || (d.Left ?? "") != "compile-error" && CallIndex(d) > call;
+        return c.Generator == "own"
+            ? Vanishes(Cached(c, mode, "canonical-nan", () => CanonicalNaNDifference(c, mode, o)))
+            : Vanishes(Cached(c, mode, "denan", () => DeNaNDifference(c, mode, o)));
     }
-
-    /// <summary>How many export calls the traces had started where they part.</summary>
-    private static int CallIndex(Case c, TraceDifference d) => CallIndex(d);
 
     private static int CallIndex(TraceDifference d) => d.CallsBefore;
 
-    private static readonly Dictionary<(string, string), TraceDifference?> DeNaNResults = [];
+    private static readonly Dictionary<(string, string, string), TraceDifference?> NaNFreeResults = [];
+
+    private static TraceDifference? Cached(Case c, string mode, string variant, Func<TraceDifference?> compute)
+    {
+        lock (NaNFreeResults)
+        {
+            if (!NaNFreeResults.TryGetValue((c.Dir, mode, variant), out TraceDifference? d)) d = NaNFreeResults[(c.Dir, mode, variant)] = compute();
+            return d;
+        }
+    }
 
     private static TraceDifference? DeNaNDifference(Case c, string mode, CampaignOptions o)
     {
@@ -263,9 +329,23 @@ internal static class Campaign
         {
             return new TraceDifference(1, null, "compile-error", null);
         }
+        return RunBoth(denan, mode, o);
+    }
+
+    private static TraceDifference? CanonicalNaNDifference(Case c, string mode, CampaignOptions o)
+    {
+        string text = OwnGenerator.Generate(c.Seed, EhStyle.Legacy, canonicalNaNs: true);
+        string wasm = Path.Combine(c.Dir, "module.canonical-nan.wasm");
+        File.WriteAllText(Path.ChangeExtension(wasm, ".wat"), text);
+        File.WriteAllBytes(wasm, Sharptime.Text.Wat.Parse(text, "module.canonical-nan.wat"));
+        return RunBoth(wasm, mode, o);
+    }
+
+    private static TraceDifference? RunBoth(string wasm, string mode, CampaignOptions o)
+    {
         using BatchRunner v8 = NodeRunner(o.ModuleTimeout);
         using BatchRunner st = SharptimeRunner(mode, o.ModuleTimeout);
-        return TraceComparer.Compare(v8.Run(denan), st.Run(denan));
+        return TraceComparer.Compare(v8.Run(wasm), st.Run(wasm));
     }
 
     private static string Print(string wasm)

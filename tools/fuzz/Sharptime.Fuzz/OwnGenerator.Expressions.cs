@@ -229,23 +229,49 @@ internal sealed partial class OwnGenerator
 
     private string F32(Func f, int d) => _rng.Int(8) switch
     {
-        < 3 => $"(f32.{_rng.Pick(FloatBinary)} {Expr(f, "f32", d)} {Expr(f, "f32", d)})",
-        3 => $"(f32.{_rng.Pick(FloatUnary)} {Expr(f, "f32", d)})",
+        < 3 => FloatOp("f32", _rng.Pick(FloatBinary), $"{Expr(f, "f32", d)} {Expr(f, "f32", d)}"),
+        3 => FloatOp("f32", _rng.Pick(FloatUnary), Expr(f, "f32", d)),
         4 => ConvertTo("f32", f, d),
-        5 => $"(f32.demote_f64 {Expr(f, "f64", d)})",
+        5 => FloatOp("f32", "demote_f64", Expr(f, "f64", d)),
         6 => $"(f32x4.extract_lane {_rng.Int(4)} {Expr(f, "v128", d)})",
         _ => $"(f32.reinterpret_i32 {Expr(f, "i32", d)})",
     };
 
     private string F64(Func f, int d) => _rng.Int(8) switch
     {
-        < 3 => $"(f64.{_rng.Pick(FloatBinary)} {Expr(f, "f64", d)} {Expr(f, "f64", d)})",
-        3 => $"(f64.{_rng.Pick(FloatUnary)} {Expr(f, "f64", d)})",
+        < 3 => FloatOp("f64", _rng.Pick(FloatBinary), $"{Expr(f, "f64", d)} {Expr(f, "f64", d)}"),
+        3 => FloatOp("f64", _rng.Pick(FloatUnary), Expr(f, "f64", d)),
         4 => $"(f64.convert_i64_{_rng.Pick<string>(["s", "u"])} {Expr(f, "i64", d)})",
-        5 => $"(f64.promote_f32 {Expr(f, "f32", d)})",
+        5 => FloatOp("f64", "promote_f32", Expr(f, "f32", d)),
         6 => $"(f64x2.extract_lane {_rng.Int(2)} {Expr(f, "v128", d)})",
         _ => ConvertTo("f64", f, d),
     };
+
+    private string FloatOp(string type, string op, string operands) => CanonicalNaN($"{type}.{op}", $"({type}.{op} {operands})");
+
+    /// <summary>The operations whose NaN results may carry any sign and payload (spec 4.3.3): arithmetic, not bit operations.</summary>
+    private static readonly HashSet<string> ScalarNaNProducing =
+    [
+        "f32.add", "f32.sub", "f32.mul", "f32.div", "f32.min", "f32.max", "f32.sqrt", "f32.ceil", "f32.floor", "f32.trunc", "f32.nearest", "f32.demote_f64",
+        "f64.add", "f64.sub", "f64.mul", "f64.div", "f64.min", "f64.max", "f64.sqrt", "f64.ceil", "f64.floor", "f64.trunc", "f64.nearest", "f64.promote_f32",
+    ];
+
+    private string ScalarNaNLocals => _canonicalNaNs ? " (local $nan32 f32) (local $nan64 f64)" : "";
+
+    /// <summary>
+    /// In the canonical-NaN rendering (triage only), the scalar counterpart of <see cref="FixNaNLanes"/>: a NaN
+    /// result becomes its bits ANDed with the positive canonical NaN, so an arithmetic NaN gives the canonical
+    /// NaN and a signaling one infinity; other values pass unchanged. Uses the locals $nan32 and $nan64.
+    /// </summary>
+    private string CanonicalNaN(string op, string expr)
+    {
+        if (!_canonicalNaNs || !ScalarNaNProducing.Contains(op)) return expr;
+        (string t, string i, string local, string mask) = op[..3] == "f32"
+            ? ("f32", "i32", "$nan32", "0x7fc00000")
+            : ("f64", "i64", "$nan64", "0x7ff8000000000000");
+        return $"(select ({t}.reinterpret_{i} ({i}.and ({i}.reinterpret_{t} (local.tee {local} {expr})) ({i}.const {mask}))) "
+            + $"(local.get {local}) ({t}.ne (local.get {local}) (local.get {local})))";
+    }
 
     private string ConvertTo(string ft, Func f, int d)
     {

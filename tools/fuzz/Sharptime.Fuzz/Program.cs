@@ -11,6 +11,8 @@ internal static class Program
                    [--out DIR] [--known FILE] [--jobs N] [--reduce]
               generate N modules from the seed, run each on V8 and Sharptime, compare the traces,
               classify divergences; writes DIR/report.txt and reproducers; exit 1 on an unexplained one
+          retriage CASE_DIR...
+              run earlier campaigns' kept cases again with this build and classify what still diverges
           exec     read module paths from stdin (one a line), print each one's Sharptime trace and "#end PATH"
           run FILE.wasm|FILE.wat
               print one module's Sharptime trace (set DOTNET_EnableHWIntrinsic=0 for the other mode,
@@ -35,6 +37,7 @@ internal static class Program
                 "exec" => Exec(),
                 "run" => RunOne(args[1]),
                 "campaign" => Campaign.Command(args[1..]),
+                "retriage" => Campaign.Retriage(args[1..]),
                 "gen" => OwnGenerator.Command(args[1..]),
                 "compare" => CompareFiles(args[1], args[2]),
                 _ => Fail(),
