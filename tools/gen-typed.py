@@ -5,10 +5,11 @@ Writes, from the templates below:
   src/Sharptime/Func.Typed.g.cs           Func.AsFunc / Func.AsAction and their wrapper classes
   src/Sharptime/Instance.Typed.g.cs       Instance.GetFunction / Instance.GetAction
   src/Sharptime/Linker.Functions.g.cs     Linker.DefineFunction for typed host functions
+  src/Sharptime/Linker.AsyncFunctions.g.cs  Linker.DefineFunctionAsync for typed async host functions
   src/Sharptime/Runtime/HostThunks.g.cs   the generated-code entries of typed host functions
 
 The hand-written halves (signature checks, value conversions, tuple results) live next to them in
-Func.Typed.cs and Runtime/TypedValues.cs. The output is deterministic.
+Func.Typed.cs, Linker.Async.cs and Runtime/TypedValues.cs. The output is deterministic.
 Run: python3 tools/gen-typed.py            (writes the files)
      python3 tools/gen-typed.py --check    (exits 1 and names the files that are out of date)
 """
@@ -134,6 +135,18 @@ def instance_typed():
             out.append("")
     return source(["System.Diagnostics.CodeAnalysis"], "Sharptime", ["public sealed partial class Instance"], out)
 
+def define_docs(summary, pname, pdoc, n, is_func):
+    """The XML docs of a Linker method that defines a typed host function: summary lines, then the parameters."""
+    lines = [f"    /// <summary>{summary[0]}"] + [f"    /// {line}" for line in summary[1:]]
+    lines[-1] += "</summary>"
+    lines += ["    /// <param name=\"module\">The import module name.</param>",
+              "    /// <param name=\"name\">The import field name.</param>",
+              f"    /// <param name=\"{pname}\">{pdoc}</param>"]
+    lines += tparam_docs(n)
+    if is_func:
+        lines.append(RESULT_DOC)
+    return lines + ["    /// <returns>This linker.</returns>"]
+
 def linker_functions():
     out = []
     for n in range(MAX + 1):
@@ -148,14 +161,7 @@ def linker_functions():
                 thunk = f"{'Caller' if caller else ''}{kind}{n}"
                 what = "one result (several as a value tuple)" if is_func else "no result"
                 extra = " that receives the <see cref=\"Caller\"/>" if caller else ""
-                out.append(f"    /// <summary>Defines a typed host function with {n} parameter(s) and {what}{extra}.</summary>")
-                out.append("    /// <param name=\"module\">The import module name.</param>")
-                out.append("    /// <param name=\"name\">The import field name.</param>")
-                out.append(f"    /// <param name=\"{pname}\">The function.</param>")
-                out += tparam_docs(n)
-                if is_func:
-                    out.append(RESULT_DOC)
-                out.append("    /// <returns>This linker.</returns>")
+                out += define_docs([f"Defines a typed host function with {n} parameter(s) and {what}{extra}."], pname, "The function.", n, is_func)
                 out.append(f"    public Linker DefineFunction{generic(gargs)}(string module, string name, {kind}{generic(dargs)} {pname})")
                 out.append("    {")
                 out.append(f"        ArgumentNullException.ThrowIfNull({pname});")
@@ -176,6 +182,30 @@ def linker_functions():
                 out.append("    }")
                 out.append("")
     return source(["Sharptime.Runtime"], "Sharptime", ["public sealed unsafe partial class Linker"], out)
+
+ASYNC_MAX = MAX - 2  # the BCL's Func stops at 16 parameters: Caller, T1..T14, CancellationToken
+
+def linker_async_functions():
+    out = []
+    for n in range(ASYNC_MAX + 1):
+        for is_func in (True, False):
+            gargs = ts(n) + (["TResult"] if is_func else [])
+            task = "Task<TResult>" if is_func else "Task"
+            pname = "func"
+            what = "one result (several as a value tuple)" if is_func else "no result"
+            out += define_docs([f"Defines a typed async host function with {n} parameter(s) and {what}; the guest waits for its task",
+                                "(see <see cref=\"DefineFunctionAsync(string, string, FuncType, AsyncHostCallback)\"/>)."],
+                               pname, "The function: it gets the caller, the arguments and the token of the async call.", n, is_func)
+            dargs = join(["Caller"], ts(n), ["CancellationToken", task])
+            out.append(f"    public Linker DefineFunctionAsync{generic(gargs)}(string module, string name, Func<{dargs}> {pname})")
+            out.append("    {")
+            out.append(f"        ArgumentNullException.ThrowIfNull({pname});")
+            call_args = join(["caller"], [f"TypedValues.FromValue<T{i}>(args[{i - 1}])" for i in range(1, n + 1)], ["token"])
+            helper = "DefineAsyncHost<TResult>" if is_func else "DefineAsyncHost"
+            out.append(f"        return {helper}(module, name, {typeofs(n)}, (caller, args, token) => {pname}({call_args}));")
+            out.append("    }")
+            out.append("")
+    return source(["Sharptime.Runtime"], "Sharptime", ["public sealed partial class Linker"], out)
 
 def host_thunks():
     out = []
@@ -214,6 +244,7 @@ FILES = {
     ("src", "Sharptime", "Func.Typed.g.cs"): func_typed,
     ("src", "Sharptime", "Instance.Typed.g.cs"): instance_typed,
     ("src", "Sharptime", "Linker.Functions.g.cs"): linker_functions,
+    ("src", "Sharptime", "Linker.AsyncFunctions.g.cs"): linker_async_functions,
     ("src", "Sharptime", "Runtime", "HostThunks.g.cs"): host_thunks,
 }
 

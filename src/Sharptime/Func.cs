@@ -44,6 +44,13 @@ public sealed unsafe partial class Func : Extern
     /// <exception cref="ArgumentException">The arguments or the result span do not match the type.</exception>
     public void Call(ReadOnlySpan<Value> args, Span<Value> results)
     {
+        CheckCall(args, results);
+        CallChecked(args, results);
+    }
+
+    /// <summary>Checks the arguments and the result span of <see cref="Call(ReadOnlySpan{Value}, Span{Value})"/> against the type.</summary>
+    private void CheckCall(ReadOnlySpan<Value> args, Span<Value> results)
+    {
         if (args.Length != Type.Params.Count) throw new ArgumentException($"the function takes {Type.Params.Count} arguments, {args.Length} given", nameof(args));
         for (int i = 0; i < args.Length; i++)
         {
@@ -53,6 +60,11 @@ public sealed unsafe partial class Func : Extern
             }
         }
         if (results.Length < Type.Results.Count) throw new ArgumentException($"the function returns {Type.Results.Count} results, the span holds {results.Length}", nameof(results));
+    }
+
+    /// <summary>Calls the function with arguments and a result span already checked against the type.</summary>
+    private void CallChecked(ReadOnlySpan<Value> args, Span<Value> results)
+    {
         CallThroughArray(args, results);
         for (int i = 0; i < Type.Results.Count; i++)
         {

@@ -47,7 +47,7 @@ public sealed unsafe partial class Linker
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(callback);
-        return Add(module, name, new HostFunction(type, callback, 0, (nint)(delegate*<nint, Abi.VmContext, ReadOnlySpan<Value>, Span<Value>, void>)&Abi.HostCalls.ArrayCallUntyped));
+        return AddUntyped(module, name, type, callback);
     }
 
     /// <summary>Defines every export of <paramref name="instance"/> under the module name <paramref name="module"/>.</summary>
@@ -71,9 +71,8 @@ public sealed unsafe partial class Linker
         {
             if (import.Kind != ExternKind.Func || _definitions.ContainsKey((import.Module, import.Name))) continue;
             string what = $"{import.Module}::{import.Name}";
-            Add(import.Module, import.Name, new HostFunction(module.FuncTypeAt(import.TypeIndex),
-                new HostCallback((_, _, _) => throw new TrapException(TrapCode.UnknownImport, $"unknown import called: {what}")), 0,
-                (nint)(delegate*<nint, Abi.VmContext, ReadOnlySpan<Value>, Span<Value>, void>)&Abi.HostCalls.ArrayCallUntyped));
+            AddUntyped(import.Module, import.Name, module.FuncTypeAt(import.TypeIndex),
+                (_, _, _) => throw new TrapException(TrapCode.UnknownImport, $"unknown import called: {what}"));
         }
         return this;
     }
@@ -124,19 +123,27 @@ public sealed unsafe partial class Linker
 
     internal static string KindText(ExternKind kind) => kind.ToString().ToLowerInvariant();
 
-    private Linker DefineHost(string module, string name, Delegate callback, nint thunk, nint arrayCall, Type[] parameters, Type[] results)
+    private Linker DefineHost(string module, string name, Delegate callback, nint thunk, nint arrayCall, Type[] parameters, Type[] results) =>
+        Add(module, name, new HostFunction(TypeOf(parameters, results), callback, thunk, arrayCall));
+
+    /// <summary>A typed host function with several results is an untyped one underneath: generated code cannot
+    /// return a tuple, so <paramref name="callback"/> writes its elements as results.</summary>
+    private Linker DefineTupleHost(string module, string name, Type[] parameters, Type[] results, HostCallback callback) =>
+        AddUntyped(module, name, TypeOf(parameters, results), callback);
+
+    /// <summary>Adds a host function called through <see cref="HostCallback"/> (no native entry).</summary>
+    private Linker AddUntyped(string module, string name, FuncType type, HostCallback callback) =>
+        Add(module, name, new HostFunction(type, callback, 0, (nint)(delegate*<nint, Abi.VmContext, ReadOnlySpan<Value>, Span<Value>, void>)&Abi.HostCalls.ArrayCallUntyped));
+
+    /// <summary>The function type of a typed host function with these CLR parameter and result types.</summary>
+    private static FuncType TypeOf(Type[] parameters, Type[] results)
     {
         var p = new ValType[parameters.Length];
         for (int i = 0; i < p.Length; i++) p[i] = new ValType(ClrToWasm(parameters[i]));
         var r = new ValType[results.Length];
         for (int i = 0; i < r.Length; i++) r[i] = new ValType(ClrToWasm(results[i]));
-        return Add(module, name, new HostFunction(new FuncType(p, r), callback, thunk, arrayCall));
+        return new FuncType(p, r);
     }
-
-    /// <summary>A typed host function with several results is an untyped one underneath: generated code cannot
-    /// return a tuple, so <paramref name="callback"/> writes its elements as results.</summary>
-    private Linker DefineTupleHost(string module, string name, Type[] parameters, Type[] results, HostCallback callback) =>
-        DefineHost(module, name, callback, 0, (nint)(delegate*<nint, Abi.VmContext, ReadOnlySpan<Value>, Span<Value>, void>)&Abi.HostCalls.ArrayCallUntyped, parameters, results);
 
     private static Binary.ValueType ClrToWasm(Type t) => Runtime.Matching.ValueTypeOf(t)
         ?? throw new ArgumentException($"{t} is not a WebAssembly type: use int, long, float, double, Func, ExternRef or AnyRef");

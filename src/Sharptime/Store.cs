@@ -159,6 +159,18 @@ public partial class Store : IDisposable
         return new Entry(this);
     }
 
+    /// <summary>
+    /// <see cref="Enter"/> from a thread started for the call (<see cref="Runtime.AsyncCalls"/>): such a
+    /// thread may have the managed id of a dead thread whose stack limit the store still holds.
+    /// </summary>
+    internal Entry EnterNewThread()
+    {
+        int me = Environment.CurrentManagedThreadId;
+        // No live thread but this one has this id: the store holds a dead thread's limit, or another id.
+        Interlocked.CompareExchange(ref _limitThread, 0, me);
+        return Enter();
+    }
+
     private void Exit()
     {
         if (--_depth > 0) return;

@@ -15,6 +15,9 @@ public static class StoreHelpers
     /// <summary>The message of the trap that stops code whose store was disposed.</summary>
     internal const string DisposedMessage = "interrupt: the store was disposed while WebAssembly was running in it";
 
+    /// <summary>The message of the trap that stops code whose async call was canceled.</summary>
+    internal const string CanceledMessage = "interrupt: the cancellation token of the async call was canceled";
+
     /// <summary>
     /// Called by a function entry whose stack pointer is below <see cref="VmStoreContext.StackLimit"/>:
     /// traps when the store was disposed or the stack is exhausted; otherwise the limit was raised to
@@ -39,7 +42,7 @@ public static class StoreHelpers
 
     /// <summary>
     /// Called where code found <see cref="VmStoreContext.StackLimit"/> at <see cref="VmStoreContext.Interrupt"/>
-    /// (function entry, loop headers): traps when the store was disposed; when the epoch deadline is
+    /// (function entry, loop headers): traps when the store was disposed or its async call canceled; when the epoch deadline is
     /// reached, traps or runs the store's deadline callback, which may move the deadline and return
     /// to let the code continue; otherwise (the deadline moved meanwhile) re-arms the limit and returns.
     /// </summary>
@@ -48,6 +51,7 @@ public static class StoreHelpers
     public static void Interrupted(VmStoreContext store)
     {
         if (store.Disposed || store.Store is null) throw new TrapException(TrapCode.Interrupt, DisposedMessage);
+        if (store.Canceled) throw new TrapException(TrapCode.Interrupt, CanceledMessage);
         if (store.EpochDue && store.DeadlinePassed)
         {
             store.Store.OnEpochDeadline();

@@ -55,6 +55,12 @@ public sealed class VmStoreContext
     /// <summary>Set when the epoch deadline is reached, until the deadline moves.</summary>
     internal volatile bool EpochDue;
 
+    /// <summary>
+    /// Set when the cancellation token of the async call running in the store (<see cref="Func.CallAsync(ReadOnlyMemory{Value}, Memory{Value}, CancellationToken)"/>)
+    /// is canceled, until that call ends: the slow paths of the checks then trap with <see cref="TrapCode.Interrupt"/>.
+    /// </summary>
+    internal volatile bool Canceled;
+
     /// <summary>Whether the engine's epoch has reached the deadline.</summary>
     internal bool DeadlinePassed => Volatile.Read(ref Epoch.Value) >= Volatile.Read(ref EpochDeadline);
 
@@ -62,6 +68,13 @@ public sealed class VmStoreContext
     internal void RequestInterrupt()
     {
         EpochDue = true;
+        Volatile.Write(ref StackLimit, Interrupt);
+    }
+
+    /// <summary>Makes the code running in the store trap at the next function entry or loop header (<see cref="Canceled"/>); any thread.</summary>
+    internal void RequestCancel()
+    {
+        Canceled = true;
         Volatile.Write(ref StackLimit, Interrupt);
     }
 
@@ -73,7 +86,7 @@ public sealed class VmStoreContext
     internal void Rearm()
     {
         Interlocked.Exchange(ref StackLimit, ThreadStackLimit);
-        if (EpochDue || Disposed) Volatile.Write(ref StackLimit, Interrupt);
+        if (EpochDue || Disposed || Canceled) Volatile.Write(ref StackLimit, Interrupt);
     }
 
     /// <summary>Clears a pending epoch interrupt whose deadline has moved past the epoch (the owner thread).</summary>

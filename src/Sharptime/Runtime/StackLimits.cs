@@ -55,6 +55,17 @@ internal static unsafe partial class StackLimits
         return maxWasmStack < sp ? Math.Max(limit, sp - (nuint)maxWasmStack) : limit;
     }
 
+    /// <summary>
+    /// The stack size of a thread that runs an async call (<see cref="AsyncCalls"/>): room for
+    /// <paramref name="maxWasmStack"/> bytes of WebAssembly (at most what any thread allows it), the
+    /// host margin and the frames above the entry.
+    /// </summary>
+    public static int AsyncThreadSize(ulong? maxWasmStack) =>
+        (int)Math.Min(maxWasmStack ?? MaxUsable, MaxUsable) + Margin + HostFrames;
+
+    /// <summary>Stack an async call's thread uses above the point where it enters the store.</summary>
+    private const int HostFrames = 256 * 1024;
+
     private static bool TryGetStackLow(out nuint low)
     {
         low = 0;
