@@ -54,6 +54,9 @@ public sealed class GcHeapTests
             ["run", "-C", $"strategy={strategy}", "--invoke", "leak", dir.Write("leak.wat", Leak)],
             dir.Path, TimeSpan.FromSeconds(300), new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x8000000" });
         Assert.Equal(OperatingSystem.IsWindows() ? 3 : 134, run.ExitCode);
-        Assert.StartsWith("error: wasm trap: GC heap out of memory", run.Stderr, StringComparison.Ordinal);
+        // The .NET runtime itself printed "Out of memory." before the trap once, in CI on a loaded machine
+        // (from which of its threads is not known). The guest's trap must follow, with no stack trace.
+        Assert.Contains("error: wasm trap: GC heap out of memory", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
     }
 }
