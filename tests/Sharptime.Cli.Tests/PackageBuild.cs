@@ -15,7 +15,7 @@ public sealed class PackageBuild : IAsyncLifetime
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
 
     /// <summary>The packable projects, under src/.</summary>
-    public static readonly string[] Projects = ["Sharptime", "Sharptime.Compiler", "Sharptime.Wasi", "Sharptime.Text", "Sharptime.Cli"];
+    public static readonly string[] Projects = ["Sharptime", "Sharptime.Compiler", "Sharptime.Wasi", "Sharptime.Text", "Sharptime.Cli", "Sharptime.Build"];
 
     /// <summary>The folder feed holding the packages, or null when skipped.</summary>
     public string? Feed { get; private set; }
@@ -42,7 +42,7 @@ public sealed class PackageBuild : IAsyncLifetime
         // Packages of an earlier run with the same version would be taken for this run's.
         if (Directory.Exists(feed)) Directory.Delete(feed, recursive: true);
         Directory.CreateDirectory(artifacts);
-        // A solution filter packs the five projects in one build.
+        // A solution filter packs the projects in one build (Sharptime.Build publishes the command in the same project instance as Sharptime.Cli.any).
         string filter = Path.Combine(artifacts, "packages.slnf");
         await File.WriteAllTextAsync(filter, JsonSerializer.Serialize(new
         {
