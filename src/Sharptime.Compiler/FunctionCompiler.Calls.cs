@@ -82,7 +82,8 @@ internal sealed partial class FunctionCompiler
     /// which traps or returns the function, so traps and their messages are the helper's. The
     /// table's array is the only bound checked inline: entries past the table's size are null
     /// (<see cref="TableInstance.Items"/>), so they take the slow path, which checks the size.
-    /// Nothing is cached across instructions: table.grow (here or in any callee) replaces the array.
+    /// The table object comes from a local loaded at entry; its array is read at every call, as
+    /// table.grow (here or in any callee) replaces it.
     /// </summary>
     private void EmitResolveIndirect(int table, int typeIndex)
     {
@@ -94,10 +95,7 @@ internal sealed partial class FunctionCompiler
         Label slow = _il.DefineLabel();
         Label done = _il.DefineLabel();
         _il.Emit(OpCodes.Stloc, index);
-        LoadContext();
-        _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.Tables)));
-        EmitLdcI4(table);
-        _il.Emit(OpCodes.Ldelem_Ref);
+        _il.Emit(OpCodes.Ldloc, _indirectTables[table]);
         _il.Emit(OpCodes.Ldfld, Field(typeof(TableInstance), nameof(TableInstance.Items)));
         _il.Emit(OpCodes.Stloc, items);
         _il.Emit(OpCodes.Ldloc, index);
