@@ -71,7 +71,7 @@ internal sealed partial class FunctionCompiler
         LocalBuilder[] outs = PushResultRefs(f);
         LoadContext();
         _il.Emit(OpCodes.Call, target);
-        if (ChangesMemory0[function - _module.ImportedFunctionCount]) ReloadMemory0();
+        ReloadMemory0();
         FinishCall(f, outs);
     }
 

@@ -179,11 +179,10 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>
     /// Copies memory 0's base and length into locals, where the JIT can keep them in registers.
-    /// Emitted on entry and after everything that can grow memory 0 or run code that can: calls to
-    /// imports, through tables and references (host code or another instance that imports the
-    /// memory can grow it), direct calls to functions that may (<see cref="MemoryGrowth"/>), and
-    /// every memory.grow (another memory index can be the same imported memory). Growing can move
-    /// the base when the memory is not reserved up front.
+    /// Emitted on entry and after everything that can grow memory 0 or run code that can: every
+    /// call (a callee or a host function can grow it, also through another instance that imports
+    /// it) and every memory.grow (another memory index can be the same imported memory). Growing
+    /// can move the base when the memory is not reserved up front.
     /// </summary>
     private void ReloadMemory0()
     {

@@ -40,9 +40,6 @@ internal sealed partial class FunctionCompiler
     private readonly List<int> _mapIlOffsets = [];
     private readonly List<int> _mapWasmOffsets = [];
 
-    /// <summary>Per defined function: whether a direct call to it must reload memory 0's cached base and length (<see cref="MemoryGrowth"/>).</summary>
-    public required bool[] ChangesMemory0 { get; init; }
-
     /// <summary>Where the IL of each Wasm instruction starts, for backtraces.</summary>
     public OffsetMap Offsets => new([.. _mapIlOffsets], [.. _mapWasmOffsets]);
 

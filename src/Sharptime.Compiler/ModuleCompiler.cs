@@ -96,7 +96,6 @@ internal static class ModuleCompiler
         }
 
         var offsets = new OffsetMap[count];
-        bool[] changesMemory0 = MemoryGrowth.MayChangeMemory0(m, module.Engine.Config.EpochInterruption);
         for (int i = 0; i < count; i++)
         {
             if (entries[i] != bodies[i]) EmitEntryStub(entries[i], bodies[i], ClrTypes.Parameters(m.FuncTypeOf((uint)(m.ImportedFunctionCount + i)).Params, m.FuncTypeOf((uint)(m.ImportedFunctionCount + i)).Results), EstimateFrameBytes(m, i));
@@ -104,7 +103,6 @@ internal static class ModuleCompiler
             {
                 ConsumeFuel = module.Engine.Config.ConsumeFuel,
                 EpochInterruption = module.Engine.Config.EpochInterruption,
-                ChangesMemory0 = changesMemory0,
             };
             compiler.Compile();
             offsets[i] = compiler.Offsets;
