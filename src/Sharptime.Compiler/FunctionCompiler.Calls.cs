@@ -23,8 +23,7 @@ internal sealed partial class FunctionCompiler
             {
                 bool tail = instr.Opcode == Opcode.ReturnCallIndirect;
                 var f = (Binary.FuncCompositeType)_module.Types[instr.Index].Composite;
-                // The table index: table64 tables take an i64, others an i32 (zero-extended).
-                EmitHelper(Method(typeof(Instructions), nameof(Instructions.ResolveIndirect)), 1, (int)instr.Index2, (int)instr.Index);
+                EmitResolveIndirect((int)instr.Index2, (int)instr.Index);
                 EmitCallThroughFunc(f, (int)instr.Index, tail);
                 if (tail) SetUnreachable();
                 return true;
@@ -76,12 +75,88 @@ internal sealed partial class FunctionCompiler
         FinishCall(f, outs);
     }
 
+    /// <summary>
+    /// Replaces the table index on top of the stack with the <see cref="Func"/> that call_indirect
+    /// calls. The common case, a function of exactly the expected type, is checked inline; everything
+    /// else (out of bounds, null, a subtype, a mismatch) goes to <see cref="Instructions.ResolveIndirect"/>,
+    /// which traps or returns the function, so traps and their messages are the helper's. The
+    /// table's array is the only bound checked inline: entries past the table's size are null
+    /// (<see cref="TableInstance.Items"/>), so they take the slow path, which checks the size.
+    /// The table object comes from a local loaded at entry; its array is read at every call, as
+    /// table.grow (here or in any callee) replaces it.
+    /// </summary>
+    private void EmitResolveIndirect(int table, int typeIndex)
+    {
+        // table64 tables take an i64 index, others an i32 (unsigned).
+        Type indexType = Pop();
+        LocalBuilder index = RentTemp(indexType);
+        LocalBuilder items = RentTemp(typeof(object[]));
+        LocalBuilder func = RentTemp(typeof(Func));
+        Label slow = _il.DefineLabel();
+        Label done = _il.DefineLabel();
+        _il.Emit(OpCodes.Stloc, index);
+        _il.Emit(OpCodes.Ldloc, _indirectTables[table]);
+        _il.Emit(OpCodes.Ldfld, Field(typeof(TableInstance), nameof(TableInstance.Items)));
+        _il.Emit(OpCodes.Stloc, items);
+        _il.Emit(OpCodes.Ldloc, index);
+        _il.Emit(OpCodes.Ldloc, items);
+        _il.Emit(OpCodes.Ldlen);
+        // For an i32 index this is C#'s (uint)i < (uint)a.Length, which lets the JIT drop its own bounds check.
+        _il.Emit(indexType == typeof(int) ? OpCodes.Conv_I4 : OpCodes.Conv_U8);
+        _il.Emit(OpCodes.Bge_Un, slow);
+        _il.Emit(OpCodes.Ldloc, items);
+        _il.Emit(OpCodes.Ldloc, index);
+        if (indexType != typeof(int)) _il.Emit(OpCodes.Conv_I);
+        _il.Emit(OpCodes.Ldelem_Ref);
+        _il.Emit(OpCodes.Isinst, typeof(Func));
+        _il.Emit(OpCodes.Stloc, func);
+        _il.Emit(OpCodes.Ldloc, func);
+        _il.Emit(OpCodes.Brfalse, slow);
+        _il.Emit(OpCodes.Ldloc, func);
+        _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.TypeIdOf)));
+        LoadContext();
+        _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.TypeIds)));
+        EmitLdcI4(typeIndex);
+        _il.Emit(OpCodes.Ldelem_I4);
+        _il.Emit(OpCodes.Beq, done);
+        _il.MarkLabel(slow);
+        _il.Emit(OpCodes.Ldloc, index);
+        if (indexType == typeof(int)) _il.Emit(OpCodes.Conv_U8);
+        LoadContext();
+        EmitLdcI4(table);
+        EmitLdcI4(typeIndex);
+        _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.ResolveIndirect)));
+        _il.Emit(OpCodes.Stloc, func);
+        _il.MarkLabel(done);
+        _il.Emit(OpCodes.Ldloc, func);
+        Push(typeof(Func));
+        ReturnTemp(index);
+        ReturnTemp(items);
+        ReturnTemp(func);
+    }
+
     /// <summary>Calls the <see cref="Func"/> on top of the stack (above the arguments) with calli; <paramref name="typeIndex"/> is the type it is called with.</summary>
     private void EmitCallThroughFunc(Binary.FuncCompositeType f, int typeIndex, bool tail)
     {
         Pop();
         LocalBuilder func = RentTemp(typeof(Func));
+        LocalBuilder callee = RentTemp(typeof(VmContext));
         _il.Emit(OpCodes.Stloc, func);
+        _il.Emit(OpCodes.Ldloc, func);
+        _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.ContextOf)));
+        _il.Emit(OpCodes.Stloc, callee);
+        // Tell the callee who called (host functions hand it out as their Caller). Storing only a
+        // change skips the GC write barrier on the usual repeated calls from the same instance.
+        Label same = _il.DefineLabel();
+        FieldInfo callerContext = Field(typeof(VmContext), nameof(VmContext.CallerContext));
+        _il.Emit(OpCodes.Ldloc, callee);
+        _il.Emit(OpCodes.Ldfld, callerContext);
+        LoadContext();
+        _il.Emit(OpCodes.Beq, same);
+        _il.Emit(OpCodes.Ldloc, callee);
+        LoadContext();
+        _il.Emit(OpCodes.Stfld, callerContext);
+        _il.MarkLabel(same);
         LocalBuilder[] outs;
         if (tail)
         {
@@ -93,17 +168,13 @@ internal sealed partial class FunctionCompiler
         {
             outs = PushResultRefs(f);
         }
-        _il.Emit(OpCodes.Ldloc, func);
-        _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.ContextOf)));
-        // Tell the callee who called (host functions hand it out as their Caller).
-        _il.Emit(OpCodes.Dup);
-        LoadContext();
-        _il.Emit(OpCodes.Stfld, Field(typeof(VmContext), nameof(VmContext.CallerContext)));
+        _il.Emit(OpCodes.Ldloc, callee);
         _il.Emit(OpCodes.Ldloc, func);
         LoadContext();
         EmitLdcI4(typeIndex);
         _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.CodeOf)));
         ReturnTemp(func);
+        ReturnTemp(callee);
         if (tail) _il.Emit(OpCodes.Tailcall);
         _il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, ClrTypes.Return(f.Results), ClrTypes.Parameters(f.Params, f.Results), null);
         if (tail)

@@ -34,6 +34,7 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder? _memoryLength;
     private LocalBuilder? _memoryEa;
     private LocalBuilder? _globals;
+    private readonly Dictionary<int, LocalBuilder> _indirectTables = [];
     private readonly List<int> _ilOffsets = [];
     private readonly List<int> _wasmOffsets = [];
     private readonly List<int> _mapIlOffsets = [];
@@ -76,7 +77,8 @@ internal sealed partial class FunctionCompiler
         ReadOnlySpan<byte> code = _module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength);
         _contextArg = _type.Params.Length + Math.Max(0, _type.Results.Length - 1);
         // The locals of every memory access come first: indices 0-3 have one-byte ldloc/stloc forms.
-        bool accessesMemory0 = _module.Memories.Length > 0 && AccessesMemory0(code, body.CodeOffset);
+        var indirectTables = new SortedSet<int>();
+        bool accessesMemory0 = ScanBody(code, body.CodeOffset, indirectTables) && _module.Memories.Length > 0;
         if (accessesMemory0)
         {
             _memoryEa = _il.DeclareLocal(typeof(nuint));
@@ -93,6 +95,17 @@ internal sealed partial class FunctionCompiler
             LoadContext();
             _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.Globals)));
             _il.Emit(OpCodes.Stloc, _globals);
+        }
+        foreach (int table in indirectTables)
+        {
+            // The table object of an instance never changes either (table.grow replaces its array):
+            // a local saves call_indirect two dependent loads, which a mispredicted call waits for.
+            LocalBuilder local = _indirectTables[table] = _il.DeclareLocal(typeof(TableInstance));
+            LoadContext();
+            _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.Tables)));
+            EmitLdcI4(table);
+            _il.Emit(OpCodes.Ldelem_Ref);
+            _il.Emit(OpCodes.Stloc, local);
         }
         if (_module.Memories.Length > 0)
         {
@@ -202,17 +215,22 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    /// <summary>Whether the body loads or stores through memory 0: only then are its base and length worth caching.</summary>
-    private static bool AccessesMemory0(ReadOnlySpan<byte> code, int offset)
+    /// <summary>
+    /// What is worth keeping in locals: returns whether the body loads or stores through memory 0
+    /// (its base and length), and adds the tables of its call_indirect instructions to <paramref name="indirectTables"/>.
+    /// </summary>
+    private static bool ScanBody(ReadOnlySpan<byte> code, int offset, SortedSet<int> indirectTables)
     {
         var reader = new InstructionReader(code, offset);
         var instr = new Instruction();
+        bool memory0 = false;
         while (!reader.AtEnd)
         {
             reader.Read(ref instr);
-            if (instr.Info.Immediates is ImmediateKind.MemArg or ImmediateKind.MemArgLane && instr.MemArg.MemoryIndex == 0) return true;
+            if (instr.Info.Immediates is ImmediateKind.MemArg or ImmediateKind.MemArgLane && instr.MemArg.MemoryIndex == 0) memory0 = true;
+            if (instr.Opcode is Opcode.CallIndirect or Opcode.ReturnCallIndirect) indirectTables.Add((int)instr.Index2);
         }
-        return false;
+        return memory0;
     }
 
     private void DeclareLocals(FunctionBody body)

@@ -38,13 +38,19 @@ public sealed class MemoryCachingTests
         Assert.Equal(TrapCode.MemoryOutOfBounds, Wasm.Traps(() => run(10 * Page - 3)).Code);
     }
 
+    /// <summary>A linker whose env.grow grows the caller's memory by its argument in pages.</summary>
+    private static Linker HostGrowLinker()
+    {
+        var linker = new Linker(Wasm.Engine);
+        linker.DefineFunction("env", "grow", (Caller c, int pages) => (int)c.GetMemory("memory")!.Grow((ulong)pages));
+        return linker;
+    }
+
     [Fact]
     public void Grow_deep_in_direct_and_tail_calls_reloads_the_callers()
     {
         // The grow happens several calls deep (through a tail call to the import, and at the bottom
         // of a recursion): any scheme that skips reloads after some calls must see through these.
-        var linker = new Linker(Wasm.Engine);
-        linker.DefineFunction("env", "grow", (Caller c, int pages) => (int)c.GetMemory("memory")!.Grow((ulong)pages));
         Instance instance = Wasm.Instantiate("""
             (module
               (import "env" "grow" (func $host_grow (param i32) (result i32)))
@@ -66,11 +72,42 @@ public sealed class MemoryCachingTests
                 (drop (call $rec (i32.const 3)))
                 (i32.store (local.get $addr) (i32.const 8))
                 (i32.load (local.get $addr))))
-            """, linker);
+            """, HostGrowLinker());
         Assert.Equal(9, instance.GetFunction<int, int>("via_import")(3 * Page - 4));
         Assert.Equal(8, instance.GetFunction<int, int>("via_recursion")(4 * Page - 4));
         Assert.Equal(TrapCode.MemoryOutOfBounds, Wasm.Traps(() => instance.GetFunction<int, int>("via_recursion")(6 * Page)).Code);
         Assert.Equal(5UL, instance.GetMemory("memory")!.Pages);
+    }
+
+    [Fact]
+    public void Direct_calls_reload_after_growth_behind_an_indirect_call_or_import()
+    {
+        // The callees are reached by direct calls only, and grow through a call_indirect, an import
+        // and memory.grow several calls down: the callers' cached lengths must still follow.
+        Instance instance = Wasm.Instantiate("""
+            (module
+              (import "env" "grow" (func $host_grow (param i32) (result i32)))
+              (memory (export "memory") 1 16)
+              (type $g (func (param i32) (result i32)))
+              (table 1 funcref) (elem (i32.const 0) $grow)
+              (func $grow (type $g) (memory.grow (local.get 0)))
+              (func $via_table (param i32) (result i32) (call_indirect (type $g) (local.get 0) (i32.const 0)))
+              (func $via_import (param i32) (result i32) (call $host_grow (local.get 0)))
+              (func $via_grow (param i32) (result i32) (call $grow (local.get 0)))
+              (func $deeper (param i32) (result i32) (call $via_table (local.get 0)))
+              (func $pure (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+              (func (export "run") (param $addr i32) (result i32)
+                (i32.store (i32.const 0) (call $pure (i32.const 1)))
+                (drop (call $deeper (i32.const 1)))
+                (i32.store (local.get $addr) (i32.const 1))
+                (drop (call $via_import (i32.const 1)))
+                (i32.store (i32.add (local.get $addr) (i32.const 65536)) (i32.const 2))
+                (drop (call $via_grow (i32.const 1)))
+                (i32.store (i32.add (local.get $addr) (i32.const 131072)) (i32.const 3))
+                (i32.add (i32.load (local.get $addr)) (i32.load (i32.add (local.get $addr) (i32.const 131072))))))
+            """, HostGrowLinker());
+        Assert.Equal(4, instance.GetFunction<int, int>("run")(2 * Page - 4));
+        Assert.Equal(4UL, instance.GetMemory("memory")!.Pages);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class TrapOffsetTests
     private const string Source = """
         (module
           (memory 1)
+          (table 2 funcref)
           (func $boom (result i32) (i32.add (i32.const 1) (unreachable)))
           (func (export "load") (param i32) (result i32)
             (i32.add (i32.mul (local.get 0) (i32.const 3)) (i32.add (i32.const 5) (i32.load offset=70000 (local.get 0)))))
@@ -18,6 +19,8 @@ public sealed class TrapOffsetTests
             (i32.add (i32.mul (local.get 0) (i32.const 3)) (i32.add (i32.const 5) (i32.div_s (i32.const 7) (local.get 0)))))
           (func (export "call") (param i32) (result i32)
             (i32.add (i32.mul (local.get 0) (i32.const 3)) (i32.add (i32.const 6) (call $boom))))
+          (func (export "call_indirect") (param i32) (result i32)
+            (i32.add (i32.mul (local.get 0) (i32.const 3)) (i32.add (i32.const 9) (call_indirect (result i32) (local.get 0)))))
           (func (export "unreachable") (param i32) (result i32)
             (i32.add (i32.mul (local.get 0) (i32.const 3)) (i32.add (i32.const 8) (unreachable)))))
         """;
@@ -59,6 +62,17 @@ public sealed class TrapOffsetTests
         Assert.Equal(TrapCode.Unreachable, trap.Code);
         // i32.const 8, unreachable
         Assert.Equal(OffsetOf([0x41, 0x08, 0x00], 1), trap.Backtrace[0].CodeOffset);
+    }
+
+    [Theory]
+    [InlineData(1, TrapCode.UninitializedElement)]
+    [InlineData(2, TrapCode.UndefinedElement)]
+    public void Call_indirect_reports_itself(int index, TrapCode code)
+    {
+        TrapException trap = Wasm.Traps(() => Instance.GetFunction<int, int>("call_indirect")(index));
+        Assert.Equal(code, trap.Code);
+        // i32.const 9, local.get 0, call_indirect
+        Assert.Equal(OffsetOf([0x41, 0x09, 0x20, 0x00, 0x11], 1), trap.Backtrace[0].CodeOffset);
     }
 
     [Fact]

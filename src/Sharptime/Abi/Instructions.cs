@@ -88,7 +88,12 @@ public static unsafe class Instructions
 
     public static object RefFunc(VmContext ctx, int function) => ctx.GetFunction(function);
 
-    /// <summary>The function call_indirect calls, after the bounds, null and type checks.</summary>
+    /// <summary>
+    /// The function call_indirect calls, after the bounds, null and type checks. Generated code checks
+    /// the usual case (a function of exactly the expected type) inline and calls this for the rest;
+    /// inlined, this cold path would bloat every call site.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static Func ResolveIndirect(ulong i, VmContext ctx, int table, int typeIndex)
     {
         TableInstance t = ctx.Tables[table];
@@ -122,6 +127,10 @@ public static unsafe class Instructions
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static nint HostCallOf(VmContext caller, int typeIndex) => caller.Instance!.Module.Compiled.HostCall((uint)typeIndex);
+
+    /// <summary>The canonical type id of a function reference (<see cref="VmContext.TypeIds"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int TypeIdOf(Func f) => f.TypeId;
 
     /// <summary>The context a function reference runs in.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

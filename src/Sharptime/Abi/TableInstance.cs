@@ -10,7 +10,8 @@ public sealed class TableInstance
     /// <summary>
     /// The elements in <c>[0, <see cref="Size"/>)</c>; the array is the capacity and may be longer
     /// (entries past the size are null). Growing doubles the capacity, so a sequence of table.grow
-    /// by one costs amortized O(1) each instead of a copy of the whole table.
+    /// by one costs amortized O(1) each instead of a copy of the whole table. Generated call_indirect
+    /// checks an index against the array's length only and relies on the null past the size.
     /// </summary>
     public object?[] Items;
 
