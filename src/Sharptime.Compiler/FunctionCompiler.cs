@@ -23,6 +23,15 @@ internal sealed partial class FunctionCompiler
     private readonly ILGenerator _il;
     private readonly List<Type> _stack = [];
     private readonly List<Frame> _frames = [];
+
+    /// <summary>
+    /// Wasm bodies from this size on become more IL than RyuJIT optimizes (60,000 bytes, at about 4.6
+    /// bytes of IL per byte of Wasm): it compiles them with MinOpts, which inlines nothing.
+    /// </summary>
+    private const int LikelyMinOptsCodeLength = 12_000;
+
+    /// <summary>Whether this function is likely compiled with MinOpts (<see cref="LikelyMinOptsCodeLength"/>).</summary>
+    private bool _likelyMinOpts;
     private readonly Dictionary<Type, Stack<LocalBuilder>> _freeTemps = [];
     private LocalBuilder[] _locals = [];
     private Type[] _localTypes = [];
@@ -75,6 +84,7 @@ internal sealed partial class FunctionCompiler
     {
         FunctionBody body = _module.Code[_definedIndex];
         ReadOnlySpan<byte> code = _module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength);
+        _likelyMinOpts = body.CodeLength >= LikelyMinOptsCodeLength;
         _contextArg = _type.Params.Length + Math.Max(0, _type.Results.Length - 1);
         // The locals of every memory access come first: indices 0-3 have one-byte ldloc/stloc forms.
         var indirectTables = new SortedSet<int>();

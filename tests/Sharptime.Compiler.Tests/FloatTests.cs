@@ -29,6 +29,44 @@ public sealed class FloatTests
         Assert.NotEqual(0u, r & 0x00400000);
     }
 
+    /// <summary>
+    /// x * 1, x + -0, x - 0 and x / 1 with the constant wherever the JIT can prove it; a function of 12,000
+    /// bytes and more (padded with nops) takes the code path for functions the JIT compiles with MinOpts.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(12_000)]
+    public void Arithmetic_with_an_identity_constant_quiets_a_signaling_nan(int padding)
+    {
+        string nops = string.Concat(Enumerable.Repeat("nop ", padding));
+        Instance instance = Wasm.Instantiate($$"""
+            (module
+              (func (export "f32") (param $bits i32) (result i32) (local $x f32) (local $k f32)
+                {{nops}}
+                (local.set $x (f32.reinterpret_i32 (local.get $bits)))
+                (local.set $k (f32.const -0))
+                (i32.and
+                  (i32.and (i32.reinterpret_f32 (f32.mul (f32.const 1) (local.get $x)))
+                           (i32.reinterpret_f32 (f32.add (local.get $x) (local.get $k))))
+                  (i32.and (i32.reinterpret_f32 (f32.sub (local.get $x) (f32.convert_i32_s (i32.const 0))))
+                           (i32.reinterpret_f32 (f32.div (local.get $x) (block (result f32) (f32.const 1)))))))
+              (func (export "f64") (param $bits i64) (result i64) (local $x f64) (local $k f64)
+                {{nops}}
+                (local.set $x (f64.reinterpret_i64 (local.get $bits)))
+                (local.set $k (f64.const 1))
+                (i64.and
+                  (i64.and (i64.reinterpret_f64 (f64.mul (local.get $k) (local.get $x)))
+                           (i64.reinterpret_f64 (f64.add (f64.const -0) (local.get $x))))
+                  (i64.and (i64.reinterpret_f64 (f64.sub (local.get $x) (f64.const 0)))
+                           (i64.reinterpret_f64 (f64.div (local.get $x) (f64.convert_i32_s (i32.const 1))))))))
+            """);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(0x7FE00000, instance.GetFunction<int, int>("f32")(0x7FA00000));
+            Assert.Equal(0x7FFC000000000000, instance.GetFunction<long, long>("f64")(0x7FF4000000000000));
+        }
+    }
+
     [Fact]
     public void Subtracting_zero_quiets_a_signaling_nan()
     {

@@ -269,9 +269,15 @@ public static class Numerics
 
 #pragma warning restore CS1591
 
-    private static float Quiet(float r) => float.IsNaN(r) ? BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(r) | 0x00400000) : r;
+    private static float Quiet(float r) => float.IsNaN(r) ? QuietF32(r) : r;
 
-    private static double Quiet(double r) => double.IsNaN(r) ? BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(r) | 0x0008000000000000) : r;
+    private static double Quiet(double r) => double.IsNaN(r) ? QuietF64(r) : r;
+
+    /// <summary>A NaN with its quiet bit set: what arithmetic must return for a signaling NaN operand.</summary>
+    public static float QuietF32(float nan) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(nan) | 0x00400000);
+
+    /// <summary>The f64 form of <see cref="QuietF32"/>.</summary>
+    public static double QuietF64(double nan) => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(nan) | 0x0008000000000000);
 
     /// <summary>
     /// An f32 from its bits, out of line: the JIT keeps float constants as doubles while folding,
