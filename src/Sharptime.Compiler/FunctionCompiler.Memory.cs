@@ -36,6 +36,8 @@ internal sealed partial class FunctionCompiler
             case Opcode.MemorySize:
                 EmitHelper(Method(typeof(Instructions), nameof(Instructions.MemorySize)), 0, (int)instr.Index);
                 NarrowForMemory(instr.Index);
+                // Another thread may have grown a shared memory: pages the size shows must be accessible.
+                if (instr.Index == 0 && _module.Memories[0].Shared) ReloadMemory0();
                 return true;
             case Opcode.MemoryGrow:
                 EmitHelper(Method(typeof(Instructions), nameof(Instructions.MemoryGrow)), 1, (int)instr.Index);

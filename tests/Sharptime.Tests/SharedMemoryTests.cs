@@ -135,6 +135,43 @@ public abstract class SharedMemoryTests
     }
 
     [Fact]
+    public void A_guest_that_sees_memory_size_grow_can_access_the_new_pages()
+    {
+        Engine engine = NewEngine();
+        using var owner = new Store(engine);
+        var memory = new Memory(owner, 1, 4, is64: false, shared: true);
+        // The store before the loop makes compiled code cache the length; the loop makes no call.
+        Instance instance = InstanceWith(engine, memory, """
+            (module
+              (import "env" "mem" (memory 1 4 shared))
+              (func (export "run") (result i32)
+                (i32.store (i32.const 0) (i32.const 1))
+                (loop $wait (br_if $wait (i32.lt_u (memory.size) (i32.const 2))))
+                (i32.store (i32.const 65544) (i32.const 7))
+                (i32.load (i32.const 65544))))
+            """);
+        int result = 0;
+        TrapException? trap = null;
+        var guest = new Thread(() =>
+        {
+            try
+            {
+                result = instance.GetFunction<int>("run")();
+            }
+            catch (TrapException e)
+            {
+                trap = e;
+            }
+        });
+        guest.Start();
+        Thread.Sleep(20);
+        memory.Grow(1);
+        guest.Join();
+        Assert.Null(trap);
+        Assert.Equal(7, result);
+    }
+
+    [Fact]
     public void A_shared_memory_grows_for_every_store_and_outlives_the_store_that_made_it()
     {
         Engine engine = NewEngine();
