@@ -28,7 +28,7 @@ internal static class CompileThroughput
         }
         if (interpreter) return Translate(runs, files);
         var engine = new Engine(Config.Default.UseCompiler() with { Features = WasmFeatures.All });
-        Console.WriteLine($"{"module",-28} {"MB",7} {"funcs",8} {"decode",8} {"validate",9} {"to IL",8} {"IL MB/s",8} {"artifact",9} {"art. MB",8} {"JIT all",9} {"JIT MB/s",9}");
+        Console.WriteLine($"{"module",-28} {"MB",7} {"funcs",8} {"decode",8} {"validate",9} {"to IL",8} {"IL MB/s",8} {"alloc MB",9} {"artifact",9} {"art. MB",8} {"JIT all",9} {"JIT MB/s",9}");
         foreach (string file in files)
         {
             byte[] bytes = File.ReadAllBytes(file);
@@ -36,7 +36,9 @@ internal static class CompileThroughput
             WasmModule decoded = ModuleDecoder.Decode(bytes, engine.Config.Features);
             double decode = Median(runs, () => ModuleDecoder.Decode(bytes, engine.Config.Features));
             double validate = Median(runs, () => ModuleValidator.Validate(decoded, engine.Config.Features));
+            long allocated = GC.GetTotalAllocatedBytes(precise: true);
             double compile = Median(runs, () => Module.FromBytes(engine, bytes));
+            allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / runs;
             double toIl = compile - decode - validate;
             byte[] artifact = [];
             double precompile = Median(runs, () => artifact = engine.PrecompileModule(bytes));
@@ -50,9 +52,9 @@ internal static class CompileThroughput
                 native = $"{ms:F0}";
                 nativeRate = $"{mb / (ms / 1000):F2}";
             }
-            Console.WriteLine($"{Path.GetFileName(file),-28} {mb,7:F2} {decoded.Code.Length,8} {decode,8:F0} {validate,9:F0} {toIl,8:F0} {mb / (toIl / 1000),8:F2} {precompile,9:F0} {artifact.Length / 1e6,8:F2} {native,9} {nativeRate,9}");
+            Console.WriteLine($"{Path.GetFileName(file),-28} {mb,7:F2} {decoded.Code.Length,8} {decode,8:F0} {validate,9:F0} {toIl,8:F0} {mb / (toIl / 1000),8:F2} {allocated / 1e6,9:F0} {precompile,9:F0} {artifact.Length / 1e6,8:F2} {native,9} {nativeRate,9}");
         }
-        Console.WriteLine("times in ms (median); 'to IL' = Module.FromBytes - decode - validate; 'artifact' = Engine.PrecompileModule (decode, validate, IL, metadata, PE)");
+        Console.WriteLine("times in ms (median); 'to IL' = Module.FromBytes - decode - validate; 'alloc MB' = managed bytes allocated per Module.FromBytes; 'artifact' = Engine.PrecompileModule (decode, validate, IL, metadata, PE)");
         return 0;
     }
 

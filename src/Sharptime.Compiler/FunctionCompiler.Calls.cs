@@ -176,7 +176,7 @@ internal sealed partial class FunctionCompiler
         ReturnTemp(func);
         ReturnTemp(callee);
         if (tail) _il.Emit(OpCodes.Tailcall);
-        _il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, ClrTypes.Return(f.Results), ClrTypes.Parameters(f.Params, f.Results), null);
+        _il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, ClrTypes.Return(f.Results), ClrTypes.Parameters(f.Params, f.Results));
         if (tail)
         {
             _il.Emit(OpCodes.Ret);

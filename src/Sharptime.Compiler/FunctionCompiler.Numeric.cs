@@ -139,7 +139,7 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    private void Emit(params OpCode[] ops)
+    private void Emit(params ReadOnlySpan<OpCode> ops)
     {
         foreach (OpCode op in ops) _il.Emit(op);
     }

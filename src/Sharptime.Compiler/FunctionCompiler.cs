@@ -20,7 +20,7 @@ internal sealed partial class FunctionCompiler
     private readonly int _definedIndex;
     private readonly int _functionIndex;
     private readonly Binary.FuncCompositeType _type;
-    private readonly ILGenerator _il;
+    private readonly IlEmitter _il;
     private readonly List<Type> _stack = [];
     private readonly List<Frame> _frames = [];
 
@@ -44,10 +44,17 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder? _memoryEa;
     private LocalBuilder? _globals;
     private readonly Dictionary<int, LocalBuilder> _indirectTables = [];
-    private readonly List<int> _ilOffsets = [];
-    private readonly List<int> _wasmOffsets = [];
-    private readonly List<int> _mapIlOffsets = [];
-    private readonly List<int> _mapWasmOffsets = [];
+    private readonly List<int> _wasmOffsets;
+    private readonly List<int> _mapIlOffsets;
+    private readonly List<int> _mapWasmOffsets;
+
+    /// <summary>Lists that one compiling thread reuses from function to function.</summary>
+    public sealed class Buffers
+    {
+        public readonly List<int> WasmOffsets = [];
+        public readonly List<int> MapIlOffsets = [];
+        public readonly List<int> MapWasmOffsets = [];
+    }
 
     /// <summary>Where the IL of each Wasm instruction starts, for backtraces.</summary>
     public OffsetMap Offsets => new([.. _mapIlOffsets], [.. _mapWasmOffsets]);
@@ -55,14 +62,20 @@ internal sealed partial class FunctionCompiler
     /// <summary>The deepest operand stack that <see cref="SpillForBoundary"/> spills.</summary>
     private const int MaxBoundarySpill = 32;
 
-    public FunctionCompiler(WasmModule module, MethodBuilder[] methods, MethodBuilder body, int definedIndex)
+    public FunctionCompiler(WasmModule module, MethodBuilder[] methods, MethodBuilder body, int definedIndex, object moduleLock, Buffers buffers)
     {
+        _wasmOffsets = buffers.WasmOffsets;
+        _mapIlOffsets = buffers.MapIlOffsets;
+        _mapWasmOffsets = buffers.MapWasmOffsets;
+        _wasmOffsets.Clear();
+        _mapIlOffsets.Clear();
+        _mapWasmOffsets.Clear();
         _module = module;
         _methods = methods;
         _definedIndex = definedIndex;
         _functionIndex = module.ImportedFunctionCount + definedIndex;
         _type = module.FuncTypeOf((uint)_functionIndex);
-        _il = body.GetILGenerator();
+        _il = new IlEmitter(body.GetILGenerator(), moduleLock);
     }
 
     private sealed class Frame
@@ -157,7 +170,6 @@ internal sealed partial class FunctionCompiler
                 Skip(ref instr);
                 continue;
             }
-            _ilOffsets.Add(_il.ILOffset);
             _wasmOffsets.Add(instr.Offset);
             _mapIlOffsets.Add(_il.ILOffset);
             _mapWasmOffsets.Add(instr.Offset);
@@ -476,6 +488,12 @@ internal sealed partial class FunctionCompiler
         return Methods.GetOrAdd((type, name), method);
     }
 
+    /// <summary>The parameter types of a helper (<see cref="MethodBase.GetParameters"/> copies its array at every call).</summary>
+    private static Type[] ParameterTypes(MethodInfo method) =>
+        ParameterTypeCache.GetOrAdd(method, static m => Array.ConvertAll(m.GetParameters(), p => p.ParameterType));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MethodInfo, Type[]> ParameterTypeCache = new();
+
     private static FieldInfo Field([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] Type type, string name)
     {
         if (Fields.TryGetValue((type, name), out FieldInfo? field)) return field;
@@ -488,13 +506,13 @@ internal sealed partial class FunctionCompiler
     /// then the context and <paramref name="immediates"/>. 32-bit operands passed as <c>ulong</c>
     /// are zero-extended (through temps, as they may not be on top).
     /// </summary>
-    private void EmitHelper(MethodInfo helper, int operands, params int[] immediates)
+    private void EmitHelper(MethodInfo helper, int operands, params ReadOnlySpan<int> immediates)
     {
-        ParameterInfo[] ps = helper.GetParameters();
+        Type[] ps = ParameterTypes(helper);
         bool convert = false;
         for (int i = 0; i < operands; i++)
         {
-            if (ps[i].ParameterType != _stack[_stack.Count - operands + i]) convert = true;
+            if (ps[i] != _stack[_stack.Count - operands + i]) convert = true;
         }
         if (convert)
         {
@@ -508,14 +526,14 @@ internal sealed partial class FunctionCompiler
             {
                 _il.Emit(OpCodes.Ldloc, temps[i]);
                 Type from = temps[i].LocalType;
-                Type to = ps[i].ParameterType;
+                Type to = ps[i];
                 if (from == typeof(int) && (to == typeof(ulong) || to == typeof(long))) _il.Emit(OpCodes.Conv_U8);
                 ReturnTemp(temps[i]);
             }
         }
         PopN(operands);
         int next = operands;
-        if (next < ps.Length && ps[next].ParameterType == typeof(VmContext))
+        if (next < ps.Length && ps[next] == typeof(VmContext))
         {
             LoadContext();
             next++;

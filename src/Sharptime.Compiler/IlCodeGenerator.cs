@@ -46,7 +46,7 @@ internal sealed class IlCodeGenerator(bool collectible) : ICodeGenerator
         string name = appAssembly ?? Artifacts.ArtifactFormat.AssemblyName;
         var assembly = new PersistedAssemblyBuilder(new AssemblyName(name), typeof(object).Assembly);
         ModuleBuilder builder = assembly.DefineDynamicModule(name);
-        ModuleCompiler.Emitted emitted = ModuleCompiler.Emit(module, builder);
+        ModuleCompiler.Emitted emitted = ModuleCompiler.Emit(module, builder, parallel: !withPayload);
         if (appAssembly is not null) FunctionTable.Emit(builder, Artifacts.ArtifactFormat.FunctionTableName(appAssembly), emitted);
         MetadataBuilder metadata = assembly.GenerateMetadata(out BlobBuilder ilStream, out BlobBuilder fieldData);
         byte[] bodies = ilStream.ToArray();

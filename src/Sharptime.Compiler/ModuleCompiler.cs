@@ -17,6 +17,9 @@ internal static class ModuleCompiler
     /// <summary>Methods per generated type: far below the CLR's cap, small enough to load lazily.</summary>
     public const int MethodsPerType = 8192;
 
+    /// <summary>Modules with less code than this compile on the calling thread.</summary>
+    private const long ParallelCodeBytes = 256 * 1024;
+
     /// <summary>Frames above this size get an entry stub that probes for the whole frame.</summary>
     private const long LargeFrameBytes = 16 * 1024;
 
@@ -56,7 +59,13 @@ internal static class ModuleCompiler
         }
     }
 
-    public static Emitted Emit(Module module, System.Reflection.Emit.ModuleBuilder builder)
+    /// <summary>
+    /// Defines and compiles every function of <paramref name="module"/> in <paramref name="builder"/>.
+    /// With <paramref name="parallel"/>, the functions of a large module compile on all cores; their
+    /// member references then enter the metadata in an order that varies from run to run, so
+    /// artifacts, which are reproducible, compile on one thread.
+    /// </summary>
+    public static Emitted Emit(Module module, System.Reflection.Emit.ModuleBuilder builder, bool parallel)
     {
         WasmModule m = module.Info;
         var types = new List<TypeBuilder>();
@@ -95,18 +104,26 @@ internal static class ModuleCompiler
                 : bodies[i];
         }
 
-        var offsets = new OffsetMap[count];
         for (int i = 0; i < count; i++)
         {
-            if (entries[i] != bodies[i]) EmitEntryStub(entries[i], bodies[i], ClrTypes.Parameters(m.FuncTypeOf((uint)(m.ImportedFunctionCount + i)).Params, m.FuncTypeOf((uint)(m.ImportedFunctionCount + i)).Results), EstimateFrameBytes(m, i));
-            var compiler = new FunctionCompiler(m, entries, bodies[i], i)
+            if (entries[i] == bodies[i]) continue;
+            FuncCompositeType f = m.FuncTypeOf((uint)(m.ImportedFunctionCount + i));
+            EmitEntryStub(entries[i], bodies[i], ClrTypes.Parameters(f.Params, f.Results), EstimateFrameBytes(m, i));
+        }
+        var offsets = new OffsetMap[count];
+        long codeBytes = 0;
+        foreach (FunctionBody body in m.Code) codeBytes += body.CodeLength;
+        object moduleLock = new();
+        FunctionWork.Run(count, parallel && codeBytes >= ParallelCodeBytes ? FunctionWork.Workers : 1, _ => new FunctionCompiler.Buffers(), (buffers, i) =>
+        {
+            var compiler = new FunctionCompiler(m, entries, bodies[i], i, moduleLock, buffers)
             {
                 ConsumeFuel = module.Engine.Config.ConsumeFuel,
                 EpochInterruption = module.Engine.Config.EpochInterruption,
             };
             compiler.Compile();
             offsets[i] = compiler.Offsets;
-        }
+        });
 
         // One pair of shims per distinct function signature, shared by the type indices that have it.
         var arrayCalls = new MethodBuilder?[m.Types.Length];

@@ -1,4 +1,5 @@
 using Sharptime.Binary;
+using Sharptime.Runtime;
 using ValueType = Sharptime.Binary.ValueType;
 
 namespace Sharptime.Validation;
@@ -342,9 +343,6 @@ internal sealed class ModuleValidator
     /// <summary>Bodies below this many bytes of code in all are validated on the calling thread.</summary>
     private const long ParallelCodeBytes = 1 << 20;
 
-    /// <summary>Functions a worker takes at a time.</summary>
-    private const int Chunk = 64;
-
     private void CheckCode()
     {
         int imported = _module.ImportedFunctionCount;
@@ -355,51 +353,13 @@ internal sealed class ModuleValidator
         }
         long bytes = 0;
         foreach (FunctionBody body in code) bytes += body.CodeLength;
-        int workers = Math.Min(Environment.ProcessorCount, 8);
-        if (bytes < ParallelCodeBytes || workers < 2)
-        {
-            for (int i = 0; i < code.Length; i++) _code.ValidateFunction((uint)(imported + i), code[i]);
-            return;
-        }
-        // Large modules: the bodies are independent, so the workers share them out in chunks. The
-        // error reported is the one of the lowest function, as on one thread: every chunk below a
-        // failure is still validated.
-        int next = 0;
-        int failedAt = int.MaxValue;
-        Exception? failure = null;
-        object gate = new();
-        Parallel.For(0, workers, worker =>
-        {
-            FunctionValidator validator = worker == 0 ? _code : new FunctionValidator(_module, _types, _features, _declaredFunctions);
-            while (true)
-            {
-                int start = Interlocked.Add(ref next, Chunk) - Chunk;
-                if (start >= code.Length || start > Volatile.Read(ref failedAt)) return;
-                for (int i = start; i < Math.Min(start + Chunk, code.Length); i++)
-                {
-                    try
-                    {
-                        validator.ValidateFunction((uint)(imported + i), code[i]);
-                    }
-#pragma warning disable CA1031 // Rethrown below, the lowest function's first.
-                    catch (Exception e)
-#pragma warning restore CA1031
-                    {
-                        lock (gate)
-                        {
-                            if (i < failedAt)
-                            {
-                                failedAt = i;
-                                failure = e;
-                            }
-                        }
-                        return;
-                    }
-                }
-            }
-        });
-        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        // Large modules: the bodies are independent, so the cores share them out.
+        int workers = bytes < ParallelCodeBytes ? 1 : FunctionWork.Workers;
+        FunctionWork.Run(code.Length, workers,
+            worker => worker == 0 ? _code : new FunctionValidator(_module, _types, _features, _declaredFunctions),
+            (validator, i) => validator.ValidateFunction((uint)(imported + i), code[i]));
     }
+
     /// <summary>
     /// How many globals constant expressions may read: Wasm 3.0 (with GC) lets them read defined
     /// globals below <paramref name="limit"/>; before it, only imported globals are visible.
