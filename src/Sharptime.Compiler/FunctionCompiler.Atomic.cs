@@ -61,7 +61,7 @@ internal sealed partial class FunctionCompiler
     {
         System.Reflection.MethodInfo method = Method(typeof(Atomics), helper);
         System.Reflection.ParameterInfo[] ps = method.GetParameters();
-        var temps = new LocalBuilder[operands - 1];
+        var temps = new IlLocal[operands - 1];
         for (int i = operands - 2; i >= 0; i--)
         {
             temps[i] = RentTemp(Pop());

@@ -57,7 +57,7 @@ internal sealed partial class FunctionCompiler
             EmitCallThroughFunc(f, (int)_module.Functions[function], tail);
             return;
         }
-        MethodInfo target = _methods[function - _module.ImportedFunctionCount];
+        MethodDef target = _methods[function - _module.ImportedFunctionCount];
         if (tail)
         {
             PrepareTailCall(f.Params.Length);
@@ -68,7 +68,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ret);
             return;
         }
-        LocalBuilder[] outs = PushResultRefs(f);
+        IlLocal[] outs = PushResultRefs(f);
         LoadContext();
         _il.Emit(OpCodes.Call, target);
         ReloadMemory0();
@@ -89,11 +89,11 @@ internal sealed partial class FunctionCompiler
     {
         // table64 tables take an i64 index, others an i32 (unsigned).
         Type indexType = Pop();
-        LocalBuilder index = RentTemp(indexType);
-        LocalBuilder items = RentTemp(typeof(object[]));
-        LocalBuilder func = RentTemp(typeof(Func));
-        Label slow = _il.DefineLabel();
-        Label done = _il.DefineLabel();
+        IlLocal index = RentTemp(indexType);
+        IlLocal items = RentTemp(typeof(object[]));
+        IlLocal func = RentTemp(typeof(Func));
+        IlLabel slow = _il.DefineLabel();
+        IlLabel done = _il.DefineLabel();
         _il.Emit(OpCodes.Stloc, index);
         _il.Emit(OpCodes.Ldloc, _indirectTables[table]);
         _il.Emit(OpCodes.Ldfld, Field(typeof(TableInstance), nameof(TableInstance.Items)));
@@ -139,15 +139,15 @@ internal sealed partial class FunctionCompiler
     private void EmitCallThroughFunc(Binary.FuncCompositeType f, int typeIndex, bool tail)
     {
         Pop();
-        LocalBuilder func = RentTemp(typeof(Func));
-        LocalBuilder callee = RentTemp(typeof(VmContext));
+        IlLocal func = RentTemp(typeof(Func));
+        IlLocal callee = RentTemp(typeof(VmContext));
         _il.Emit(OpCodes.Stloc, func);
         _il.Emit(OpCodes.Ldloc, func);
         _il.Emit(OpCodes.Call, Method(typeof(Instructions), nameof(Instructions.ContextOf)));
         _il.Emit(OpCodes.Stloc, callee);
         // Tell the callee who called (host functions hand it out as their Caller). Storing only a
         // change skips the GC write barrier on the usual repeated calls from the same instance.
-        Label same = _il.DefineLabel();
+        IlLabel same = _il.DefineLabel();
         FieldInfo callerContext = Field(typeof(VmContext), nameof(VmContext.CallerContext));
         _il.Emit(OpCodes.Ldloc, callee);
         _il.Emit(OpCodes.Ldfld, callerContext);
@@ -157,7 +157,7 @@ internal sealed partial class FunctionCompiler
         LoadContext();
         _il.Emit(OpCodes.Stfld, callerContext);
         _il.MarkLabel(same);
-        LocalBuilder[] outs;
+        IlLocal[] outs;
         if (tail)
         {
             PrepareTailCall(f.Params.Length);
@@ -176,7 +176,7 @@ internal sealed partial class FunctionCompiler
         ReturnTemp(func);
         ReturnTemp(callee);
         if (tail) _il.Emit(OpCodes.Tailcall);
-        _il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, ClrTypes.Return(f.Results), ClrTypes.Parameters(f.Params, f.Results));
+        _il.EmitCalli(ClrTypes.Return(f.Results), ClrTypes.Parameters(f.Params, f.Results));
         if (tail)
         {
             _il.Emit(OpCodes.Ret);
@@ -199,9 +199,9 @@ internal sealed partial class FunctionCompiler
         for (int i = 1; i < f.Results.Length; i++) EmitLdarg(_type.Params.Length + i - 1);
     }
 
-    private LocalBuilder[] PushResultRefs(Binary.FuncCompositeType f)
+    private IlLocal[] PushResultRefs(Binary.FuncCompositeType f)
     {
-        var outs = new LocalBuilder[Math.Max(0, f.Results.Length - 1)];
+        var outs = new IlLocal[Math.Max(0, f.Results.Length - 1)];
         for (int i = 0; i < outs.Length; i++)
         {
             outs[i] = RentTemp(ClrTypes.Of(f.Results[i + 1]));
@@ -210,11 +210,11 @@ internal sealed partial class FunctionCompiler
         return outs;
     }
 
-    private void FinishCall(Binary.FuncCompositeType f, LocalBuilder[] outs)
+    private void FinishCall(Binary.FuncCompositeType f, IlLocal[] outs)
     {
         PopN(f.Params.Length);
         if (f.Results.Length > 0) Push(ClrTypes.Of(f.Results[0]));
-        foreach (LocalBuilder o in outs)
+        foreach (IlLocal o in outs)
         {
             _il.Emit(OpCodes.Ldloc, o);
             Push(o.LocalType);

@@ -58,7 +58,7 @@ internal sealed partial class FunctionCompiler
                 Frame target = _frames[^(1 + (int)instr.Index)];
                 if (NeedsFixup(target))
                 {
-                    Label skip = _il.DefineLabel();
+                    IlLabel skip = _il.DefineLabel();
                     _il.Emit(OpCodes.Brfalse, skip);
                     EmitBranch(target);
                     _il.MarkLabel(skip);
@@ -194,7 +194,7 @@ internal sealed partial class FunctionCompiler
     /// <summary>Removes the <paramref name="extra"/> IL stack values below the top <paramref name="values"/>.</summary>
     private void DropBelow(Type[] values, int extra)
     {
-        var temps = new LocalBuilder[values.Length];
+        var temps = new IlLocal[values.Length];
         for (int i = values.Length - 1; i >= 0; i--)
         {
             temps[i] = RentTemp(values[i]);
@@ -219,11 +219,11 @@ internal sealed partial class FunctionCompiler
     {
         ValueType[] results = _type.Results;
         int k = results.Length;
-        var tops = new LocalBuilder?[k];
+        var tops = new IlLocal?[k];
         for (int i = k - 1; i >= 1; i--)
         {
             Type t = ClrTypes.Of(results[i]);
-            LocalBuilder tmp = RentTemp(t);
+            IlLocal tmp = RentTemp(t);
             _il.Emit(OpCodes.Stloc, tmp);
             EmitLdarg(_type.Params.Length + i - 1);
             _il.Emit(OpCodes.Ldloc, tmp);
@@ -248,11 +248,11 @@ internal sealed partial class FunctionCompiler
     private void EmitBrTable(ReadOnlySpan<uint> targets, uint defaultTarget)
     {
         Pop();
-        LocalBuilder index = RentTemp(typeof(int));
+        IlLocal index = RentTemp(typeof(int));
         _il.Emit(OpCodes.Stloc, index);
-        var stubs = new Dictionary<uint, Label>();
-        var labels = new Label[targets.Length];
-        Label LabelOf(uint depth)
+        var stubs = new Dictionary<uint, IlLabel>();
+        var labels = new IlLabel[targets.Length];
+        IlLabel LabelOf(uint depth)
         {
             Frame f = _frames[^(1 + (int)depth)];
             if (!NeedsFixup(f))
@@ -260,11 +260,11 @@ internal sealed partial class FunctionCompiler
                 f.Targeted = true;
                 return f.Label;
             }
-            if (!stubs.TryGetValue(depth, out Label l)) stubs[depth] = l = _il.DefineLabel();
+            if (!stubs.TryGetValue(depth, out IlLabel l)) stubs[depth] = l = _il.DefineLabel();
             return l;
         }
         for (int i = 0; i < targets.Length; i++) labels[i] = LabelOf(targets[i]);
-        Label defaultLabel = LabelOf(defaultTarget);
+        IlLabel defaultLabel = LabelOf(defaultTarget);
         if (labels.Length > 0)
         {
             _il.Emit(OpCodes.Ldloc, index);
@@ -272,7 +272,7 @@ internal sealed partial class FunctionCompiler
         }
         ReturnTemp(index);
         _il.Emit(OpCodes.Br, defaultLabel);
-        foreach (KeyValuePair<uint, Label> stub in stubs)
+        foreach (KeyValuePair<uint, IlLabel> stub in stubs)
         {
             _il.MarkLabel(stub.Value);
             EmitBranch(_frames[^(1 + (int)stub.Key)]);
@@ -284,14 +284,14 @@ internal sealed partial class FunctionCompiler
         Pop();
         Type t = Pop();
         Pop();
-        LocalBuilder cond = RentTemp(typeof(int));
-        LocalBuilder b = RentTemp(t);
-        LocalBuilder a = RentTemp(t);
+        IlLocal cond = RentTemp(typeof(int));
+        IlLocal b = RentTemp(t);
+        IlLocal a = RentTemp(t);
         _il.Emit(OpCodes.Stloc, cond);
         _il.Emit(OpCodes.Stloc, b);
         _il.Emit(OpCodes.Stloc, a);
-        Label pickA = _il.DefineLabel();
-        Label done = _il.DefineLabel();
+        IlLabel pickA = _il.DefineLabel();
+        IlLabel done = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, cond);
         _il.Emit(OpCodes.Brtrue, pickA);
         _il.Emit(OpCodes.Ldloc, b);

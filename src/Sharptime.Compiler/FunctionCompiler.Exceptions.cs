@@ -18,7 +18,7 @@ internal sealed partial class FunctionCompiler
     private TryState? _try;
 
     /// <summary>A local whose address identifies this frame while it is live (for delegate).</summary>
-    private LocalBuilder? _frameToken;
+    private IlLocal? _frameToken;
 
     private sealed class TryState
     {
@@ -26,19 +26,19 @@ internal sealed partial class FunctionCompiler
         public required TryState? Outer;
         public required int Depth;
         public required Type[] BelowTypes;
-        public required LocalBuilder[] Below;
+        public required IlLocal[] Below;
         public Catch[] Catches = [];
         public Frame[] CatchTargets = [];
         public readonly List<Landing> Landings = [];
-        public LocalBuilder? Exn;
+        public IlLocal? Exn;
         public bool InHandler;
     }
 
     private sealed class Landing
     {
         public required Frame Target;
-        public required LocalBuilder[] Values;
-        public required Label Label;
+        public required IlLocal[] Values;
+        public required IlLabel Label;
     }
 
     private bool EmitException(ref Instruction instr)
@@ -121,7 +121,7 @@ internal sealed partial class FunctionCompiler
                 break;
         }
         // IL enters a try with an empty stack: keep the operands, drop the rest (we return).
-        var temps = new LocalBuilder[operands];
+        var temps = new IlLocal[operands];
         for (int i = operands - 1; i >= 0; i--)
         {
             temps[i] = RentTemp(_stack[_stack.Count - operands + i]);
@@ -157,7 +157,7 @@ internal sealed partial class FunctionCompiler
     private void EmitThrow(int tagIndex)
     {
         Type[] types = TagParams(tagIndex);
-        var temps = new LocalBuilder[types.Length];
+        var temps = new IlLocal[types.Length];
         for (int i = types.Length - 1; i >= 0; i--)
         {
             temps[i] = RentTemp(types[i]);
@@ -182,10 +182,10 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>Pushes the payload of the exception in <paramref name="exn"/> onto the IL stack.</summary>
-    private void LoadPayload(LocalBuilder exn, Type[] types)
+    private void LoadPayload(IlLocal exn, Type[] types)
     {
         if (types.Length == 0) return;
-        LocalBuilder values = RentTemp(typeof(object[]));
+        IlLocal values = RentTemp(typeof(object[]));
         _il.Emit(OpCodes.Ldloc, exn);
         _il.Emit(OpCodes.Call, Method(typeof(Exceptions), nameof(Exceptions.Values)));
         _il.Emit(OpCodes.Stloc, values);
@@ -218,7 +218,7 @@ internal sealed partial class FunctionCompiler
         var frame = new Frame { Kind = kind, Params = ps, Results = rs, Height = _stack.Count - ps.Length, Label = _il.DefineLabel() };
         int ilBase = IlBase;
         // Spill every IL stack value: those below the block and its parameters.
-        var spilled = new LocalBuilder[_stack.Count - ilBase];
+        var spilled = new IlLocal[_stack.Count - ilBase];
         for (int i = spilled.Length - 1; i >= 0; i--)
         {
             spilled[i] = RentTemp(_stack[ilBase + i]);
@@ -261,7 +261,7 @@ internal sealed partial class FunctionCompiler
         if (landing is null)
         {
             Type[] types = target.BranchTypes;
-            var locals = new LocalBuilder[types.Length];
+            var locals = new IlLocal[types.Length];
             for (int i = 0; i < locals.Length; i++) locals[i] = RentTemp(types[i]);
             landing = new Landing { Target = target, Values = locals, Label = _il.DefineLabel() };
             t.Landings.Add(landing);
@@ -277,10 +277,10 @@ internal sealed partial class FunctionCompiler
     private void EmitTryTableHandler(TryState t)
     {
         _il.BeginCatchBlock(typeof(ThrownException));
-        LocalBuilder exn = RentTemp(typeof(object));
+        IlLocal exn = RentTemp(typeof(object));
         _il.Emit(OpCodes.Stloc, exn);
         ReloadMemory0(); // the code that threw may have grown memory 0
-        Label pass = _il.DefineLabel();
+        IlLabel pass = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, exn);
         LoadFrameToken();
         EmitLdcI4(t.Depth);
@@ -289,7 +289,7 @@ internal sealed partial class FunctionCompiler
         for (int i = 0; i < t.Catches.Length; i++)
         {
             Catch c = t.Catches[i];
-            Label next = _il.DefineLabel();
+            IlLabel next = _il.DefineLabel();
             if (c.Kind is CatchKind.Catch or CatchKind.CatchRef)
             {
                 _il.Emit(OpCodes.Ldloc, exn);
@@ -317,9 +317,9 @@ internal sealed partial class FunctionCompiler
         TryState t = _frames[^1].Try!;
         if (!_unreachable) EmitLeaveTo(t.Frame);
         _il.BeginExceptFilterBlock();
-        LocalBuilder candidate = RentTemp(typeof(object));
-        Label no = _il.DefineLabel();
-        Label done = _il.DefineLabel();
+        IlLocal candidate = RentTemp(typeof(object));
+        IlLabel no = _il.DefineLabel();
+        IlLabel done = _il.DefineLabel();
         _il.Emit(OpCodes.Stloc, candidate);
         _il.Emit(OpCodes.Ldloc, candidate);
         _il.Emit(OpCodes.Isinst, typeof(ThrownException));
@@ -346,7 +346,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldc_I4_0);
         _il.MarkLabel(done);
         ReturnTemp(candidate);
-        _il.BeginCatchBlock(null!);
+        _il.BeginCatchBlock(null);
         t.Exn ??= _il.DeclareLocal(typeof(object));
         _il.Emit(OpCodes.Stloc, t.Exn);
         ReloadMemory0(); // the code that threw may have grown memory 0
@@ -368,10 +368,10 @@ internal sealed partial class FunctionCompiler
         TryState? handler = t.Outer;
         while (handler is not null && _frames.IndexOf(handler.Frame) > targetIndex) handler = handler.Outer;
         _il.BeginCatchBlock(typeof(ThrownException));
-        LocalBuilder exn = RentTemp(typeof(object));
+        IlLocal exn = RentTemp(typeof(object));
         _il.Emit(OpCodes.Stloc, exn);
         ReloadMemory0(); // the code that threw may have grown memory 0
-        Label pass = _il.DefineLabel();
+        IlLabel pass = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloc, exn);
         LoadFrameToken();
         EmitLdcI4(t.Depth);
@@ -416,8 +416,8 @@ internal sealed partial class FunctionCompiler
             _il.MarkLabel(l.Label);
             _stack.Clear();
             _stack.AddRange(t.BelowTypes);
-            foreach (LocalBuilder b in t.Below) _il.Emit(OpCodes.Ldloc, b);
-            foreach (LocalBuilder v in l.Values)
+            foreach (IlLocal b in t.Below) _il.Emit(OpCodes.Ldloc, b);
+            foreach (IlLocal v in l.Values)
             {
                 _il.Emit(OpCodes.Ldloc, v);
                 _stack.Add(v.LocalType);
@@ -425,7 +425,7 @@ internal sealed partial class FunctionCompiler
             }
             EmitBranch(l.Target);
         }
-        foreach (LocalBuilder b in t.Below) ReturnTemp(b);
+        foreach (IlLocal b in t.Below) ReturnTemp(b);
         _frames.RemoveAt(_frames.Count - 1);
         _il.MarkLabel(frame.Label);
         if (frame.Targeted)

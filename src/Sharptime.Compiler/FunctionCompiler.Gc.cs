@@ -92,7 +92,7 @@ internal sealed partial class FunctionCompiler
             case Opcode.BrOnCast or Opcode.BrOnCastFail:
             {
                 // The reference stays on the stack on both paths; only its static type differs.
-                Label stay = _il.DefineLabel();
+                IlLabel stay = _il.DefineLabel();
                 _il.Emit(OpCodes.Dup);
                 LoadContext();
                 EmitLdcI4(Gc.EncodeHeap(instr.Heap2));
@@ -121,7 +121,7 @@ internal sealed partial class FunctionCompiler
     private void EmitStructNew(int type, bool fromOperands)
     {
         StructLayout layout = LayoutOf(type);
-        LocalBuilder[] temps = fromOperands ? StoreOperands(layout.Fields.Length) : [];
+        IlLocal[] temps = fromOperands ? StoreOperands(layout.Fields.Length) : [];
         LoadContext();
         if (layout.Width == 0)
         {
@@ -193,7 +193,7 @@ internal sealed partial class FunctionCompiler
             EmitHelper(GcMethod(nameof(Gc.StructSetV128)), 2, field);
             return;
         }
-        LocalBuilder value = RentTemp(Pop());
+        IlLocal value = RentTemp(Pop());
         _il.Emit(OpCodes.Stloc, value);
         Pop();
         EmitNullStructureCheck();
@@ -203,7 +203,7 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>Stores <paramref name="value"/> into <paramref name="field"/> of the struct on the stack (cast to a class that has it).</summary>
-    private void EmitFieldStore(StructLayout layout, int field, LocalBuilder value)
+    private void EmitFieldStore(StructLayout layout, int field, IlLocal value)
     {
         StorageKind kind = layout.Fields[field];
         int slot = layout.Slots[field];
@@ -253,7 +253,7 @@ internal sealed partial class FunctionCompiler
     /// <summary>Traps with "null structure reference" when the top of the stack is null (the value stays).</summary>
     private void EmitNullStructureCheck()
     {
-        Label ok = _il.DefineLabel();
+        IlLabel ok = _il.DefineLabel();
         _il.Emit(OpCodes.Dup);
         _il.Emit(OpCodes.Brtrue, ok);
         EmitLdcI4(_wasmOffsets[^1]);
@@ -329,7 +329,7 @@ internal sealed partial class FunctionCompiler
             EmitHelper(GcMethod(nameof(Gc.ArrayGetV128)), 2);
             return;
         }
-        LocalBuilder index = RentTemp(Pop());
+        IlLocal index = RentTemp(Pop());
         _il.Emit(OpCodes.Stloc, index);
         Pop();
         EmitElements(ElementArrayOf(element));
@@ -366,9 +366,9 @@ internal sealed partial class FunctionCompiler
             EmitHelper(GcMethod(nameof(Gc.ArraySetV128)), 3);
             return;
         }
-        LocalBuilder value = RentTemp(Pop());
+        IlLocal value = RentTemp(Pop());
         _il.Emit(OpCodes.Stloc, value);
-        LocalBuilder index = RentTemp(Pop());
+        IlLocal index = RentTemp(Pop());
         _il.Emit(OpCodes.Stloc, index);
         Pop();
         EmitElements(ElementArrayOf(element));
@@ -392,7 +392,7 @@ internal sealed partial class FunctionCompiler
     /// <summary>Replaces the array reference on the stack by its elements (a null reference traps).</summary>
     private void EmitElements(Type elements)
     {
-        Label ok = _il.DefineLabel();
+        IlLabel ok = _il.DefineLabel();
         _il.Emit(OpCodes.Dup);
         _il.Emit(OpCodes.Brtrue, ok);
         EmitLdcI4(_wasmOffsets[^1]);
@@ -405,9 +405,9 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>Traps unless <paramref name="index"/> is within the element array on the stack (which stays).</summary>
-    private void EmitArrayBoundsCheck(LocalBuilder index)
+    private void EmitArrayBoundsCheck(IlLocal index)
     {
-        Label ok = _il.DefineLabel();
+        IlLabel ok = _il.DefineLabel();
         _il.Emit(OpCodes.Dup);
         _il.Emit(OpCodes.Ldlen);
         _il.Emit(OpCodes.Conv_I4);
@@ -433,7 +433,7 @@ internal sealed partial class FunctionCompiler
     private void EmitArrayNewFixed(int type, int count)
     {
         MethodInfo set = GcMethod("ArraySet" + Suffix(ElementOf(type)));
-        LocalBuilder[] temps = StoreOperands(count);
+        IlLocal[] temps = StoreOperands(count);
         EmitLdcI4(count);
         LoadContext();
         EmitLdcI4(type);
@@ -450,9 +450,9 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>Pops the top <paramref name="count"/> operands into temps, the deepest first in the result.</summary>
-    private LocalBuilder[] StoreOperands(int count)
+    private IlLocal[] StoreOperands(int count)
     {
-        var temps = new LocalBuilder[count];
+        var temps = new IlLocal[count];
         for (int i = count - 1; i >= 0; i--)
         {
             temps[i] = RentTemp(Pop());

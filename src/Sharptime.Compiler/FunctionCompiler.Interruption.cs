@@ -33,7 +33,7 @@ internal sealed partial class FunctionCompiler
     private static readonly FieldInfo FuelField = Field(typeof(VmStoreContext), nameof(VmStoreContext.Fuel));
     private static readonly FieldInfo StackLimitField = Field(typeof(VmStoreContext), nameof(VmStoreContext.StackLimit));
 
-    private LocalBuilder? _storeContext;
+    private IlLocal? _storeContext;
     private long _fuelPending;
 
     /// <summary>Whether to count fuel.</summary>
@@ -83,7 +83,7 @@ internal sealed partial class FunctionCompiler
     private bool _inSlowCopy;
 
     /// <summary>Loop headers (by Wasm offset) of the fast copy that branch to the slow copy, and the label there.</summary>
-    private readonly Dictionary<int, Label> _slowLoopHeaders = [];
+    private readonly Dictionary<int, IlLabel> _slowLoopHeaders = [];
 
     /// <summary>
     /// Loops (by Wasm offset) whose body starts with a straight-line run that calls a function of
@@ -120,7 +120,7 @@ internal sealed partial class FunctionCompiler
     /// <summary>In the slow copy, at a loop's label: the target of the fast copy's branch for that loop.</summary>
     private void MarkSlowLoopHeader(int offset)
     {
-        if (_inSlowCopy && _slowLoopHeaders.TryGetValue(offset, out Label l)) _il.MarkLabel(l);
+        if (_inSlowCopy && _slowLoopHeaders.TryGetValue(offset, out IlLabel l)) _il.MarkLabel(l);
     }
 
     /// <summary><c>storeContext.Fuel -= pending</c>; leaves the IL stack as it was.</summary>
@@ -140,7 +140,7 @@ internal sealed partial class FunctionCompiler
     {
         if (ConsumeFuel)
         {
-            Label ok = _il.DefineLabel();
+            IlLabel ok = _il.DefineLabel();
             _il.Emit(OpCodes.Ldloc, _storeContext!);
             _il.Emit(OpCodes.Ldfld, FuelField);
             _il.Emit(OpCodes.Ldc_I4_0);
@@ -154,7 +154,7 @@ internal sealed partial class FunctionCompiler
         // At function entry the stack probe checks the epoch (an interrupt raises the stack limit).
         if (EpochInterruption && loopOffset >= 0 && !(_loopsCallingFirst is not null && _loopsCallingFirst.Contains(loopOffset)))
         {
-            Label ok = _il.DefineLabel();
+            IlLabel ok = _il.DefineLabel();
             _il.Emit(OpCodes.Ldloc, _storeContext!);
             _il.Emit(OpCodes.Volatile);
             _il.Emit(OpCodes.Ldfld, StackLimitField);
@@ -164,7 +164,7 @@ internal sealed partial class FunctionCompiler
             {
                 // Fast copy: the slow path leaves for the same loop header in the slow copy, so no
                 // call returns into this loop.
-                Label slow = _il.DefineLabel();
+                IlLabel slow = _il.DefineLabel();
                 _slowLoopHeaders[loopOffset] = slow;
                 _il.Emit(OpCodes.Beq, slow);
                 return;

@@ -115,8 +115,8 @@ internal sealed partial class FunctionCompiler
     {
         // ea, length and base are native-sized locals (this needs a 64-bit process, like memory
         // reservations do): small constants then go in as ldc.i4 without a widening conversion.
-        LocalBuilder ea = _memoryEa!;
-        Label ok = _il.DefineLabel();
+        IlLocal ea = _memoryEa!;
+        IlLabel ok = _il.DefineLabel();
         _il.Emit(OpCodes.Conv_U);
         _il.Emit(OpCodes.Stloc, ea);
         _il.Emit(OpCodes.Ldloc, ea);
@@ -153,9 +153,9 @@ internal sealed partial class FunctionCompiler
     /// <summary>memory64: the address can be anywhere, so the check is ea &lt;= length and length - ea &gt;= size.</summary>
     private void EmitAddress64Cached(MemArg arg, int size)
     {
-        LocalBuilder ea = _memoryEa!;
-        Label ok = _il.DefineLabel();
-        Label fail = _il.DefineLabel();
+        IlLocal ea = _memoryEa!;
+        IlLabel ok = _il.DefineLabel();
+        IlLabel fail = _il.DefineLabel();
         if (arg.Offset != 0)
         {
             EmitLdcI8((long)arg.Offset);
@@ -225,7 +225,7 @@ internal sealed partial class FunctionCompiler
     private void EmitStore(MemArg arg, int size, OpCode store, bool narrowFrom64)
     {
         Type t = Pop();
-        LocalBuilder value = RentTemp(t);
+        IlLocal value = RentTemp(t);
         _il.Emit(OpCodes.Stloc, value);
         EmitAddress(arg, size);
         _il.Emit(OpCodes.Ldloc, value);

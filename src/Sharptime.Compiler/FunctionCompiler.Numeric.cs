@@ -47,7 +47,7 @@ internal sealed partial class FunctionCompiler
             // dotnet/runtime issue 129288: see JitWorkarounds.EmitRotateByConstant.
             bool wide = instr.Opcode is Opcode.I64Rotl or Opcode.I64Rotr;
             _il.Emit(OpCodes.Pop);
-            LocalBuilder temp = RentTemp(wide ? typeof(long) : typeof(int));
+            IlLocal temp = RentTemp(wide ? typeof(long) : typeof(int));
             JitWorkarounds.EmitRotateByConstant(_il, temp, wide, instr.Opcode is Opcode.I32Rotl or Opcode.I64Rotl, count.Int);
             ReturnTemp(temp);
         }
@@ -64,7 +64,7 @@ internal sealed partial class FunctionCompiler
                 Opcode.F32Mul or Opcode.F64Mul => OpCodes.Mul,
                 _ => OpCodes.Div,
             });
-            Label number = _il.DefineLabel();
+            IlLabel number = _il.DefineLabel();
             Emit(OpCodes.Dup, OpCodes.Dup);
             _il.Emit(OpCodes.Beq, number);
             _il.Emit(OpCodes.Call, Method(typeof(Numerics), wide ? nameof(Numerics.QuietF64) : nameof(Numerics.QuietF32)));

@@ -27,7 +27,7 @@ internal sealed partial class FunctionCompiler
                 return true;
             case Opcode.RefAsNonNull:
             {
-                Label ok = _il.DefineLabel();
+                IlLabel ok = _il.DefineLabel();
                 _il.Emit(OpCodes.Dup);
                 _il.Emit(OpCodes.Brtrue, ok);
                 EmitTrap(TrapCode.NullReference);
@@ -37,7 +37,7 @@ internal sealed partial class FunctionCompiler
             case Opcode.BrOnNull:
             {
                 Pop();
-                Label notNull = _il.DefineLabel();
+                IlLabel notNull = _il.DefineLabel();
                 _il.Emit(OpCodes.Dup);
                 _il.Emit(OpCodes.Brtrue, notNull);
                 _il.Emit(OpCodes.Pop);
@@ -48,7 +48,7 @@ internal sealed partial class FunctionCompiler
             }
             case Opcode.BrOnNonNull:
             {
-                Label isNull = _il.DefineLabel();
+                IlLabel isNull = _il.DefineLabel();
                 _il.Emit(OpCodes.Dup);
                 _il.Emit(OpCodes.Brfalse, isNull);
                 EmitBranch(_frames[^(1 + (int)instr.Index)]);

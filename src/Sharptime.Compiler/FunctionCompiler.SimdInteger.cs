@@ -116,7 +116,7 @@ internal sealed partial class FunctionCompiler
         }
         else if (aLow == None && aHigh == None)
         {
-            LocalBuilder b = RentTemp(V128);
+            IlLocal b = RentTemp(V128);
             _il.Emit(OpCodes.Stloc, b);
             _il.Emit(OpCodes.Pop);
             _il.Emit(OpCodes.Ldloc, b);
@@ -153,7 +153,7 @@ internal sealed partial class FunctionCompiler
     private void EmitV128Store(MemArg arg)
     {
         Pop();
-        LocalBuilder value = RentTemp(V128);
+        IlLocal value = RentTemp(V128);
         _il.Emit(OpCodes.Stloc, value);
         EmitAddress(arg, 16);
         _il.Emit(OpCodes.Ldloc, value);
@@ -182,7 +182,7 @@ internal sealed partial class FunctionCompiler
     private void EmitV128Lane(ref Instruction instr, int size, bool load)
     {
         Pop();
-        LocalBuilder vector = RentTemp(V128);
+        IlLocal vector = RentTemp(V128);
         _il.Emit(OpCodes.Stloc, vector);
         EmitAddress(instr.MemArg, size);
         _il.Emit(OpCodes.Ldloc, vector);

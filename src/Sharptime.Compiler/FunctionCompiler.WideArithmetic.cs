@@ -28,9 +28,9 @@ internal sealed partial class FunctionCompiler
 
     private void Emit128(bool add)
     {
-        LocalBuilder rightHigh = RentTemp(typeof(long)), rightLow = RentTemp(typeof(long));
-        LocalBuilder leftHigh = RentTemp(typeof(long)), leftLow = RentTemp(typeof(long));
-        LocalBuilder low = RentTemp(typeof(long));
+        IlLocal rightHigh = RentTemp(typeof(long)), rightLow = RentTemp(typeof(long));
+        IlLocal leftHigh = RentTemp(typeof(long)), leftLow = RentTemp(typeof(long));
+        IlLocal low = RentTemp(typeof(long));
         _il.Emit(OpCodes.Stloc, rightHigh);
         _il.Emit(OpCodes.Stloc, rightLow);
         _il.Emit(OpCodes.Stloc, leftHigh);
@@ -57,7 +57,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Clt_Un);
         _il.Emit(OpCodes.Conv_U8);
         _il.Emit(add ? OpCodes.Add : OpCodes.Sub);
-        foreach (LocalBuilder t in (ReadOnlySpan<LocalBuilder>)[rightHigh, rightLow, leftHigh, leftLow, low]) ReturnTemp(t);
+        foreach (IlLocal t in (ReadOnlySpan<IlLocal>)[rightHigh, rightLow, leftHigh, leftLow, low]) ReturnTemp(t);
         PopN(4);
         Push(typeof(long));
         Push(typeof(long));
@@ -65,8 +65,8 @@ internal sealed partial class FunctionCompiler
 
     private void EmitMulWide(bool signed)
     {
-        LocalBuilder low = RentTemp(typeof(long));
-        LocalBuilder high = RentTemp(typeof(long));
+        IlLocal low = RentTemp(typeof(long));
+        IlLocal high = RentTemp(typeof(long));
         _il.Emit(OpCodes.Ldloca, low);
         _il.Emit(OpCodes.Call, signed
             ? typeof(Math).GetMethod(nameof(Math.BigMul), [typeof(long), typeof(long), typeof(long).MakeByRefType()])!

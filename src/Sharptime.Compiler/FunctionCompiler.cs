@@ -16,7 +16,7 @@ namespace Sharptime.Compiler;
 internal sealed partial class FunctionCompiler
 {
     private readonly WasmModule _module;
-    private readonly MethodBuilder[] _methods;
+    private readonly MethodDef[] _methods;
     private readonly int _definedIndex;
     private readonly int _functionIndex;
     private readonly Binary.FuncCompositeType _type;
@@ -32,18 +32,18 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>Whether this function is likely compiled with MinOpts (<see cref="LikelyMinOptsCodeLength"/>).</summary>
     private bool _likelyMinOpts;
-    private readonly Dictionary<Type, Stack<LocalBuilder>> _freeTemps = [];
-    private LocalBuilder[] _locals = [];
+    private readonly Dictionary<Type, Stack<IlLocal>> _freeTemps = [];
+    private IlLocal[] _locals = [];
     private Type[] _localTypes = [];
     private int _contextArg;
     private bool _unreachable;
     private int _skipDepth;
-    private LocalBuilder? _memory0;
-    private LocalBuilder? _memoryBase;
-    private LocalBuilder? _memoryLength;
-    private LocalBuilder? _memoryEa;
-    private LocalBuilder? _globals;
-    private readonly Dictionary<int, LocalBuilder> _indirectTables = [];
+    private IlLocal? _memory0;
+    private IlLocal? _memoryBase;
+    private IlLocal? _memoryLength;
+    private IlLocal? _memoryEa;
+    private IlLocal? _globals;
+    private readonly Dictionary<int, IlLocal> _indirectTables = [];
     private readonly List<int> _wasmOffsets;
     private readonly List<int> _mapIlOffsets;
     private readonly List<int> _mapWasmOffsets;
@@ -62,7 +62,7 @@ internal sealed partial class FunctionCompiler
     /// <summary>The deepest operand stack that <see cref="SpillForBoundary"/> spills.</summary>
     private const int MaxBoundarySpill = 32;
 
-    public FunctionCompiler(WasmModule module, MethodBuilder[] methods, MethodBuilder body, int definedIndex, object moduleLock, Buffers buffers)
+    public FunctionCompiler(WasmModule module, MethodDef[] methods, int definedIndex, IlEmitter il, Buffers buffers)
     {
         _wasmOffsets = buffers.WasmOffsets;
         _mapIlOffsets = buffers.MapIlOffsets;
@@ -75,7 +75,7 @@ internal sealed partial class FunctionCompiler
         _definedIndex = definedIndex;
         _functionIndex = module.ImportedFunctionCount + definedIndex;
         _type = module.FuncTypeOf((uint)_functionIndex);
-        _il = new IlEmitter(body.GetILGenerator(), moduleLock);
+        _il = il;
     }
 
     private sealed class Frame
@@ -84,8 +84,8 @@ internal sealed partial class FunctionCompiler
         public required Type[] Params;
         public required Type[] Results;
         public required int Height;
-        public Label Label;
-        public Label ElseLabel;
+        public IlLabel Label;
+        public IlLabel ElseLabel;
         public bool HasElse;
         public bool Targeted;
         public TryState? Try;
@@ -123,7 +123,7 @@ internal sealed partial class FunctionCompiler
         {
             // The table object of an instance never changes either (table.grow replaces its array):
             // a local saves call_indirect two dependent loads, which a mispredicted call waits for.
-            LocalBuilder local = _indirectTables[table] = _il.DeclareLocal(typeof(TableInstance));
+            IlLocal local = _indirectTables[table] = _il.DeclareLocal(typeof(TableInstance));
             LoadContext();
             _il.Emit(OpCodes.Ldfld, Field(typeof(VmContext), nameof(VmContext.Tables)));
             EmitLdcI4(table);
@@ -222,7 +222,7 @@ internal sealed partial class FunctionCompiler
     {
         // Inside a try block the values below it are kept in locals, not on the IL stack.
         int ilBase = IlBase;
-        var temps = new LocalBuilder[_stack.Count - ilBase];
+        var temps = new IlLocal[_stack.Count - ilBase];
         for (int i = temps.Length - 1; i >= 0; i--)
         {
             temps[i] = RentTemp(_stack[ilBase + i]);
@@ -257,7 +257,7 @@ internal sealed partial class FunctionCompiler
 
     private void DeclareLocals(FunctionBody body)
     {
-        var locals = new List<LocalBuilder>();
+        var locals = new List<IlLocal>();
         var types = new List<Type>();
         foreach (ValueType p in _type.Params) types.Add(ClrTypes.Of(p));
         foreach (LocalRun run in body.Locals)
@@ -281,8 +281,8 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void EmitStackProbe()
     {
-        LocalBuilder probe = _il.DeclareLocal(typeof(byte));
-        Label ok = _il.DefineLabel();
+        IlLocal probe = _il.DeclareLocal(typeof(byte));
+        IlLabel ok = _il.DefineLabel();
         _il.Emit(OpCodes.Ldloca, probe);
         _il.Emit(OpCodes.Conv_U);
         LoadContext();
@@ -438,15 +438,15 @@ internal sealed partial class FunctionCompiler
 
     private void PopN(int n) => _stack.RemoveRange(_stack.Count - n, n);
 
-    private LocalBuilder RentTemp(Type t)
+    private IlLocal RentTemp(Type t)
     {
-        if (_freeTemps.TryGetValue(t, out Stack<LocalBuilder>? free) && free.Count > 0) return free.Pop();
+        if (_freeTemps.TryGetValue(t, out Stack<IlLocal>? free) && free.Count > 0) return free.Pop();
         return _il.DeclareLocal(t);
     }
 
-    private void ReturnTemp(LocalBuilder local)
+    private void ReturnTemp(IlLocal local)
     {
-        if (!_freeTemps.TryGetValue(local.LocalType, out Stack<LocalBuilder>? free)) _freeTemps[local.LocalType] = free = new Stack<LocalBuilder>();
+        if (!_freeTemps.TryGetValue(local.LocalType, out Stack<IlLocal>? free)) _freeTemps[local.LocalType] = free = new Stack<IlLocal>();
         free.Push(local);
     }
 
@@ -488,12 +488,6 @@ internal sealed partial class FunctionCompiler
         return Methods.GetOrAdd((type, name), method);
     }
 
-    /// <summary>The parameter types of a helper (<see cref="MethodBase.GetParameters"/> copies its array at every call).</summary>
-    private static Type[] ParameterTypes(MethodInfo method) =>
-        ParameterTypeCache.GetOrAdd(method, static m => Array.ConvertAll(m.GetParameters(), p => p.ParameterType));
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MethodInfo, Type[]> ParameterTypeCache = new();
-
     private static FieldInfo Field([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] Type type, string name)
     {
         if (Fields.TryGetValue((type, name), out FieldInfo? field)) return field;
@@ -508,7 +502,7 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void EmitHelper(MethodInfo helper, int operands, params ReadOnlySpan<int> immediates)
     {
-        Type[] ps = ParameterTypes(helper);
+        Type[] ps = AssemblyImage.ParameterTypes(helper);
         bool convert = false;
         for (int i = 0; i < operands; i++)
         {
@@ -516,7 +510,7 @@ internal sealed partial class FunctionCompiler
         }
         if (convert)
         {
-            var temps = new LocalBuilder[operands];
+            var temps = new IlLocal[operands];
             for (int i = operands - 1; i >= 0; i--)
             {
                 temps[i] = RentTemp(_stack[_stack.Count - operands + i]);

@@ -14,19 +14,19 @@ internal static class FunctionTable
 {
     private const int SlotsPerMethod = 4096;
 
-    public static void Emit(ModuleBuilder builder, string typeName, ModuleCompiler.Emitted emitted)
+    public static void Emit(AssemblyImage image, string typeName, ModuleCompiler.Emitted emitted)
     {
-        var slots = new List<MethodInfo?>(emitted.Entries.Length + 2 * emitted.ArrayCalls.Length);
+        var slots = new List<MethodDef?>(emitted.Entries.Length + 2 * emitted.ArrayCalls.Length);
         slots.AddRange(emitted.Entries);
         slots.AddRange(emitted.ArrayCalls);
         slots.AddRange(emitted.HostCalls);
 
-        TypeBuilder type = builder.DefineType(typeName, TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract);
-        var parts = new List<MethodBuilder>();
+        image.DefineType(typeName);
+        var il = new IlEmitter();
+        var parts = new List<MethodDef>();
         for (int start = 0; start < slots.Count; start += SlotsPerMethod)
         {
-            MethodBuilder part = type.DefineMethod($"Fill{parts.Count}", MethodAttributes.Private | MethodAttributes.Static, typeof(void), [typeof(nint[])]);
-            ILGenerator il = part.GetILGenerator();
+            MethodDef part = image.DefineMethod($"Fill{parts.Count}", MethodAttributes.Private | MethodAttributes.Static, typeof(void), [typeof(nint[])]);
             for (int i = start; i < Math.Min(start + SlotsPerMethod, slots.Count); i++)
             {
                 if (slots[i] is not { } method) continue;
@@ -36,17 +36,17 @@ internal static class FunctionTable
                 il.Emit(OpCodes.Stelem_I);
             }
             il.Emit(OpCodes.Ret);
+            part.Body = il.Finish();
             parts.Add(part);
         }
 
-        MethodBuilder fill = type.DefineMethod(Artifacts.ArtifactFormat.FunctionTableMethod, MethodAttributes.Public | MethodAttributes.Static, typeof(void), [typeof(nint[])]);
-        ILGenerator body = fill.GetILGenerator();
-        foreach (MethodBuilder part in parts)
+        MethodDef fill = image.DefineMethod(Artifacts.ArtifactFormat.FunctionTableMethod, MethodAttributes.Public | MethodAttributes.Static, typeof(void), [typeof(nint[])]);
+        foreach (MethodDef part in parts)
         {
-            body.Emit(OpCodes.Ldarg_0);
-            body.Emit(OpCodes.Call, part);
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Call, part);
         }
-        body.Emit(OpCodes.Ret);
-        type.CreateType();
+        il.Emit(OpCodes.Ret);
+        fill.Body = il.Finish();
     }
 }

@@ -33,7 +33,7 @@ internal static class JitWorkarounds
     /// shr + lea, whose flags it does not reuse. Expects x on the IL stack (the constant count
     /// already popped).
     /// </summary>
-    public static void EmitRotateByConstant(IlEmitter il, LocalBuilder temp, bool wide, bool left, long count)
+    public static void EmitRotateByConstant(IlEmitter il, IlLocal temp, bool wide, bool left, long count)
     {
         int width = wide ? 64 : 32;
         int k = (int)(count & (width - 1));

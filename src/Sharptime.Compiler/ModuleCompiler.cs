@@ -9,8 +9,8 @@ namespace Sharptime.Compiler;
 /// <summary>
 /// Compiles a module into generated types of at most <see cref="MethodsPerType"/> static methods
 /// each (the CLR caps a type at 65,535): one method per defined function, then per function type an
-/// array-call shim and a shim that calls untyped host functions. The same emitter writes an
-/// in-memory assembly or a persisted one (an artifact); the runtime finds methods by metadata token.
+/// array-call shim and a shim that calls untyped host functions, in an <see cref="AssemblyImage"/>
+/// that becomes in-memory code or an artifact; the runtime finds methods by metadata token.
 /// </summary>
 internal static class ModuleCompiler
 {
@@ -23,32 +23,31 @@ internal static class ModuleCompiler
     /// <summary>Frames above this size get an entry stub that probes for the whole frame.</summary>
     private const long LargeFrameBytes = 16 * 1024;
 
-    /// <summary>The methods of one compiled module, before their tokens are final.</summary>
+    /// <summary>The methods of one compiled module.</summary>
     public sealed class Emitted
     {
-        public required MethodBuilder[] Entries { get; init; }
-        public required MethodBuilder[] Bodies { get; init; }
-        public required MethodBuilder?[] ArrayCalls { get; init; }
-        public required MethodBuilder?[] HostCalls { get; init; }
+        public required MethodDef[] Entries { get; init; }
+        public required MethodDef[] Bodies { get; init; }
+        public required MethodDef?[] ArrayCalls { get; init; }
+        public required MethodDef?[] HostCalls { get; init; }
         public required OffsetMap[] Offsets { get; init; }
-        public required List<TypeBuilder> Types { get; init; }
 
-        /// <summary>The code map, read once the builder has assigned tokens.</summary>
+        /// <summary>The code map: the methods' tokens and the Wasm offsets of their IL.</summary>
         public CodeMap ToMap()
         {
             var entries = new int[Entries.Length];
             var bodies = new int[Bodies.Length];
             for (int i = 0; i < entries.Length; i++)
             {
-                entries[i] = Entries[i].MetadataToken;
-                bodies[i] = Bodies[i].MetadataToken;
+                entries[i] = Entries[i].Token;
+                bodies[i] = Bodies[i].Token;
             }
             var arrayCalls = new int[ArrayCalls.Length];
             var hostCalls = new int[HostCalls.Length];
             for (int i = 0; i < arrayCalls.Length; i++)
             {
-                arrayCalls[i] = ArrayCalls[i]?.MetadataToken ?? 0;
-                hostCalls[i] = HostCalls[i]?.MetadataToken ?? 0;
+                arrayCalls[i] = ArrayCalls[i]?.Token ?? 0;
+                hostCalls[i] = HostCalls[i]?.Token ?? 0;
             }
             var starts = new int[Offsets.Length + 1];
             for (int i = 0; i < Offsets.Length; i++) starts[i + 1] = starts[i] + Offsets[i].Count;
@@ -60,74 +59,68 @@ internal static class ModuleCompiler
     }
 
     /// <summary>
-    /// Defines and compiles every function of <paramref name="module"/> in <paramref name="builder"/>.
-    /// With <paramref name="parallel"/>, the functions of a large module compile on all cores; their
-    /// member references then enter the metadata in an order that varies from run to run, so
-    /// artifacts, which are reproducible, compile on one thread.
+    /// Defines and compiles every function of <paramref name="module"/> in <paramref name="image"/>;
+    /// the functions of a large module compile on all cores.
     /// </summary>
-    public static Emitted Emit(Module module, System.Reflection.Emit.ModuleBuilder builder, bool parallel)
+    public static Emitted Emit(Module module, AssemblyImage image)
     {
         WasmModule m = module.Info;
-        var types = new List<TypeBuilder>();
         int methodsInType = MethodsPerType;
-        TypeBuilder NextType(int methods)
+        void NextType(int methods)
         {
-            if (types.Count == 0 || methodsInType + methods > MethodsPerType)
+            if (image.TypeCount == 0 || methodsInType + methods > MethodsPerType)
             {
-                types.Add(builder.DefineType($"WasmCode{types.Count}", TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Abstract));
+                image.DefineType($"WasmCode{image.TypeCount}");
                 methodsInType = 0;
             }
             methodsInType += methods;
-            return types[^1];
         }
 
         int count = m.Code.Length;
-        var bodies = new MethodBuilder[count];
-        var entries = new MethodBuilder[count];
-        var owners = new TypeBuilder[count];
+        var bodies = new MethodDef[count];
+        var entries = new MethodDef[count];
         for (int i = 0; i < count; i++)
         {
             int index = m.ImportedFunctionCount + i;
             FuncCompositeType f = m.FuncTypeOf((uint)index);
             bool stub = EstimateFrameBytes(m, i) > LargeFrameBytes;
-            TypeBuilder type = owners[i] = NextType(stub ? 2 : 1);
+            NextType(stub ? 2 : 1);
             Type[] parameters = ClrTypes.Parameters(f.Params, f.Results);
-            bodies[i] = type.DefineMethod(MethodName(m, index), MethodAttributes.Public | MethodAttributes.Static, ClrTypes.Return(f.Results), parameters);
             // A function the JIT inlined would vanish from trap backtraces (the .NET stack trace has
             // no frame for it), and its stack probe would probe its caller's frame.
-            bodies[i].SetImplementationFlags(MethodImplAttributes.NoInlining);
+            bodies[i] = image.DefineMethod(MethodName(m, index), MethodAttributes.Public, ClrTypes.Return(f.Results), parameters, MethodImplAttributes.NoInlining);
             // The stack probe of a function runs after its prologue has allocated the frame, so a
             // frame larger than the margin below the limit could reach the guard page first. Such
             // functions get an entry stub with a small frame that probes for the whole frame.
             entries[i] = stub
-                ? type.DefineMethod($"wasm-function-entry[{index}]", MethodAttributes.Public | MethodAttributes.Static, ClrTypes.Return(f.Results), parameters)
+                ? image.DefineMethod($"wasm-function-entry[{index}]", MethodAttributes.Public, ClrTypes.Return(f.Results), parameters)
                 : bodies[i];
         }
 
+        var il = new IlEmitter();
         for (int i = 0; i < count; i++)
         {
-            if (entries[i] == bodies[i]) continue;
-            FuncCompositeType f = m.FuncTypeOf((uint)(m.ImportedFunctionCount + i));
-            EmitEntryStub(entries[i], bodies[i], ClrTypes.Parameters(f.Params, f.Results), EstimateFrameBytes(m, i));
+            if (entries[i] != bodies[i]) entries[i].Body = EmitEntryStub(il, bodies[i], EstimateFrameBytes(m, i));
         }
         var offsets = new OffsetMap[count];
         long codeBytes = 0;
         foreach (FunctionBody body in m.Code) codeBytes += body.CodeLength;
-        object moduleLock = new();
-        FunctionWork.Run(count, parallel && codeBytes >= ParallelCodeBytes ? FunctionWork.Workers : 1, _ => new FunctionCompiler.Buffers(), (buffers, i) =>
-        {
-            var compiler = new FunctionCompiler(m, entries, bodies[i], i, moduleLock, buffers)
+        FunctionWork.Run(count, codeBytes >= ParallelCodeBytes ? FunctionWork.Workers : 1,
+            worker => (Il: worker == 0 ? il : new IlEmitter(), Buffers: new FunctionCompiler.Buffers()), (state, i) =>
             {
-                ConsumeFuel = module.Engine.Config.ConsumeFuel,
-                EpochInterruption = module.Engine.Config.EpochInterruption,
-            };
-            compiler.Compile();
-            offsets[i] = compiler.Offsets;
-        });
+                var compiler = new FunctionCompiler(m, entries, i, state.Il, state.Buffers)
+                {
+                    ConsumeFuel = module.Engine.Config.ConsumeFuel,
+                    EpochInterruption = module.Engine.Config.EpochInterruption,
+                };
+                compiler.Compile();
+                bodies[i].Body = state.Il.Finish();
+                offsets[i] = compiler.Offsets;
+            });
 
         // One pair of shims per distinct function signature, shared by the type indices that have it.
-        var arrayCalls = new MethodBuilder?[m.Types.Length];
-        var hostCalls = new MethodBuilder?[m.Types.Length];
+        var arrayCalls = new MethodDef?[m.Types.Length];
+        var hostCalls = new MethodDef?[m.Types.Length];
         var bySignature = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int t = 0; t < m.Types.Length; t++)
         {
@@ -140,14 +133,13 @@ internal static class ModuleCompiler
                 continue;
             }
             bySignature[type.Key] = t;
-            TypeBuilder owner = NextType(2);
-            arrayCalls[t] = Trampolines.EmitArrayCall(owner, $"array-call[{t}]", type);
-            hostCalls[t] = Trampolines.EmitHostCall(owner, $"host-call[{t}]", type);
+            NextType(2);
+            arrayCalls[t] = Trampolines.EmitArrayCall(image, il, $"array-call[{t}]", type);
+            hostCalls[t] = Trampolines.EmitHostCall(image, il, $"host-call[{t}]", type);
         }
 
-        if (types.Count == 0) NextType(0);
-        foreach (TypeBuilder type in types) type.CreateType();
-        return new Emitted { Entries = entries, Bodies = bodies, ArrayCalls = arrayCalls, HostCalls = hostCalls, Offsets = offsets, Types = types };
+        if (image.TypeCount == 0) NextType(0);
+        return new Emitted { Entries = entries, Bodies = bodies, ArrayCalls = arrayCalls, HostCalls = hostCalls, Offsets = offsets };
     }
 
     private static long EstimateFrameBytes(WasmModule m, int definedIndex)
@@ -157,17 +149,17 @@ internal static class ModuleCompiler
         return ((long)body.LocalCount + m.FuncTypeOf((uint)(m.ImportedFunctionCount + definedIndex)).Params.Length) * 16 + 4096;
     }
 
-    private static void EmitEntryStub(MethodBuilder stub, MethodBuilder body, Type[] parameters, long frame)
+    private static IlBody EmitEntryStub(IlEmitter il, MethodDef body, long frame)
     {
-        ILGenerator il = stub.GetILGenerator();
-        LocalBuilder probe = il.DeclareLocal(typeof(byte));
-        Label ok = il.DefineLabel();
+        IlLocal probe = il.DeclareLocal(typeof(byte));
+        IlLabel ok = il.DefineLabel();
+        int context = body.ParameterTypes.Length - 1;
         il.Emit(OpCodes.Ldloca, probe);
         il.Emit(OpCodes.Conv_U);
         il.Emit(OpCodes.Ldc_I8, frame);
         il.Emit(OpCodes.Conv_U);
         il.Emit(OpCodes.Sub);
-        il.Emit(OpCodes.Ldarg, parameters.Length - 1);
+        il.Emit(OpCodes.Ldarg, context);
         il.Emit(OpCodes.Ldfld, typeof(VmContext).GetField(nameof(VmContext.StoreContext))!);
         il.Emit(OpCodes.Ldfld, typeof(VmStoreContext).GetField(nameof(VmStoreContext.StackLimit))!);
         il.Emit(OpCodes.Bge_Un, ok);
@@ -176,12 +168,13 @@ internal static class ModuleCompiler
         il.Emit(OpCodes.Ldc_I8, frame);
         il.Emit(OpCodes.Conv_U);
         il.Emit(OpCodes.Sub);
-        il.Emit(OpCodes.Ldarg, parameters.Length - 1);
+        il.Emit(OpCodes.Ldarg, context);
         il.Emit(OpCodes.Call, typeof(StoreHelpers).GetMethod(nameof(StoreHelpers.StackProbeFailed))!);
         il.MarkLabel(ok);
-        for (int i = 0; i < parameters.Length; i++) il.Emit(OpCodes.Ldarg, i);
+        for (int i = 0; i < body.ParameterTypes.Length; i++) il.Emit(OpCodes.Ldarg, i);
         il.Emit(OpCodes.Call, body);
         il.Emit(OpCodes.Ret);
+        return il.Finish();
     }
 
     /// <summary>

@@ -14,13 +14,12 @@ internal static class Trampolines
     private static readonly MethodInfo ResultItem = typeof(Span<Value>).GetMethod("get_Item")!;
 
     /// <summary>The array-call shim: <c>static void (nint code, VmContext ctx, ReadOnlySpan&lt;Value&gt; args, Span&lt;Value&gt; results)</c>.</summary>
-    public static MethodBuilder EmitArrayCall(TypeBuilder type, string name, FuncType f)
+    public static MethodDef EmitArrayCall(AssemblyImage image, IlEmitter il, string name, FuncType f)
     {
         ValueType[] ps = ClrTypes.Inner(f.Params);
         ValueType[] rs = ClrTypes.Inner(f.Results);
-        MethodBuilder mb = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, typeof(void),
+        MethodDef mb = image.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, typeof(void),
             [typeof(nint), typeof(VmContext), typeof(ReadOnlySpan<Value>), typeof(Span<Value>)]);
-        ILGenerator il = mb.GetILGenerator();
         for (int i = 0; i < ps.Length; i++)
         {
             il.Emit(OpCodes.Ldarga_S, (byte)2);
@@ -28,7 +27,7 @@ internal static class Trampolines
             il.Emit(OpCodes.Call, ArgItem);
             il.Emit(OpCodes.Call, typeof(Values).GetMethod(ToName(ps[i]))!);
         }
-        var outs = new LocalBuilder[Math.Max(0, rs.Length - 1)];
+        var outs = new IlLocal[Math.Max(0, rs.Length - 1)];
         for (int i = 0; i < outs.Length; i++)
         {
             outs[i] = il.DeclareLocal(ClrTypes.Of(rs[i + 1]));
@@ -36,10 +35,10 @@ internal static class Trampolines
         }
         il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Ldarg_0);
-        il.EmitCalli(OpCodes.Calli, CallingConventions.Standard, ClrTypes.Return(rs), ClrTypes.Parameters(ps, rs), null);
+        il.EmitCalli(ClrTypes.Return(rs), ClrTypes.Parameters(ps, rs));
         if (rs.Length > 0)
         {
-            LocalBuilder r0 = il.DeclareLocal(ClrTypes.Of(rs[0]));
+            IlLocal r0 = il.DeclareLocal(ClrTypes.Of(rs[0]));
             il.Emit(OpCodes.Stloc, r0);
             for (int i = 0; i < rs.Length; i++)
             {
@@ -52,11 +51,12 @@ internal static class Trampolines
             }
         }
         il.Emit(OpCodes.Ret);
+        mb.Body = il.Finish();
         return mb;
     }
 
     /// <summary>Pushes the address of slot <paramref name="index"/> of the host call's frame.</summary>
-    private static void EmitSlotAddress(ILGenerator il, LocalBuilder slots, LocalBuilder frame, int index)
+    private static void EmitSlotAddress(IlEmitter il, IlLocal slots, IlLocal frame, int index)
     {
         il.Emit(OpCodes.Ldloc, slots);
         il.Emit(OpCodes.Ldloc, frame);
@@ -66,16 +66,15 @@ internal static class Trampolines
     }
 
     /// <summary>A method with the generated-code signature of <paramref name="f"/> that calls <see cref="HostCalls.InvokeUntyped"/>.</summary>
-    public static MethodBuilder EmitHostCall(TypeBuilder type, string name, FuncType f)
+    public static MethodDef EmitHostCall(AssemblyImage image, IlEmitter il, string name, FuncType f)
     {
         ValueType[] ps = ClrTypes.Inner(f.Params);
         ValueType[] rs = ClrTypes.Inner(f.Results);
         Type[] parameters = ClrTypes.Parameters(ps, rs);
-        MethodBuilder mb = type.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, ClrTypes.Return(rs), parameters);
-        ILGenerator il = mb.GetILGenerator();
+        MethodDef mb = image.DefineMethod(name, MethodAttributes.Public | MethodAttributes.Static, ClrTypes.Return(rs), parameters);
         int ctx = parameters.Length - 1;
-        LocalBuilder slots = il.DeclareLocal(typeof(Value[]));
-        LocalBuilder frame = il.DeclareLocal(typeof(int));
+        IlLocal slots = il.DeclareLocal(typeof(Value[]));
+        IlLocal frame = il.DeclareLocal(typeof(int));
         il.Emit(OpCodes.Ldc_I4, ps.Length + rs.Length);
         il.Emit(OpCodes.Ldloca, frame);
         il.Emit(OpCodes.Call, typeof(HostCalls).GetMethod(nameof(HostCalls.EnterUntyped))!);
@@ -113,6 +112,7 @@ internal static class Trampolines
             il.Emit(OpCodes.Call, typeof(Values).GetMethod(ToName(rs[0]))!);
         }
         il.Emit(OpCodes.Ret);
+        mb.Body = il.Finish();
         return mb;
     }
 

@@ -83,6 +83,57 @@ public sealed class ScaleTests
         Assert.Equal(TrapCode.UndefinedElement, Wasm.Traps(() => call(Functions)).Code);
     }
 
+    /// <summary>
+    /// Functions compile on all cores, and the helpers their bodies call (float, integer and
+    /// conversion helpers, chosen per function) become metadata references in whatever order the
+    /// threads reach them; the image writes them in function order, so an artifact is reproducible.
+    /// </summary>
+    [Fact]
+    public void An_artifact_compiled_on_all_cores_is_the_same_every_time()
+    {
+        const int count = 40_000;
+        byte[][] bodies =
+        [
+            [0x41, 0x07, 0x0b], // i32.const 7
+            [0x43, 0, 0, 0x10, 0x41, 0x91, 0xfc, 0x00, 0x0b], // f32.const 9; f32.sqrt; i32.trunc_sat_f32_s
+            [0x42, 0xff, 0x00, 0x7b, 0xa7, 0x0b], // i64.const 127; i64.popcnt; i32.wrap_i64
+            [0x41, 0x2a, 0x41, 0x03, 0x6d, 0x0b], // i32.const 42; i32.const 3; i32.div_s
+            [0x44, 0, 0, 0, 0, 0, 0, 0x04, 0x40, 0x9e, 0xfc, 0x03, 0x0b], // f64.const 2.5; f64.nearest; i32.trunc_sat_f64_u
+        ];
+        var m = new List<byte>("\0asm"u8.ToArray()) { 1, 0, 0, 0 };
+        Section(m, 1, s => s.AddRange([1, 0x60, 0, 1, 0x7f]));
+        Section(m, 3, s =>
+        {
+            Leb(s, count);
+            for (int i = 0; i < count; i++) s.Add(0);
+        });
+        Section(m, 7, s =>
+        {
+            Leb(s, 1);
+            Name(s, "last");
+            s.Add(0);
+            Leb(s, count - 1);
+        });
+        Section(m, 10, s =>
+        {
+            Leb(s, count);
+            for (int i = 0; i < count; i++)
+            {
+                byte[] body = bodies[(i * 7 + i / 1000) % bodies.Length];
+                Leb(s, body.Length + 1);
+                s.Add(0);
+                s.AddRange(body);
+            }
+        });
+        byte[] wasm = [.. m];
+        byte[] first = Wasm.Engine.PrecompileModule(wasm);
+        for (int run = 0; run < 3; run++) Assert.Equal(first, Wasm.Engine.PrecompileModule(wasm));
+        Module module = Module.Deserialize(Wasm.Engine, first);
+        Instance instance = new Linker(Wasm.Engine).Instantiate(new Store(Wasm.Engine), module);
+        // Function 39,999 has body (39,999 * 7 + 39) % 5 = 2: popcnt(127) = 7.
+        Assert.Equal(7, instance.GetFunction<int>("last")());
+    }
+
     private static void Section(List<byte> module, byte id, Action<List<byte>> write)
     {
         var content = new List<byte>();
