@@ -123,7 +123,8 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, _memoryLength!);
         EmitNativeConstant((long)arg.Offset + size);
         _il.Emit(OpCodes.Sub);
-        _il.Emit(OpCodes.Ble, ok);
+        // The trap is at most 11 bytes of IL (ldc.i4 offset, call, throw): a short branch skips it.
+        _il.Emit(OpCodes.Ble_S, ok);
         EmitTrap(TrapCode.MemoryOutOfBounds);
         _il.MarkLabel(ok);
         _il.Emit(OpCodes.Ldloc, _memoryBase!);
@@ -170,7 +171,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, ea);
         _il.Emit(OpCodes.Sub);
         EmitLdcI4(size);
-        _il.Emit(OpCodes.Bge_Un, ok);
+        _il.Emit(OpCodes.Bge_Un_S, ok);
         _il.MarkLabel(fail);
         EmitTrap(TrapCode.MemoryOutOfBounds);
         _il.MarkLabel(ok);
