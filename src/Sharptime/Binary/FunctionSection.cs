@@ -8,7 +8,7 @@ internal static class FunctionSection
     {
         uint count = reader.ReadCount();
         module.DeclaredFunctionCount = count;
-        List<uint> functions = module.Functions;
+        ValueList<uint> functions = module.Functions;
         functions.EnsureCapacity(functions.Count + (int)count);
         for (uint i = 0; i < count; i++) functions.Add(reader.ReadU32());
     }

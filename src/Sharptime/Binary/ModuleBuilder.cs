@@ -25,19 +25,19 @@ internal sealed class ModuleBuilder(ReadOnlyMemory<byte> bytes, WasmFeatures fea
     public List<Import> Imports { get; } = [];
 
     /// <summary>Type index of every function, imported ones first.</summary>
-    public List<uint> Functions { get; } = [];
+    public ValueList<uint> Functions { get; } = new();
 
     /// <summary>Every table type, imported ones first.</summary>
-    public List<TableType> TableTypes { get; } = [];
+    public ValueList<TableType> TableTypes { get; } = new();
 
     /// <summary>Every memory type, imported ones first.</summary>
-    public List<MemoryType> Memories { get; } = [];
+    public ValueList<MemoryType> Memories { get; } = new();
 
     /// <summary>Every global type, imported ones first.</summary>
-    public List<GlobalType> GlobalTypes { get; } = [];
+    public ValueList<GlobalType> GlobalTypes { get; } = new();
 
     /// <summary>Every tag type, imported ones first.</summary>
-    public List<TagType> Tags { get; } = [];
+    public ValueList<TagType> Tags { get; } = new();
 
     /// <summary>The number of imported functions.</summary>
     public int ImportedFunctionCount { get; set; }
