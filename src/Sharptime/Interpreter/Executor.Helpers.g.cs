@@ -11,20 +11,19 @@ internal static partial class Executor
     /// <summary>Whether <see cref="Helper"/> runs the instruction.</summary>
     public static bool HasHelper(Opcode opcode) => opcode switch
     {
-        Opcode.F32Abs or Opcode.F32Ceil or Opcode.F32ConvertI32U or Opcode.F32ConvertI64S => true,
-        Opcode.F32ConvertI64U or Opcode.F32Copysign or Opcode.F32DemoteF64 or Opcode.F32Floor => true,
-        Opcode.F32Max or Opcode.F32Min or Opcode.F32Nearest or Opcode.F32Neg => true,
-        Opcode.F32ReinterpretI32 or Opcode.F32Sqrt or Opcode.F32Trunc or Opcode.F32x4Abs => true,
-        Opcode.F32x4Add or Opcode.F32x4Ceil or Opcode.F32x4ConvertI32x4S or Opcode.F32x4ConvertI32x4U => true,
-        Opcode.F32x4DemoteF64x2Zero or Opcode.F32x4Div or Opcode.F32x4Eq or Opcode.F32x4ExtractLane => true,
-        Opcode.F32x4Floor or Opcode.F32x4Ge or Opcode.F32x4Gt or Opcode.F32x4Le => true,
-        Opcode.F32x4Lt or Opcode.F32x4Max or Opcode.F32x4Min or Opcode.F32x4Mul => true,
-        Opcode.F32x4Ne or Opcode.F32x4Nearest or Opcode.F32x4Neg or Opcode.F32x4Pmax => true,
-        Opcode.F32x4Pmin or Opcode.F32x4RelaxedMadd or Opcode.F32x4RelaxedMax or Opcode.F32x4RelaxedMin => true,
-        Opcode.F32x4RelaxedNmadd or Opcode.F32x4ReplaceLane or Opcode.F32x4Splat or Opcode.F32x4Sqrt => true,
-        Opcode.F32x4Sub or Opcode.F32x4Trunc or Opcode.F64Abs or Opcode.F64Ceil => true,
-        Opcode.F64ConvertI32U or Opcode.F64ConvertI64U or Opcode.F64Copysign or Opcode.F64Floor => true,
-        Opcode.F64Max or Opcode.F64Min or Opcode.F64Nearest or Opcode.F64Neg => true,
+        Opcode.F32Ceil or Opcode.F32ConvertI32U or Opcode.F32ConvertI64S or Opcode.F32ConvertI64U => true,
+        Opcode.F32Copysign or Opcode.F32DemoteF64 or Opcode.F32Floor or Opcode.F32Max => true,
+        Opcode.F32Min or Opcode.F32Nearest or Opcode.F32ReinterpretI32 or Opcode.F32Sqrt => true,
+        Opcode.F32Trunc or Opcode.F32x4Abs or Opcode.F32x4Add or Opcode.F32x4Ceil => true,
+        Opcode.F32x4ConvertI32x4S or Opcode.F32x4ConvertI32x4U or Opcode.F32x4DemoteF64x2Zero or Opcode.F32x4Div => true,
+        Opcode.F32x4Eq or Opcode.F32x4ExtractLane or Opcode.F32x4Floor or Opcode.F32x4Ge => true,
+        Opcode.F32x4Gt or Opcode.F32x4Le or Opcode.F32x4Lt or Opcode.F32x4Max => true,
+        Opcode.F32x4Min or Opcode.F32x4Mul or Opcode.F32x4Ne or Opcode.F32x4Nearest => true,
+        Opcode.F32x4Neg or Opcode.F32x4Pmax or Opcode.F32x4Pmin or Opcode.F32x4RelaxedMadd => true,
+        Opcode.F32x4RelaxedMax or Opcode.F32x4RelaxedMin or Opcode.F32x4RelaxedNmadd or Opcode.F32x4ReplaceLane => true,
+        Opcode.F32x4Splat or Opcode.F32x4Sqrt or Opcode.F32x4Sub or Opcode.F32x4Trunc => true,
+        Opcode.F64Ceil or Opcode.F64ConvertI32U or Opcode.F64ConvertI64U or Opcode.F64Copysign => true,
+        Opcode.F64Floor or Opcode.F64Max or Opcode.F64Min or Opcode.F64Nearest => true,
         Opcode.F64PromoteF32 or Opcode.F64ReinterpretI64 or Opcode.F64Sqrt or Opcode.F64Trunc => true,
         Opcode.F64x2Abs or Opcode.F64x2Add or Opcode.F64x2Ceil or Opcode.F64x2ConvertLowI32x4S => true,
         Opcode.F64x2ConvertLowI32x4U or Opcode.F64x2Div or Opcode.F64x2Eq or Opcode.F64x2ExtractLane => true,
@@ -46,46 +45,41 @@ internal static partial class Executor
         Opcode.I16x8Q15mulrSatS or Opcode.I16x8RelaxedDotI8x16I7x16S or Opcode.I16x8RelaxedLaneselect or Opcode.I16x8RelaxedQ15mulrS => true,
         Opcode.I16x8ReplaceLane or Opcode.I16x8Shl or Opcode.I16x8ShrS or Opcode.I16x8ShrU => true,
         Opcode.I16x8Splat or Opcode.I16x8Sub or Opcode.I16x8SubSatS or Opcode.I16x8SubSatU => true,
-        Opcode.I32Clz or Opcode.I32Ctz or Opcode.I32DivS or Opcode.I32DivU => true,
-        Opcode.I32Popcnt or Opcode.I32ReinterpretF32 or Opcode.I32RemS or Opcode.I32RemU => true,
-        Opcode.I32Rotl or Opcode.I32Rotr or Opcode.I32TruncF32S or Opcode.I32TruncF32U => true,
-        Opcode.I32TruncF64S or Opcode.I32TruncF64U or Opcode.I32TruncSatF32S or Opcode.I32TruncSatF32U => true,
-        Opcode.I32TruncSatF64S or Opcode.I32TruncSatF64U or Opcode.I32x4Abs or Opcode.I32x4Add => true,
-        Opcode.I32x4AllTrue or Opcode.I32x4Bitmask or Opcode.I32x4DotI16x8S or Opcode.I32x4Eq => true,
-        Opcode.I32x4ExtaddPairwiseI16x8S or Opcode.I32x4ExtaddPairwiseI16x8U or Opcode.I32x4ExtendHighI16x8S or Opcode.I32x4ExtendHighI16x8U => true,
-        Opcode.I32x4ExtendLowI16x8S or Opcode.I32x4ExtendLowI16x8U or Opcode.I32x4ExtmulHighI16x8S or Opcode.I32x4ExtmulHighI16x8U => true,
-        Opcode.I32x4ExtmulLowI16x8S or Opcode.I32x4ExtmulLowI16x8U or Opcode.I32x4ExtractLane or Opcode.I32x4GeS => true,
-        Opcode.I32x4GeU or Opcode.I32x4GtS or Opcode.I32x4GtU or Opcode.I32x4LeS => true,
-        Opcode.I32x4LeU or Opcode.I32x4LtS or Opcode.I32x4LtU or Opcode.I32x4MaxS => true,
-        Opcode.I32x4MaxU or Opcode.I32x4MinS or Opcode.I32x4MinU or Opcode.I32x4Mul => true,
-        Opcode.I32x4Ne or Opcode.I32x4Neg or Opcode.I32x4RelaxedDotI8x16I7x16AddS or Opcode.I32x4RelaxedLaneselect => true,
-        Opcode.I32x4RelaxedTruncF32x4S or Opcode.I32x4RelaxedTruncF32x4U or Opcode.I32x4RelaxedTruncF64x2SZero or Opcode.I32x4RelaxedTruncF64x2UZero => true,
-        Opcode.I32x4ReplaceLane or Opcode.I32x4Shl or Opcode.I32x4ShrS or Opcode.I32x4ShrU => true,
-        Opcode.I32x4Splat or Opcode.I32x4Sub or Opcode.I32x4TruncSatF32x4S or Opcode.I32x4TruncSatF32x4U => true,
-        Opcode.I32x4TruncSatF64x2SZero or Opcode.I32x4TruncSatF64x2UZero or Opcode.I64Clz or Opcode.I64Ctz => true,
-        Opcode.I64DivS or Opcode.I64DivU or Opcode.I64Popcnt or Opcode.I64ReinterpretF64 => true,
-        Opcode.I64RemS or Opcode.I64RemU or Opcode.I64Rotl or Opcode.I64Rotr => true,
-        Opcode.I64TruncF32S or Opcode.I64TruncF32U or Opcode.I64TruncF64S or Opcode.I64TruncF64U => true,
-        Opcode.I64TruncSatF32S or Opcode.I64TruncSatF32U or Opcode.I64TruncSatF64S or Opcode.I64TruncSatF64U => true,
-        Opcode.I64x2Abs or Opcode.I64x2Add or Opcode.I64x2AllTrue or Opcode.I64x2Bitmask => true,
-        Opcode.I64x2Eq or Opcode.I64x2ExtendHighI32x4S or Opcode.I64x2ExtendHighI32x4U or Opcode.I64x2ExtendLowI32x4S => true,
-        Opcode.I64x2ExtendLowI32x4U or Opcode.I64x2ExtmulHighI32x4S or Opcode.I64x2ExtmulHighI32x4U or Opcode.I64x2ExtmulLowI32x4S => true,
-        Opcode.I64x2ExtmulLowI32x4U or Opcode.I64x2ExtractLane or Opcode.I64x2GeS or Opcode.I64x2GtS => true,
-        Opcode.I64x2LeS or Opcode.I64x2LtS or Opcode.I64x2Mul or Opcode.I64x2Ne => true,
-        Opcode.I64x2Neg or Opcode.I64x2RelaxedLaneselect or Opcode.I64x2ReplaceLane or Opcode.I64x2Shl => true,
-        Opcode.I64x2ShrS or Opcode.I64x2ShrU or Opcode.I64x2Splat or Opcode.I64x2Sub => true,
-        Opcode.I8x16Abs or Opcode.I8x16Add or Opcode.I8x16AddSatS or Opcode.I8x16AddSatU => true,
-        Opcode.I8x16AllTrue or Opcode.I8x16AvgrU or Opcode.I8x16Bitmask or Opcode.I8x16Eq => true,
-        Opcode.I8x16ExtractLaneS or Opcode.I8x16ExtractLaneU or Opcode.I8x16GeS or Opcode.I8x16GeU => true,
-        Opcode.I8x16GtS or Opcode.I8x16GtU or Opcode.I8x16LeS or Opcode.I8x16LeU => true,
-        Opcode.I8x16LtS or Opcode.I8x16LtU or Opcode.I8x16MaxS or Opcode.I8x16MaxU => true,
-        Opcode.I8x16MinS or Opcode.I8x16MinU or Opcode.I8x16NarrowI16x8S or Opcode.I8x16NarrowI16x8U => true,
-        Opcode.I8x16Ne or Opcode.I8x16Neg or Opcode.I8x16Popcnt or Opcode.I8x16RelaxedLaneselect => true,
-        Opcode.I8x16RelaxedSwizzle or Opcode.I8x16ReplaceLane or Opcode.I8x16Shl or Opcode.I8x16ShrS => true,
-        Opcode.I8x16ShrU or Opcode.I8x16Splat or Opcode.I8x16Sub or Opcode.I8x16SubSatS => true,
-        Opcode.I8x16SubSatU or Opcode.I8x16Swizzle or Opcode.V128And or Opcode.V128Andnot => true,
-        Opcode.V128AnyTrue or Opcode.V128Bitselect or Opcode.V128Not or Opcode.V128Or => true,
-        Opcode.V128Xor => true,
+        Opcode.I32ReinterpretF32 or Opcode.I32TruncF32S or Opcode.I32TruncF32U or Opcode.I32TruncF64S => true,
+        Opcode.I32TruncF64U or Opcode.I32TruncSatF32S or Opcode.I32TruncSatF32U or Opcode.I32TruncSatF64S => true,
+        Opcode.I32TruncSatF64U or Opcode.I32x4Abs or Opcode.I32x4Add or Opcode.I32x4AllTrue => true,
+        Opcode.I32x4Bitmask or Opcode.I32x4DotI16x8S or Opcode.I32x4Eq or Opcode.I32x4ExtaddPairwiseI16x8S => true,
+        Opcode.I32x4ExtaddPairwiseI16x8U or Opcode.I32x4ExtendHighI16x8S or Opcode.I32x4ExtendHighI16x8U or Opcode.I32x4ExtendLowI16x8S => true,
+        Opcode.I32x4ExtendLowI16x8U or Opcode.I32x4ExtmulHighI16x8S or Opcode.I32x4ExtmulHighI16x8U or Opcode.I32x4ExtmulLowI16x8S => true,
+        Opcode.I32x4ExtmulLowI16x8U or Opcode.I32x4ExtractLane or Opcode.I32x4GeS or Opcode.I32x4GeU => true,
+        Opcode.I32x4GtS or Opcode.I32x4GtU or Opcode.I32x4LeS or Opcode.I32x4LeU => true,
+        Opcode.I32x4LtS or Opcode.I32x4LtU or Opcode.I32x4MaxS or Opcode.I32x4MaxU => true,
+        Opcode.I32x4MinS or Opcode.I32x4MinU or Opcode.I32x4Mul or Opcode.I32x4Ne => true,
+        Opcode.I32x4Neg or Opcode.I32x4RelaxedDotI8x16I7x16AddS or Opcode.I32x4RelaxedLaneselect or Opcode.I32x4RelaxedTruncF32x4S => true,
+        Opcode.I32x4RelaxedTruncF32x4U or Opcode.I32x4RelaxedTruncF64x2SZero or Opcode.I32x4RelaxedTruncF64x2UZero or Opcode.I32x4ReplaceLane => true,
+        Opcode.I32x4Shl or Opcode.I32x4ShrS or Opcode.I32x4ShrU or Opcode.I32x4Splat => true,
+        Opcode.I32x4Sub or Opcode.I32x4TruncSatF32x4S or Opcode.I32x4TruncSatF32x4U or Opcode.I32x4TruncSatF64x2SZero => true,
+        Opcode.I32x4TruncSatF64x2UZero or Opcode.I64ReinterpretF64 or Opcode.I64TruncF32S or Opcode.I64TruncF32U => true,
+        Opcode.I64TruncF64S or Opcode.I64TruncF64U or Opcode.I64TruncSatF32S or Opcode.I64TruncSatF32U => true,
+        Opcode.I64TruncSatF64S or Opcode.I64TruncSatF64U or Opcode.I64x2Abs or Opcode.I64x2Add => true,
+        Opcode.I64x2AllTrue or Opcode.I64x2Bitmask or Opcode.I64x2Eq or Opcode.I64x2ExtendHighI32x4S => true,
+        Opcode.I64x2ExtendHighI32x4U or Opcode.I64x2ExtendLowI32x4S or Opcode.I64x2ExtendLowI32x4U or Opcode.I64x2ExtmulHighI32x4S => true,
+        Opcode.I64x2ExtmulHighI32x4U or Opcode.I64x2ExtmulLowI32x4S or Opcode.I64x2ExtmulLowI32x4U or Opcode.I64x2ExtractLane => true,
+        Opcode.I64x2GeS or Opcode.I64x2GtS or Opcode.I64x2LeS or Opcode.I64x2LtS => true,
+        Opcode.I64x2Mul or Opcode.I64x2Ne or Opcode.I64x2Neg or Opcode.I64x2RelaxedLaneselect => true,
+        Opcode.I64x2ReplaceLane or Opcode.I64x2Shl or Opcode.I64x2ShrS or Opcode.I64x2ShrU => true,
+        Opcode.I64x2Splat or Opcode.I64x2Sub or Opcode.I8x16Abs or Opcode.I8x16Add => true,
+        Opcode.I8x16AddSatS or Opcode.I8x16AddSatU or Opcode.I8x16AllTrue or Opcode.I8x16AvgrU => true,
+        Opcode.I8x16Bitmask or Opcode.I8x16Eq or Opcode.I8x16ExtractLaneS or Opcode.I8x16ExtractLaneU => true,
+        Opcode.I8x16GeS or Opcode.I8x16GeU or Opcode.I8x16GtS or Opcode.I8x16GtU => true,
+        Opcode.I8x16LeS or Opcode.I8x16LeU or Opcode.I8x16LtS or Opcode.I8x16LtU => true,
+        Opcode.I8x16MaxS or Opcode.I8x16MaxU or Opcode.I8x16MinS or Opcode.I8x16MinU => true,
+        Opcode.I8x16NarrowI16x8S or Opcode.I8x16NarrowI16x8U or Opcode.I8x16Ne or Opcode.I8x16Neg => true,
+        Opcode.I8x16Popcnt or Opcode.I8x16RelaxedLaneselect or Opcode.I8x16RelaxedSwizzle or Opcode.I8x16ReplaceLane => true,
+        Opcode.I8x16Shl or Opcode.I8x16ShrS or Opcode.I8x16ShrU or Opcode.I8x16Splat => true,
+        Opcode.I8x16Sub or Opcode.I8x16SubSatS or Opcode.I8x16SubSatU or Opcode.I8x16Swizzle => true,
+        Opcode.V128And or Opcode.V128Andnot or Opcode.V128AnyTrue or Opcode.V128Bitselect => true,
+        Opcode.V128Not or Opcode.V128Or or Opcode.V128Xor => true,
         _ => false,
     };
 
@@ -94,7 +88,6 @@ internal static partial class Executor
     {
         switch (opcode)
         {
-            case Opcode.F32Abs: Unsafe.Add(ref f, d) = BitConverter.SingleToUInt32Bits(Numerics.F32Abs(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, a)))); break;
             case Opcode.F32Ceil: Unsafe.Add(ref f, d) = BitConverter.SingleToUInt32Bits(Numerics.F32Ceil(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, a)))); break;
             case Opcode.F32ConvertI32U: Unsafe.Add(ref f, d) = BitConverter.SingleToUInt32Bits(Numerics.F32ConvertI32U((int)Unsafe.Add(ref f, a))); break;
             case Opcode.F32ConvertI64S: Unsafe.Add(ref f, d) = BitConverter.SingleToUInt32Bits(Numerics.F32ConvertI64S((long)Unsafe.Add(ref f, a))); break;
@@ -105,7 +98,6 @@ internal static partial class Executor
             case Opcode.F32Max: Unsafe.Add(ref f, d) = BitConverter.SingleToUInt32Bits(Numerics.F32Max(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, a)), BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, b)))); break;
             case Opcode.F32Min: Unsafe.Add(ref f, d) = BitConverter.SingleToUInt32Bits(Numerics.F32Min(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, a)), BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, b)))); break;
             case Opcode.F32Nearest: Unsafe.Add(ref f, d) = BitConverter.SingleToUInt32Bits(Numerics.F32Nearest(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, a)))); break;
-            case Opcode.F32Neg: Unsafe.Add(ref f, d) = BitConverter.SingleToUInt32Bits(Numerics.F32Neg(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, a)))); break;
             case Opcode.F32ReinterpretI32: Unsafe.Add(ref f, d) = BitConverter.SingleToUInt32Bits(Numerics.F32ReinterpretI32((int)Unsafe.Add(ref f, a))); break;
             case Opcode.F32Sqrt: Unsafe.Add(ref f, d) = BitConverter.SingleToUInt32Bits(Numerics.F32Sqrt(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, a)))); break;
             case Opcode.F32Trunc: Unsafe.Add(ref f, d) = BitConverter.SingleToUInt32Bits(Numerics.F32Trunc(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, a)))); break;
@@ -140,7 +132,6 @@ internal static partial class Executor
             case Opcode.F32x4Sqrt: Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, d)), SimdFloat.F32x4Sqrt(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, a))))); break;
             case Opcode.F32x4Sub: Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, d)), SimdFloat.F32x4Sub(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, a))), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, b))))); break;
             case Opcode.F32x4Trunc: Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, d)), SimdFloat.F32x4Trunc(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, a))))); break;
-            case Opcode.F64Abs: Unsafe.Add(ref f, d) = BitConverter.DoubleToUInt64Bits(Numerics.F64Abs(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, a)))); break;
             case Opcode.F64Ceil: Unsafe.Add(ref f, d) = BitConverter.DoubleToUInt64Bits(Numerics.F64Ceil(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, a)))); break;
             case Opcode.F64ConvertI32U: Unsafe.Add(ref f, d) = BitConverter.DoubleToUInt64Bits(Numerics.F64ConvertI32U((int)Unsafe.Add(ref f, a))); break;
             case Opcode.F64ConvertI64U: Unsafe.Add(ref f, d) = BitConverter.DoubleToUInt64Bits(Numerics.F64ConvertI64U((long)Unsafe.Add(ref f, a))); break;
@@ -149,7 +140,6 @@ internal static partial class Executor
             case Opcode.F64Max: Unsafe.Add(ref f, d) = BitConverter.DoubleToUInt64Bits(Numerics.F64Max(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, a)), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, b)))); break;
             case Opcode.F64Min: Unsafe.Add(ref f, d) = BitConverter.DoubleToUInt64Bits(Numerics.F64Min(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, a)), BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, b)))); break;
             case Opcode.F64Nearest: Unsafe.Add(ref f, d) = BitConverter.DoubleToUInt64Bits(Numerics.F64Nearest(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, a)))); break;
-            case Opcode.F64Neg: Unsafe.Add(ref f, d) = BitConverter.DoubleToUInt64Bits(Numerics.F64Neg(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, a)))); break;
             case Opcode.F64PromoteF32: Unsafe.Add(ref f, d) = BitConverter.DoubleToUInt64Bits(Numerics.F64PromoteF32(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, a)))); break;
             case Opcode.F64ReinterpretI64: Unsafe.Add(ref f, d) = BitConverter.DoubleToUInt64Bits(Numerics.F64ReinterpretI64((long)Unsafe.Add(ref f, a))); break;
             case Opcode.F64Sqrt: Unsafe.Add(ref f, d) = BitConverter.DoubleToUInt64Bits(Numerics.F64Sqrt(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, a)))); break;
@@ -234,16 +224,7 @@ internal static partial class Executor
             case Opcode.I16x8Sub: Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, d)), SimdInteger.I16x8Sub(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, a))), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, b))))); break;
             case Opcode.I16x8SubSatS: Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, d)), SimdInteger.I16x8SubSatS(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, a))), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, b))))); break;
             case Opcode.I16x8SubSatU: Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, d)), SimdInteger.I16x8SubSatU(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, a))), Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, b))))); break;
-            case Opcode.I32Clz: Unsafe.Add(ref f, d) = (uint)(Numerics.I32Clz((int)Unsafe.Add(ref f, a))); break;
-            case Opcode.I32Ctz: Unsafe.Add(ref f, d) = (uint)(Numerics.I32Ctz((int)Unsafe.Add(ref f, a))); break;
-            case Opcode.I32DivS: Unsafe.Add(ref f, d) = (uint)(Numerics.I32DivS((int)Unsafe.Add(ref f, a), (int)Unsafe.Add(ref f, b))); break;
-            case Opcode.I32DivU: Unsafe.Add(ref f, d) = (uint)(Numerics.I32DivU((int)Unsafe.Add(ref f, a), (int)Unsafe.Add(ref f, b))); break;
-            case Opcode.I32Popcnt: Unsafe.Add(ref f, d) = (uint)(Numerics.I32Popcnt((int)Unsafe.Add(ref f, a))); break;
             case Opcode.I32ReinterpretF32: Unsafe.Add(ref f, d) = (uint)(Numerics.I32ReinterpretF32(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, a)))); break;
-            case Opcode.I32RemS: Unsafe.Add(ref f, d) = (uint)(Numerics.I32RemS((int)Unsafe.Add(ref f, a), (int)Unsafe.Add(ref f, b))); break;
-            case Opcode.I32RemU: Unsafe.Add(ref f, d) = (uint)(Numerics.I32RemU((int)Unsafe.Add(ref f, a), (int)Unsafe.Add(ref f, b))); break;
-            case Opcode.I32Rotl: Unsafe.Add(ref f, d) = (uint)(Numerics.I32Rotl((int)Unsafe.Add(ref f, a), (int)Unsafe.Add(ref f, b))); break;
-            case Opcode.I32Rotr: Unsafe.Add(ref f, d) = (uint)(Numerics.I32Rotr((int)Unsafe.Add(ref f, a), (int)Unsafe.Add(ref f, b))); break;
             case Opcode.I32TruncF32S: Unsafe.Add(ref f, d) = (uint)(Numerics.I32TruncF32S(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, a)))); break;
             case Opcode.I32TruncF32U: Unsafe.Add(ref f, d) = (uint)(Numerics.I32TruncF32U(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, a)))); break;
             case Opcode.I32TruncF64S: Unsafe.Add(ref f, d) = (uint)(Numerics.I32TruncF64S(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, a)))); break;
@@ -300,16 +281,7 @@ internal static partial class Executor
             case Opcode.I32x4TruncSatF32x4U: Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, d)), SimdFloat.I32x4TruncSatF32x4U(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, a))))); break;
             case Opcode.I32x4TruncSatF64x2SZero: Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, d)), SimdFloat.I32x4TruncSatF64x2SZero(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, a))))); break;
             case Opcode.I32x4TruncSatF64x2UZero: Unsafe.WriteUnaligned(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, d)), SimdFloat.I32x4TruncSatF64x2UZero(Unsafe.ReadUnaligned<Vector128<byte>>(ref Unsafe.As<ulong, byte>(ref Unsafe.Add(ref f, a))))); break;
-            case Opcode.I64Clz: Unsafe.Add(ref f, d) = (ulong)(Numerics.I64Clz((long)Unsafe.Add(ref f, a))); break;
-            case Opcode.I64Ctz: Unsafe.Add(ref f, d) = (ulong)(Numerics.I64Ctz((long)Unsafe.Add(ref f, a))); break;
-            case Opcode.I64DivS: Unsafe.Add(ref f, d) = (ulong)(Numerics.I64DivS((long)Unsafe.Add(ref f, a), (long)Unsafe.Add(ref f, b))); break;
-            case Opcode.I64DivU: Unsafe.Add(ref f, d) = (ulong)(Numerics.I64DivU((long)Unsafe.Add(ref f, a), (long)Unsafe.Add(ref f, b))); break;
-            case Opcode.I64Popcnt: Unsafe.Add(ref f, d) = (ulong)(Numerics.I64Popcnt((long)Unsafe.Add(ref f, a))); break;
             case Opcode.I64ReinterpretF64: Unsafe.Add(ref f, d) = (ulong)(Numerics.I64ReinterpretF64(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, a)))); break;
-            case Opcode.I64RemS: Unsafe.Add(ref f, d) = (ulong)(Numerics.I64RemS((long)Unsafe.Add(ref f, a), (long)Unsafe.Add(ref f, b))); break;
-            case Opcode.I64RemU: Unsafe.Add(ref f, d) = (ulong)(Numerics.I64RemU((long)Unsafe.Add(ref f, a), (long)Unsafe.Add(ref f, b))); break;
-            case Opcode.I64Rotl: Unsafe.Add(ref f, d) = (ulong)(Numerics.I64Rotl((long)Unsafe.Add(ref f, a), (long)Unsafe.Add(ref f, b))); break;
-            case Opcode.I64Rotr: Unsafe.Add(ref f, d) = (ulong)(Numerics.I64Rotr((long)Unsafe.Add(ref f, a), (long)Unsafe.Add(ref f, b))); break;
             case Opcode.I64TruncF32S: Unsafe.Add(ref f, d) = (ulong)(Numerics.I64TruncF32S(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, a)))); break;
             case Opcode.I64TruncF32U: Unsafe.Add(ref f, d) = (ulong)(Numerics.I64TruncF32U(BitConverter.UInt32BitsToSingle((uint)Unsafe.Add(ref f, a)))); break;
             case Opcode.I64TruncF64S: Unsafe.Add(ref f, d) = (ulong)(Numerics.I64TruncF64S(BitConverter.UInt64BitsToDouble(Unsafe.Add(ref f, a)))); break;

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Sharptime.Binary;
 using ValueType = Sharptime.Binary.ValueType;
 
@@ -6,27 +5,6 @@ namespace Sharptime.Interpreter;
 
 internal sealed partial class Translator
 {
-    /// <summary>Wasm instructions the executor has an instruction of the same name for: one-byte opcodes by index, the others by key.</summary>
-    private static readonly (Op[] OneByte, FrozenDictionary<Opcode, Op> Prefixed) Dedicated = IndexDedicated();
-
-    private static (Op[] OneByte, FrozenDictionary<Opcode, Op> Prefixed) IndexDedicated()
-    {
-        var oneByte = new Op[256];
-        Array.Fill(oneByte, Op.Unreachable);
-        var prefixed = new Dictionary<Opcode, Op>();
-        foreach (Op op in Enum.GetValues<Op>())
-        {
-            if (!Enum.TryParse(op.ToString(), out Opcode opcode)) continue;
-            if ((uint)opcode < 256) oneByte[(int)opcode] = op;
-            else prefixed[opcode] = op;
-        }
-        return (oneByte, prefixed.ToFrozenDictionary());
-    }
-
-    /// <summary>The executor's instruction named like <paramref name="opcode"/>, or <see cref="Op.Unreachable"/> (no Wasm instruction maps to it).</summary>
-    private static Op DedicatedOp(Opcode opcode) =>
-        (uint)opcode < 256 ? Dedicated.OneByte[(int)opcode] : Dedicated.Prefixed.GetValueOrDefault(opcode, Op.Unreachable);
-
     private void TranslateOther(ref Instruction instr)
     {
         Opcode opcode = instr.Opcode;
