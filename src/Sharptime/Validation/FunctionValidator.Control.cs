@@ -167,8 +167,8 @@ internal sealed partial class FunctionValidator
             {
                 Fail($"type mismatch: br_table target {target} has {types.Length} values but the default target has {arity}");
             }
-            ReadOnlySpan<ValueType> actual = PopValuesKeep(types);
-            PushValues(actual);
+            ValueType[] actual = PopValuesKeep(types);
+            PushValues(actual, types.Length);
         }
         PopValues(defaultTypes);
         MarkUnreachable();

@@ -51,7 +51,7 @@ internal sealed partial class FunctionValidator
                 ValueType t = PopRef();
                 Push(t.Kind == ValueKind.Bottom ? ValueType.Ref(HeapKind.Bottom, nullable: false) : t with { Nullable = false });
                 PopValues(label);
-                PushValues(label.AsSpan(0, label.Length - 1));
+                PushValues(label, label.Length - 1);
                 break;
             }
             case Opcode.RefEq:
@@ -127,7 +127,7 @@ internal sealed partial class FunctionValidator
         Pop(source);
         Push(onSuccess ? target : difference);
         PopValues(label);
-        PushValues(label.AsSpan(0, label.Length - 1));
+        PushValues(label, label.Length - 1);
         Push(onSuccess ? difference : target);
     }
 }

@@ -282,11 +282,18 @@ internal sealed partial class FunctionValidator
         _stack[_sp++] = t;
     }
 
-    private void PushValues(ReadOnlySpan<ValueType> types)
+    // Arrays, not spans, on the paths every instruction takes: ReadyToRun code cannot inline
+    // CoreLib's span members instantiated over this assembly's ValueType, so in a process that has
+    // just started (the CLI validates a module once) each conversion was a call into code the JIT
+    // compiled first without optimizing.
+    private void PushValues(ValueType[] types) => PushValues(types, types.Length);
+
+    /// <summary>Pushes the first <paramref name="count"/> of <paramref name="types"/>.</summary>
+    private void PushValues(ValueType[] types, int count)
     {
-        if (_sp + types.Length > _stack.Length) Array.Resize(ref _stack, Math.Max(_stack.Length * 2, _sp + types.Length));
-        types.CopyTo(_stack.AsSpan(_sp));
-        _sp += types.Length;
+        if (_sp + count > _stack.Length) Array.Resize(ref _stack, Math.Max(_stack.Length * 2, _sp + count));
+        Array.Copy(types, 0, _stack, _sp, count);
+        _sp += count;
     }
 
     /// <summary>Pops any value (the bottom type in unreachable code).</summary>
@@ -328,7 +335,7 @@ internal sealed partial class FunctionValidator
         : actual.Kind == ValueKind.Bottom;
 
     /// <summary>Pops values matching <paramref name="expected"/> (the last one is on top).</summary>
-    private void PopValues(ReadOnlySpan<ValueType> expected)
+    private void PopValues(ValueType[] expected)
     {
         ref Frame frame = ref _frames[_fp - 1];
         int sp = _sp;
@@ -348,8 +355,8 @@ internal sealed partial class FunctionValidator
         _sp = sp;
     }
 
-    /// <summary>Pops values matching <paramref name="expected"/> into the scratch buffer, keeping their actual types.</summary>
-    private ReadOnlySpan<ValueType> PopValuesKeep(ReadOnlySpan<ValueType> expected)
+    /// <summary>Pops values matching <paramref name="expected"/> into the first places of the scratch buffer (returned), keeping their actual types.</summary>
+    private ValueType[] PopValuesKeep(ValueType[] expected)
     {
         if (_scratch.Length < expected.Length) _scratch = new ValueType[Math.Max(expected.Length, _scratch.Length * 2)];
         ref Frame frame = ref _frames[_fp - 1];
@@ -373,7 +380,7 @@ internal sealed partial class FunctionValidator
             }
         }
         _sp = sp;
-        return _scratch.AsSpan(0, expected.Length);
+        return _scratch;
     }
 
     /// <summary>Pops a reference of any type; returns the bottom type in unreachable code.</summary>
@@ -497,8 +504,13 @@ internal sealed partial class FunctionValidator
 
     // ---- helpers ----
 
+    private static readonly ValueType[][] NumericSingles = [[ValueType.I32], [ValueType.I64], [ValueType.F32], [ValueType.F64], [ValueType.V128]];
+
+    /// <summary>The one-element array of <paramref name="t"/>, shared (block types with one result).</summary>
     private ValueType[] Single(ValueType t)
     {
+        int numeric = t.Kind switch { ValueKind.I32 => 0, ValueKind.I64 => 1, ValueKind.F32 => 2, ValueKind.F64 => 3, ValueKind.V128 => 4, _ => -1 };
+        if (numeric >= 0) return NumericSingles[numeric];
         if (!_singleTypes.TryGetValue(t, out ValueType[]? types))
         {
             types = [t];
