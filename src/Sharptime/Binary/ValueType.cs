@@ -64,6 +64,15 @@ internal readonly record struct HeapType(HeapKind Kind, uint TypeIndex = 0)
     /// <summary>A concrete heap type.</summary>
     public static HeapType Concrete(uint typeIndex) => new(HeapKind.Concrete, typeIndex);
 
+    // Written out (the generated members go through EqualityComparer<T>.Default, which ReadyToRun
+    // code cannot inline for this assembly's types: each comparison was calls into JIT-compiled code).
+
+    /// <inheritdoc/>
+    public bool Equals(HeapType other) => Kind == other.Kind && TypeIndex == other.TypeIndex;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => ((int)Kind << 24) ^ (int)TypeIndex;
+
     /// <inheritdoc/>
     public override string ToString() => Kind switch
     {
@@ -98,6 +107,12 @@ internal readonly record struct ValueType(ValueKind Kind, bool Nullable = false,
 
     /// <summary>A reference to an abstract heap type.</summary>
     public static ValueType Ref(HeapKind kind, bool nullable) => new(ValueKind.Ref, nullable, new HeapType(kind));
+
+    /// <inheritdoc/>
+    public bool Equals(ValueType other) => Kind == other.Kind && Nullable == other.Nullable && Heap.Equals(other.Heap);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => ((int)Kind << 8 | (Nullable ? 1 : 0)) ^ (Heap.GetHashCode() * 31);
 
     /// <summary>A reference to a heap type.</summary>
     public static ValueType Ref(HeapType heap, bool nullable) => new(ValueKind.Ref, nullable, heap);
