@@ -57,7 +57,20 @@ internal sealed partial class Translator
         public readonly List<int> Pcs = new(256);
         public readonly List<int> Offsets = new(256);
         public readonly List<Entry> Stack = new(64);
-        public readonly Dictionary<ulong, int> Constants = [];
+
+        /// <summary>The bits of the constants that have slots, in slot order (at most <see cref="MaxConstants"/>).</summary>
+        public readonly ulong[] Constants = new ulong[MaxConstants];
+
+        /// <summary>
+        /// An open-addressing index of <see cref="Constants"/>: bits, index, and the translation that
+        /// wrote the entry (entries of earlier translations read as empty, so nothing is cleared). Not
+        /// a Dictionary: ReadyToRun cannot pre-compile CoreLib's generic code over these types, so
+        /// every process that interprets paid the JIT for it.
+        /// </summary>
+        public readonly ulong[] IndexBits = new ulong[ConstantIndexSize];
+        public readonly int[] IndexSlots = new int[ConstantIndexSize];
+        public readonly int[] IndexStamps = new int[ConstantIndexSize];
+        public int Stamp;
 
         public Scratch Cleared()
         {
@@ -65,7 +78,11 @@ internal sealed partial class Translator
             Pcs.Clear();
             Offsets.Clear();
             Stack.Clear();
-            Constants.Clear();
+            if (++Stamp == 0)
+            {
+                Array.Clear(IndexStamps);
+                Stamp = 1;
+            }
             return this;
         }
     }
@@ -86,10 +103,15 @@ internal sealed partial class Translator
     /// <summary>Where the operand stack starts: after the locals and the constants.</summary>
     private int _stackBase;
     /// <summary>Constant bits → their slot (after the locals; the executor writes them at entry).</summary>
-    private readonly Dictionary<ulong, int> _constants;
+    private readonly ulong[] _constants;
+    private int _constantCount;
+    private readonly Scratch _scratch;
 
     /// <summary>The most constants a function keeps in slots; further ones are emitted as instructions.</summary>
     private const int MaxConstants = 64;
+
+    /// <summary>Entries of the constants' index: a power of two, twice <see cref="MaxConstants"/>.</summary>
+    private const int ConstantIndexSize = 128;
     private int _paramEnd;
     private int _maxSlot;
     private int _skipDepth;
@@ -116,6 +138,7 @@ internal sealed partial class Translator
         _offsets = scratch.Offsets;
         _stack = scratch.Stack;
         _constants = scratch.Constants;
+        _scratch = scratch;
         _epoch = epoch;
     }
 
@@ -151,8 +174,7 @@ internal sealed partial class Translator
             ChargeFuel(instr.Opcode);
             Translate(ref instr);
         }
-        var constants = new ulong[_constants.Count];
-        foreach ((ulong bits, int slot) in _constants) constants[slot - _localEnd] = bits;
+        ulong[] constants = _constants.AsSpan(0, _constantCount).ToArray();
         int hiddenBase = _maxSlot;
         foreach ((int position, int hidden) in _hiddenFixups) _code[position] = hiddenBase + hidden;
         for (int i = 0; i < _legacyHandlers.Count; i++) _legacyHandlers[i].ExceptionSlot = hiddenBase + i;
@@ -229,15 +251,20 @@ internal sealed partial class Translator
     /// <summary>Pushes a numeric constant: its slot when it has or can get one, else an instruction writes it.</summary>
     private void PushConstant(ulong bits)
     {
-        if (_constants.TryGetValue(bits, out int slot))
+        Scratch s = _scratch;
+        int at = (int)((bits * 0x9E3779B97F4A7C15UL) >> 57);
+        while (s.IndexStamps[at] == s.Stamp && s.IndexBits[at] != bits) at = (at + 1) & (ConstantIndexSize - 1);
+        if (s.IndexStamps[at] == s.Stamp)
         {
-            PushAt(Kind.Scalar, slot);
+            PushAt(Kind.Scalar, _localEnd + s.IndexSlots[at]);
         }
-        else if (_constants.Count < _constantCapacity)
+        else if (_constantCount < _constantCapacity)
         {
-            slot = _localEnd + _constants.Count;
-            _constants.Add(bits, slot);
-            PushAt(Kind.Scalar, slot);
+            s.IndexStamps[at] = s.Stamp;
+            s.IndexBits[at] = bits;
+            s.IndexSlots[at] = _constantCount;
+            _constants[_constantCount] = bits;
+            PushAt(Kind.Scalar, _localEnd + _constantCount++);
         }
         else
         {
