@@ -104,6 +104,28 @@ internal sealed class CompileCache(string directory)
         }
     }
 
+    /// <summary>
+    /// Whether the native-compile lock belongs to no running compile: the process it names has ended
+    /// (killed before it could remove the lock, e.g. with the terminal's process group), or it is
+    /// older than an hour (a reused process id), or it names nothing and is a minute old (written
+    /// by a run that died between creating and filling it).
+    /// </summary>
+    private static bool IsStale(string lockFile)
+    {
+        TimeSpan age = DateTime.UtcNow - File.GetLastWriteTimeUtc(lockFile);
+        if (age > TimeSpan.FromHours(1)) return true;
+        if (!int.TryParse(File.ReadAllText(lockFile), System.Globalization.CultureInfo.InvariantCulture, out int pid)) return age > TimeSpan.FromMinutes(1);
+        try
+        {
+            using Process process = Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
     /// <summary>Starts crossgen2 in the background to add native code to the entry, unless one already runs for this cache.</summary>
     private void StartNativeCompile(string path)
     {
@@ -111,8 +133,7 @@ internal sealed class CompileCache(string directory)
         string lockFile = Path.Combine(Directory, "native.lock");
         try
         {
-            // A lock older than an hour belongs to a crossgen2 that died.
-            if (File.Exists(lockFile) && DateTime.UtcNow - File.GetLastWriteTimeUtc(lockFile) > TimeSpan.FromHours(1)) File.Delete(lockFile);
+            if (File.Exists(lockFile) && IsStale(lockFile)) File.Delete(lockFile);
             using (new FileStream(lockFile, FileMode.CreateNew, FileAccess.Write)) { }
         }
         catch (IOException)
@@ -136,6 +157,7 @@ internal sealed class CompileCache(string directory)
             shell.ArgumentList.Add(crossgen.FileName);
             foreach (string arg in crossgen.ArgumentList) shell.ArgumentList.Add(arg);
             using Process? process = Process.Start(shell);
+            if (process is not null) File.WriteAllText(lockFile, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         catch (Exception e) when (e is RunFailedException or System.ComponentModel.Win32Exception or IOException)
         {

@@ -104,6 +104,29 @@ public sealed class CompileCommandTests
     }
 
     [Fact]
+    public void A_native_compile_that_was_killed_does_not_hold_back_later_entries()
+    {
+        if (FindCrossgen() is null) return; // Without crossgen2 entries stay IL-only.
+        using var dir = new TempDirectory();
+        string cache = Path.Combine(dir.Path, "cache");
+        Directory.CreateDirectory(cache);
+        // The lock of a background compile whose process is gone (killed with its terminal).
+        using (var ended = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/true") { UseShellExecute = false })!)
+        {
+            ended.WaitForExit();
+            File.WriteAllText(Path.Combine(cache, "native.lock"), ended.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        AssertHello(GuestRunner.Run("run", "-C", $"cache-dir={cache}", HelloWasm));
+        string entry = Assert.Single(Directory.GetFiles(cache, "*.cwasm", SearchOption.AllDirectories));
+        long il = new FileInfo(entry).Length;
+        // The new entry gets its native code in the background: it grows, and the lock goes away.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((File.Exists(Path.Combine(cache, "native.lock")) || new FileInfo(entry).Length == il) && waited.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(200);
+        Assert.True(new FileInfo(entry).Length > il, $"the entry kept its IL-only size {il} for {waited.Elapsed}");
+        AssertHello(GuestRunner.Run("run", "-C", $"cache-dir={cache}", HelloWasm));
+    }
+
+    [Fact]
     public void The_cache_can_be_turned_off()
     {
         using var dir = new TempDirectory();
