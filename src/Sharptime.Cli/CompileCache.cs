@@ -15,10 +15,16 @@ namespace Sharptime.Cli;
 /// <item>A new entry holds IL. A background crossgen2, one at a time per cache, then replaces it
 /// with one that also holds ReadyToRun native code for this platform, so later runs start without
 /// the JIT. Without crossgen2 entries stay IL-only.</item>
+/// <item>Using an entry marks it used (its modification time); writing one prunes the cache to
+/// <paramref name="sizeLimit"/> bytes, least recently used entries first (Wasmtime's cache has the
+/// same soft limit, 5 GiB by default).</item>
 /// </list>
 /// </summary>
-internal sealed class CompileCache(string directory)
+internal sealed class CompileCache(string directory, long sizeLimit = CompileCache.DefaultSizeLimit)
 {
+    /// <summary>The size the cache is pruned to unless <c>-C cache-size-limit</c> says otherwise.</summary>
+    public const long DefaultSizeLimit = 5L << 30;
+
     /// <summary>The cache folder when <c>-C cache-dir</c> is not given.</summary>
     public static string DefaultDirectory
     {
@@ -40,6 +46,7 @@ internal sealed class CompileCache(string directory)
         if (TryLoad(engine, path, wasm) is Module cached) return cached;
         byte[] artifact = engine.PrecompileModule(wasm);
         if (!TryWrite(path, artifact)) return Module.Deserialize(engine, artifact);
+        Prune(keep: path);
         StartNativeCompile(path);
         return TryLoad(engine, path, wasm) ?? Module.Deserialize(engine, artifact);
     }
@@ -78,13 +85,62 @@ internal sealed class CompileCache(string directory)
         try
         {
             Module module = Module.DeserializeFile(engine, path);
-            if (module.Bytes.Span.SequenceEqual(wasm)) return module;
+            if (module.Bytes.Span.SequenceEqual(wasm))
+            {
+                MarkUsed(path);
+                return module;
+            }
         }
         catch (Exception e) when (e is WasmException or IOException or BadImageFormatException or UnauthorizedAccessException)
         {
             // A damaged, truncated or stale entry: recompiled below.
         }
         return null;
+    }
+
+    /// <summary>Records a use for pruning; a cache this run cannot write (shared, read-only) is still used.</summary>
+    private static void MarkUsed(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Deletes the least recently used entries until the cache holds at most the size limit, never
+    /// <paramref name="keep"/> (the entry just written). Entries in use by other runs stay readable
+    /// (they are mapped); an entry deleted under a run that was about to read it is recompiled there.
+    /// </summary>
+    private void Prune(string keep)
+    {
+        try
+        {
+            var entries = new List<FileInfo>();
+            long total = 0;
+            foreach (string file in System.IO.Directory.EnumerateFiles(Directory, "*.cwasm", SearchOption.AllDirectories))
+            {
+                var info = new FileInfo(file);
+                entries.Add(info);
+                total += info.Length;
+            }
+            if (total <= sizeLimit) return;
+            entries.Sort((a, b) => a.LastWriteTimeUtc.CompareTo(b.LastWriteTimeUtc));
+            foreach (FileInfo entry in entries)
+            {
+                if (total <= sizeLimit) break;
+                if (entry.FullName == Path.GetFullPath(keep)) continue;
+                entry.Delete();
+                total -= entry.Length;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another run pruned or replaced the same files: the next write prunes again.
+        }
     }
 
     private static bool TryWrite(string path, byte[] artifact)

@@ -48,6 +48,8 @@ internal static class RunCliCommand
           -C cache=y|n           Cache compiled modules (default: y) in the cache folder:
                                  $XDG_CACHE_HOME/sharptime, else ~/.cache/sharptime
           -C cache-dir=PATH      Use PATH as the cache folder
+          -C cache-size-limit=BYTES
+                                 Prune the cache to BYTES, least recently used first (default 5 GiB)
           -C strategy=NAME       compiler (native code, the default) or interpreter (no compiling:
                                  starts at once, runs slower; a NativeAOT build only interprets)
           -W NAME[=y|n][,...]    Enable or disable a proposal (all, simd, threads, gc, memory64,
@@ -448,7 +450,7 @@ internal static class RunCliCommand
             }
             return ModuleLoader.LoadArtifact(engine, path);
         }
-        CompileCache? cache = options.Cache && engine.Config.Compiles ? new CompileCache(options.CacheDir ?? CompileCache.DefaultDirectory) : null;
+        CompileCache? cache = options.Cache && engine.Config.Compiles ? new CompileCache(options.CacheDir ?? CompileCache.DefaultDirectory, options.CacheSizeLimit) : null;
         return ModuleLoader.FromBytes(engine, path, ModuleLoader.ReadModuleBytes(path), cache);
     }
 

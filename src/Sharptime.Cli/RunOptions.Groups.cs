@@ -74,6 +74,7 @@ internal sealed partial class RunOptions
         });
         g.Add("cache", "cache[=y|n]", "cache compiled modules (default y)", v => Cache = g.Flag("cache", v));
         g.Add("cache-dir", "cache-dir=PATH", "the cache folder (Sharptime's own key)", v => CacheDir = string.IsNullOrEmpty(v) ? throw new UsageException("-C cache-dir needs a path: -C cache-dir=PATH") : v);
+        g.Add("cache-size-limit", "cache-size-limit=BYTES", "the size the cache is pruned to, oldest use first (default 5 GiB, as Wasmtime's files-total-size-soft-limit; Sharptime's own key)", v => CacheSizeLimit = (long)Math.Min(g.Number("cache-size-limit", v), long.MaxValue));
         g.NotApplicable("cache-config", "cache-config=PATH", "the cache has no configuration file; use cache-dir=PATH");
         g.NotApplicable("collector", "collector=drc|null", "GC objects are .NET objects, collected by the .NET GC");
         g.NotApplicable("parallel-compilation", "parallel-compilation[=y|n]", "the .NET JIT compiles each function when it first runs");

@@ -72,6 +72,9 @@ internal sealed partial class RunOptions
     /// <summary>The cache folder (<c>-C cache-dir=PATH</c>), or null for the default.</summary>
     public string? CacheDir { get; private set; }
 
+    /// <summary>The size the cache is pruned to (<c>-C cache-size-limit=BYTES</c>).</summary>
+    public long CacheSizeLimit { get; private set; } = CompileCache.DefaultSizeLimit;
+
     /// <summary>Compiler or interpreter (<c>-C strategy=</c>), or null for the engine's default.</summary>
     public Strategy? Strategy { get; private set; }
 

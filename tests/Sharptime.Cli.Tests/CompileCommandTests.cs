@@ -127,6 +127,32 @@ public sealed class CompileCommandTests
     }
 
     [Fact]
+    public void The_cache_is_pruned_to_its_size_limit_least_recently_used_first()
+    {
+        using var dir = new TempDirectory();
+        string cache = Path.Combine(dir.Path, "cache");
+        Directory.CreateDirectory(Path.Combine(cache, "00"));
+        // Two entries of other modules: the older is used less recently than the newer.
+        string older = Path.Combine(cache, "00", "older.cwasm");
+        string newer = Path.Combine(cache, "00", "newer.cwasm");
+        File.WriteAllBytes(older, new byte[300_000]);
+        File.WriteAllBytes(newer, new byte[300_000]);
+        File.SetLastWriteTimeUtc(older, DateTime.UtcNow.AddDays(-2));
+        File.SetLastWriteTimeUtc(newer, DateTime.UtcNow.AddDays(-1));
+        // hello's entry (about 130-280 KB) plus the newer one fit in 700,000 bytes; the older goes.
+        AssertHello(GuestRunner.Run("run", "-C", $"cache-dir={cache}", "-C", "cache-size-limit=700_000", HelloWasm));
+        Assert.False(File.Exists(older));
+        Assert.True(File.Exists(newer));
+        string[] entries = Directory.GetFiles(cache, "*.cwasm", SearchOption.AllDirectories);
+        Assert.Equal(2, entries.Length);
+        // A limit below the entry just written keeps that entry (and nothing else).
+        File.Delete(Assert.Single(entries, e => e != newer));
+        AssertHello(GuestRunner.Run("run", "-C", $"cache-dir={cache}", "-C", "cache-size-limit=1", HelloWasm));
+        Assert.False(File.Exists(newer));
+        Assert.Single(Directory.GetFiles(cache, "*.cwasm", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public void The_cache_can_be_turned_off()
     {
         using var dir = new TempDirectory();
