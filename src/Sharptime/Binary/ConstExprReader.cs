@@ -10,7 +10,7 @@ internal static class ConstExprReader
     public static ConstExpr Read(ref InstructionReader code, ModuleBuilder module)
     {
         int start = code.Offset;
-        ExpressionDecoder.Decode(ref code, module, isFunctionBody: false);
+        ExpressionDecoder.Decode(ref code, module.Decoding, isFunctionBody: false);
         return new ConstExpr(start, code.Offset - start);
     }
 }

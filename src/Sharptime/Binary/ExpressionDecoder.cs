@@ -23,13 +23,27 @@ internal static class ExpressionDecoder
     private const byte FrameCatch = 3;   // a legacy try after a catch
     private const byte FrameCatchAll = 4; // a legacy try after catch_all
 
+    /// <summary>What one decoding thread keeps between expressions.</summary>
+    internal sealed class State
+    {
+        /// <summary>Scratch stack of open control frames, reused by every expression.</summary>
+        public byte[] Frames = new byte[64];
+
+        /// <summary>
+        /// Offset of the first instruction in a function body that uses a data segment index
+        /// (memory.init, data.drop, array.new_data, array.init_data), or -1. Such a module needs a
+        /// data count section.
+        /// </summary>
+        public int FirstDataIndexUse = -1;
+    }
+
     /// <summary>
     /// Decodes one expression; on return the reader is just after its final <c>end</c>.
     /// </summary>
     /// <param name="reader">The module's instruction reader, at the first instruction.</param>
     /// <param name="module">The decoding state (frame stack, data index uses).</param>
     /// <param name="isFunctionBody">True for function bodies, whose data index uses need a data count section.</param>
-    public static void Decode(ref InstructionReader reader, ModuleBuilder module, bool isFunctionBody)
+    public static void Decode(ref InstructionReader reader, State module, bool isFunctionBody)
     {
         byte[] frames = module.Frames;
         frames[0] = FrameBlock;
@@ -84,7 +98,7 @@ internal static class ExpressionDecoder
         }
     }
 
-    private static void Push(ref byte[] frames, ref int depth, byte kind, ModuleBuilder module)
+    private static void Push(ref byte[] frames, ref int depth, byte kind, State module)
     {
         if (depth == frames.Length)
         {

@@ -90,13 +90,6 @@ internal sealed class ModuleBuilder(ReadOnlyMemory<byte> bytes, WasmFeatures fea
     /// <summary>The other custom sections.</summary>
     public List<CustomSection> CustomSections { get; } = [];
 
-    /// <summary>
-    /// The offset of the first instruction of a function body that names a data segment
-    /// (<c>memory.init</c>, <c>data.drop</c>, <c>array.new_data</c>, <c>array.init_data</c>), or -1.
-    /// Such a module needs a data count section.
-    /// </summary>
-    public int FirstDataIndexUse { get; set; } = -1;
-
-    /// <summary>Scratch stack of open control frames, reused by every expression.</summary>
-    public byte[] Frames { get; set; } = new byte[64];
+    /// <summary>The expression decoder's state for this module's thread (function bodies may also be decoded on other threads, each with its own).</summary>
+    public ExpressionDecoder.State Decoding { get; } = new();
 }

@@ -111,9 +111,9 @@ internal static class ModuleDecoder
         {
             WasmReader.Throw($"data count and data section have inconsistent lengths ({dataCount} declared, {module.Data.Count} segments)", end);
         }
-        if (module.DataCount is null && module.FirstDataIndexUse >= 0)
+        if (module.DataCount is null && module.Decoding.FirstDataIndexUse >= 0)
         {
-            WasmReader.Throw("data count section required (a function body uses a data segment index)", module.FirstDataIndexUse);
+            WasmReader.Throw("data count section required (a function body uses a data segment index)", module.Decoding.FirstDataIndexUse);
         }
     }
 

@@ -3,7 +3,7 @@ using Sharptime.Text;
 
 namespace Sharptime.Tests.Validation;
 
-/// <summary>Modules with more than a megabyte of code are validated on several threads; the result must not show it.</summary>
+/// <summary>Modules with more than a megabyte of code are decoded and validated on several threads; the result must not show it.</summary>
 public sealed class ParallelValidationTests
 {
     /// <summary>A module of <paramref name="count"/> functions of about 80 bytes each; the listed ones are invalid.</summary>
@@ -43,6 +43,50 @@ public sealed class ParallelValidationTests
         {
             var again = Assert.Throws<InvalidModuleException>(() => Sharptime.Module.FromBytes(new Engine(), bytes));
             Assert.Equal(e.Message, again.Message);
+        }
+    }
+
+    [Fact]
+    public void The_decoding_error_reported_is_the_one_of_the_lowest_malformed_body()
+    {
+        // Three bodies return a marker constant; two of them are made malformed (an illegal opcode
+        // byte in place of their i32.const), the higher one first in the list.
+        byte[] bytes = Module(20_000, (17_000, "(i32.const 777777)"), (12_345, "(i32.const 888888)"), (15_000, "(i32.const 999999)"));
+        int Corrupt(int marker)
+        {
+            byte[] leb = Leb(marker);
+            for (int at = 0; at + leb.Length < bytes.Length; at++)
+            {
+                if (bytes[at] == 0x41 && bytes.AsSpan(at + 1, leb.Length).SequenceEqual(leb) && bytes[at + 1 + leb.Length] == 0x0b)
+                {
+                    bytes[at] = 0xc5;
+                    return at;
+                }
+            }
+            throw new InvalidOperationException($"marker {marker} not found");
+        }
+        Corrupt(777777);
+        int lowest = Corrupt(888888);
+        for (int run = 0; run < 5; run++)
+        {
+            var e = Assert.Throws<MalformedModuleException>(() => Sharptime.Module.FromBytes(new Engine(), bytes));
+            Assert.Equal($"illegal opcode c5 at offset 0x{lowest:x}", e.Message);
+        }
+    }
+
+    private static byte[] Leb(int value)
+    {
+        var bytes = new List<byte>();
+        while (true)
+        {
+            byte b = (byte)(value & 0x7f);
+            value >>= 7;
+            if ((value == 0 && (b & 0x40) == 0) || (value == -1 && (b & 0x40) != 0))
+            {
+                bytes.Add(b);
+                return [.. bytes];
+            }
+            bytes.Add((byte)(b | 0x80));
         }
     }
 }
