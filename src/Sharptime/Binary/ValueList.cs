@@ -1,7 +1,7 @@
 namespace Sharptime.Binary;
 
 /// <summary>
-/// A growable list of this assembly's value types, for the decoder. ReadyToRun pre-compiles every
+/// A growable list of this assembly's value types, for the decoder and the interpreter's translator. ReadyToRun pre-compiles every
 /// instantiation of a generic of this assembly that the assembly uses, but <c>List&lt;T&gt;</c> (and
 /// CoreLib's generic helpers such as <c>Array.Resize&lt;T&gt;</c>) over one of its value types is
 /// compiled by the JIT at run time, as CoreLib is outside the assembly's version bubble: for a small
@@ -15,6 +15,16 @@ internal sealed class ValueList<T>
 
     public int Count { get; private set; }
 
+    /// <summary>The element at <paramref name="index"/>, which must be below <see cref="Count"/>.</summary>
+    public ref T this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index));
+            return ref _items[index];
+        }
+    }
+
     public void Add(T item)
     {
         if (Count == _items.Length) Grow(Count * 2);
@@ -25,6 +35,15 @@ internal sealed class ValueList<T>
     {
         if (capacity > _items.Length) Grow(capacity);
     }
+
+    /// <summary>Keeps the first <paramref name="count"/> elements.</summary>
+    public void Truncate(int count)
+    {
+        if ((uint)count > (uint)Count) throw new ArgumentOutOfRangeException(nameof(count));
+        Count = count;
+    }
+
+    public void Clear() => Count = 0;
 
     public T[] ToArray()
     {

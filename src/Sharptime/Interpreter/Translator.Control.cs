@@ -228,7 +228,7 @@ internal sealed partial class Translator
         int count = type.Params.Length;
         MaterializeTop(count);
         int first = count == 0 ? TopSlot : _stack[^count].Home;
-        _stack.RemoveRange(_stack.Count - count, count);
+        _stack.Truncate(_stack.Count - count);
         switch (op)
         {
             case Op.Call: Emit(op, immediate, first); break;
@@ -335,7 +335,7 @@ internal sealed partial class Translator
         MarkLabel();
         frame.Handler!.Catches = [.. frame.Handler.Catches, new CatchClause(tag, Pc, frame.BaseSlot, -1)];
         frame.Unreachable = false;
-        _stack.RemoveRange(frame.Height, _stack.Count - frame.Height);
+        _stack.Truncate(frame.Height);
         if (tag >= 0)
         {
             foreach (ValueType t in TagType((uint)tag).Params) Push(t);

@@ -129,7 +129,7 @@ internal sealed partial class Translator
         Kind kind = _localKinds[index];
         Entry value = PopEntry();
         bool othersRead = false;
-        foreach (Entry e in _stack) othersRead |= e.Source == slot;
+        for (int i = 0; i < _stack.Count; i++) othersRead |= _stack[i].Source == slot;
         if (value.Source == value.Home && _lastDestination >= 0 && _lastEnd == _code.Count && _labelMark < _lastEnd
             && _code[_lastDestination] == value.Home && !othersRead)
         {

@@ -56,7 +56,7 @@ internal sealed partial class Translator
         public readonly List<int> Code = new(1024);
         public readonly List<int> Pcs = new(256);
         public readonly List<int> Offsets = new(256);
-        public readonly List<Entry> Stack = new(64);
+        public readonly ValueList<Entry> Stack = new();
 
         /// <summary>The bits of the constants that have slots, in slot order (at most <see cref="MaxConstants"/>).</summary>
         public readonly ulong[] Constants = new ulong[MaxConstants];
@@ -92,7 +92,7 @@ internal sealed partial class Translator
     private readonly List<int> _code;
     private readonly List<int> _pcs;
     private readonly List<int> _offsets;
-    private readonly List<Entry> _stack;
+    private readonly ValueList<Entry> _stack;
     private readonly List<Frame> _frames = [];
     private readonly List<Handler> _handlers = [];
     private readonly List<(int Position, int Hidden)> _hiddenFixups = [];
@@ -294,7 +294,7 @@ internal sealed partial class Translator
     private Entry PopEntry()
     {
         Entry e = _stack[^1];
-        _stack.RemoveAt(_stack.Count - 1);
+        _stack.Truncate(_stack.Count - 1);
         return e;
     }
 
@@ -491,7 +491,7 @@ internal sealed partial class Translator
     private void SetUnreachable()
     {
         _frames[^1].Unreachable = true;
-        _stack.RemoveRange(_frames[^1].Height, _stack.Count - _frames[^1].Height);
+        _stack.Truncate(_frames[^1].Height);
     }
 
     // ---- blocks and branches ----
@@ -718,7 +718,7 @@ internal sealed partial class Translator
     /// <summary>After a frame ends: its base operands and its results, all in their homes.</summary>
     private void ResetTo(Frame frame, ValueType[] top)
     {
-        _stack.RemoveRange(frame.Height, _stack.Count - frame.Height);
+        _stack.Truncate(frame.Height);
         foreach (ValueType t in top) Push(t);
     }
 }
