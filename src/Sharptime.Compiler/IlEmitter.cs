@@ -131,18 +131,6 @@ internal sealed class IlEmitter
         BinaryPrimitives.WriteInt64LittleEndian(Reserve(8), arg);
     }
 
-    public void Emit(OpCode opcode, float arg)
-    {
-        Emit(opcode);
-        BinaryPrimitives.WriteSingleLittleEndian(Reserve(4), arg);
-    }
-
-    public void Emit(OpCode opcode, double arg)
-    {
-        Emit(opcode);
-        BinaryPrimitives.WriteDoubleLittleEndian(Reserve(8), arg);
-    }
-
     /// <summary>ldloc, ldloca or stloc (any form) of <paramref name="local"/>, in the shortest encoding.</summary>
     public void Emit(OpCode opcode, IlLocal local)
     {
