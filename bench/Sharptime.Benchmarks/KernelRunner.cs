@@ -111,7 +111,7 @@ internal static partial class KernelRunner
     [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "clock_gettime")]
     private static partial int ClockGetTime(int clock, out TimeSpec time);
 
-    private static double ThreadCpuMilliseconds()
+    internal static double ThreadCpuMilliseconds()
     {
         if (ClockGetTime(ClockThreadCpuTime, out TimeSpec t) != 0) throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
         return (t.Seconds * 1e3) + (t.Nanoseconds / 1e6);
