@@ -176,16 +176,31 @@ internal sealed class AssemblyImage(string name)
         /// with the signature of its definition (type parameters as !n), custom modifiers included,
         /// as the runtime matches references to definitions by exact signature.
         /// </summary>
-        private MemberReferenceHandle MethodReference(MethodBase method)
+        private EntityHandle MethodReference(MethodBase method)
         {
-            if (method.IsGenericMethod) throw new NotSupportedException($"generic method {method.Name} cannot be referenced by generated code");
+            if (method.IsGenericMethod)
+            {
+                // An instance of a generic method (Vector128.Add<int>...): a specification that
+                // instantiates a reference to the definition, whose signature uses !!n.
+                MethodInfo definition = ((MethodInfo)method).GetGenericMethodDefinition();
+                Type[] arguments = method.GetGenericArguments();
+                var instantiation = new BlobBuilder();
+                GenericTypeArgumentsEncoder encoder = new BlobEncoder(instantiation).MethodSpecificationSignature(arguments.Length);
+                foreach (Type argument in arguments) Encode(encoder.AddArgument(), argument);
+                return metadata.AddMethodSpecification(MemberReference(definition, arguments.Length), metadata.GetOrAddBlob(instantiation));
+            }
+            return MemberReference(method, 0);
+        }
+
+        private MemberReferenceHandle MemberReference(MethodBase method, int genericParameterCount)
+        {
             Type declaring = method.DeclaringType!;
             MethodBase definition = declaring.IsConstructedGenericType
                 ? (MethodBase)declaring.GetGenericTypeDefinition().GetMemberWithSameMetadataDefinitionAs(method)
                 : method;
             ParameterInfo[] ps = definition.GetParameters();
             var blob = new BlobBuilder();
-            new BlobEncoder(blob).MethodSignature(SignatureCallingConvention.Default, 0, isInstanceMethod: !method.IsStatic)
+            new BlobEncoder(blob).MethodSignature(SignatureCallingConvention.Default, genericParameterCount, isInstanceMethod: !method.IsStatic)
                 .Parameters(ps.Length, out ReturnTypeEncoder returns, out ParametersEncoder parameters);
             if (definition is MethodInfo { ReturnParameter: { } result })
             {
@@ -279,10 +294,11 @@ internal sealed class AssemblyImage(string name)
             {
                 throw new NotSupportedException($"type {type} cannot appear in generated code");
             }
-            else if (type.IsConstructedGenericType)
+            else if (type.IsConstructedGenericType || type.IsGenericTypeDefinition)
             {
+                // A definition here is its own instance over its parameters (Vector128<T> in a signature of Vector128<T>).
                 Type[] arguments = type.GetGenericArguments();
-                GenericTypeArgumentsEncoder instance = encoder.GenericInstantiation(TypeHandle(type.GetGenericTypeDefinition()), arguments.Length, type.IsValueType);
+                GenericTypeArgumentsEncoder instance = encoder.GenericInstantiation(TypeHandle(type.IsGenericTypeDefinition ? type : type.GetGenericTypeDefinition()), arguments.Length, type.IsValueType);
                 foreach (Type argument in arguments) Encode(instance.AddArgument(), argument);
             }
             else if (Primitives.TryGetValue(type, out PrimitiveTypeCode code))

@@ -66,6 +66,11 @@ internal sealed partial class FunctionCompiler
             case Opcode.V128Store32Lane: EmitV128Lane(ref instr, 4, false); return true;
             case Opcode.V128Store64Lane: EmitV128Lane(ref instr, 8, false); return true;
         }
+        if (SimdIntrinsics.Recipes.TryGetValue(instr.Opcode, out SimdIntrinsics.Recipe recipe))
+        {
+            EmitSimdIntrinsic(recipe, (int)instr.Index);
+            return true;
+        }
         OpcodeInfo info = instr.Info;
         if (info.Immediates is not (ImmediateKind.None or ImmediateKind.Lane) || info.Params is null
             || !OpcodeHelpers.SimdInteger.TryGetValue(instr.Opcode, out MethodInfo? helper))
@@ -92,9 +97,83 @@ internal sealed partial class FunctionCompiler
     {
         _il.Emit(OpCodes.Ldc_I8, (long)low);
         _il.Emit(OpCodes.Ldc_I8, (long)high);
-        _il.Emit(OpCodes.Call, OpcodeHelpers.SimdInteger[Opcode.V128Const]);
+        _il.Emit(OpCodes.Call, SimdIntrinsics.CreateFromHalves);
+        _il.Emit(OpCodes.Call, SimdIntrinsics.FromLane(typeof(long)));
         Push(V128);
     }
+
+    /// <summary>
+    /// An instruction that is one <see cref="Vector128"/> operation: its v128 operands are seen with
+    /// the operation's lane type (the one below the top through a temporary), and its v128 result
+    /// goes back to <c>Vector128&lt;byte&gt;</c>. The conversions cost nothing in machine code.
+    /// </summary>
+    private void EmitSimdIntrinsic(in SimdIntrinsics.Recipe recipe, int lane)
+    {
+        Type t = recipe.Lane;
+        bool typed = t != typeof(byte);
+        switch (recipe.Shape)
+        {
+            case SimdIntrinsics.Shape.Unary:
+                if (typed) _il.Emit(OpCodes.Call, SimdIntrinsics.ToLane(t));
+                _il.Emit(OpCodes.Call, recipe.Operation);
+                Pop();
+                break;
+            case SimdIntrinsics.Shape.Binary or SimdIntrinsics.Shape.BinaryComplemented:
+                if (typed) ConvertBelowTop(t, V128);
+                _il.Emit(OpCodes.Call, recipe.Operation);
+                if (recipe.Shape == SimdIntrinsics.Shape.BinaryComplemented) _il.Emit(OpCodes.Call, SimdIntrinsics.OnesComplement(t));
+                PopN(2);
+                break;
+            case SimdIntrinsics.Shape.Shift:
+                EmitLdcI4((8 * LaneBytes(t)) - 1);
+                _il.Emit(OpCodes.And);
+                if (typed) ConvertBelowTop(t, typeof(int));
+                _il.Emit(OpCodes.Call, recipe.Operation);
+                PopN(2);
+                break;
+            case SimdIntrinsics.Shape.Splat:
+                _il.Emit(OpCodes.Call, recipe.Operation);
+                Pop();
+                break;
+            case SimdIntrinsics.Shape.ExtractLane:
+                if (typed) _il.Emit(OpCodes.Call, SimdIntrinsics.ToLane(t));
+                EmitLdcI4(lane);
+                _il.Emit(OpCodes.Call, recipe.Operation);
+                Pop();
+                Push(t == typeof(long) ? typeof(long) : typeof(int));
+                return;
+            case SimdIntrinsics.Shape.ReplaceLane:
+            {
+                Type scalar = _stack[^1];
+                IlLocal value = RentTemp(scalar);
+                _il.Emit(OpCodes.Stloc, value);
+                if (typed) _il.Emit(OpCodes.Call, SimdIntrinsics.ToLane(t));
+                EmitLdcI4(lane);
+                _il.Emit(OpCodes.Ldloc, value);
+                ReturnTemp(value);
+                _il.Emit(OpCodes.Call, recipe.Operation);
+                PopN(2);
+                break;
+            }
+        }
+        if (typed) _il.Emit(OpCodes.Call, SimdIntrinsics.FromLane(t));
+        Push(V128);
+    }
+
+    /// <summary>Sees the v128 below the top (of type <paramref name="top"/>) with lanes of type <paramref name="lane"/>, and the top too if it is a v128.</summary>
+    private void ConvertBelowTop(Type lane, Type top)
+    {
+        IlLocal spilled = RentTemp(top);
+        _il.Emit(OpCodes.Stloc, spilled);
+        _il.Emit(OpCodes.Call, SimdIntrinsics.ToLane(lane));
+        _il.Emit(OpCodes.Ldloc, spilled);
+        ReturnTemp(spilled);
+        if (top == V128) _il.Emit(OpCodes.Call, SimdIntrinsics.ToLane(lane));
+    }
+
+    private static int LaneBytes(Type lane) => lane == typeof(sbyte) || lane == typeof(byte) ? 1
+        : lane == typeof(short) || lane == typeof(ushort) ? 2
+        : lane == typeof(int) || lane == typeof(uint) ? 4 : 8;
 
     /// <summary>
     /// i8x16.shuffle as one byte selection per source that contributes lanes: the immediate's
@@ -105,7 +184,7 @@ internal sealed partial class FunctionCompiler
         (ulong aLow, ulong bLow) = SplitShuffleMask(low);
         (ulong aHigh, ulong bHigh) = SplitShuffleMask(high);
         const ulong None = 0x8080_8080_8080_8080;
-        MethodInfo select = Method(typeof(SimdInteger), nameof(SimdInteger.SelectBytes));
+        MethodInfo select = SimdIntrinsics.ShuffleBytes;
         if (bLow == None && bHigh == None)
         {
             _il.Emit(OpCodes.Pop);
@@ -128,10 +207,18 @@ internal sealed partial class FunctionCompiler
         }
         else
         {
-            EmitV128Const(aLow, aHigh);
+            // (a selected by its mask) | (b selected by its mask).
             EmitV128Const(bLow, bHigh);
-            _il.Emit(OpCodes.Call, Method(typeof(SimdInteger), nameof(SimdInteger.ShuffleBytes)));
-            PopN(4);
+            _il.Emit(OpCodes.Call, select);
+            PopN(2);
+            IlLocal b = RentTemp(V128);
+            _il.Emit(OpCodes.Stloc, b);
+            EmitV128Const(aLow, aHigh);
+            _il.Emit(OpCodes.Call, select);
+            _il.Emit(OpCodes.Ldloc, b);
+            ReturnTemp(b);
+            _il.Emit(OpCodes.Call, SimdIntrinsics.OrBytes);
+            PopN(2);
         }
         Push(V128);
     }
