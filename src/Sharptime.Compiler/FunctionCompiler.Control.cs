@@ -210,7 +210,8 @@ internal sealed partial class FunctionCompiler
 
     private void EmitReturn()
     {
-        if (_try is not null) EmitLeaveTo(_frames[0]);
+        if (Part is not null) EmitBranch(_frames[0]);
+        else if (_try is not null) EmitLeaveTo(_frames[0]);
         else EmitReturnValues();
     }
 

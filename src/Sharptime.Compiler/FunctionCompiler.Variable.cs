@@ -71,14 +71,14 @@ internal sealed partial class FunctionCompiler
 
     private void LoadLocal(int index)
     {
-        int p = _type.Params.Length;
+        int p = _argumentLocals;
         if (index < p) EmitLdarg(index);
         else _il.Emit(OpCodes.Ldloc, _locals[index - p]);
     }
 
     private void StoreLocal(int index)
     {
-        int p = _type.Params.Length;
+        int p = _argumentLocals;
         if (index < p) { if (index <= byte.MaxValue) _il.Emit(OpCodes.Starg_S, (byte)index); else _il.Emit(OpCodes.Starg, (short)index); }
         else _il.Emit(OpCodes.Stloc, _locals[index - p]);
     }

@@ -32,6 +32,15 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>Whether this function is likely compiled with MinOpts (<see cref="LikelyMinOptsCodeLength"/>).</summary>
     private bool _likelyMinOpts;
+
+    /// <summary>The function's parts (see <see cref="RegionPlanner"/>) by the offset of their block: the code calls them there.</summary>
+    public IReadOnlyDictionary<int, (Region Region, MethodDef Method)>? Parts { get; init; }
+
+    /// <summary>Set when this compiles a part of the function: the block it holds.</summary>
+    public Region? Part { get; init; }
+
+    /// <summary>How many Wasm locals (the function's parameters) are IL arguments; in a part, none are.</summary>
+    private int _argumentLocals;
     private readonly Dictionary<Type, Stack<IlLocal>> _freeTemps = [];
     private IlLocal[] _locals = [];
     private Type[] _localTypes = [];
@@ -96,12 +105,14 @@ internal sealed partial class FunctionCompiler
     public void Compile()
     {
         FunctionBody body = _module.Code[_definedIndex];
-        ReadOnlySpan<byte> code = _module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength);
-        _likelyMinOpts = body.CodeLength >= LikelyMinOptsCodeLength;
-        _contextArg = _type.Params.Length + Math.Max(0, _type.Results.Length - 1);
+        ReadOnlySpan<byte> code = Part is { } part ? _module.Bytes.Span[part.Start..part.End] : _module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength);
+        int codeOffset = Part?.Start ?? body.CodeOffset;
+        _likelyMinOpts = code.Length >= LikelyMinOptsCodeLength;
+        _contextArg = Part is not null ? Part.Locals.Length + (Part.Returns ? _type.Results.Length : 0) : _type.Params.Length + Math.Max(0, _type.Results.Length - 1);
+        _argumentLocals = Part is null ? _type.Params.Length : 0;
         // The locals of every memory access come first: indices 0-3 have one-byte ldloc/stloc forms.
         var indirectTables = new SortedSet<int>();
-        bool accessesMemory0 = ScanBody(code, body.CodeOffset, indirectTables) && _module.Memories.Length > 0;
+        bool accessesMemory0 = ScanBody(code, codeOffset, indirectTables) && _module.Memories.Length > 0;
         if (accessesMemory0)
         {
             _memoryEa = _il.DeclareLocal(typeof(nuint));
@@ -110,7 +121,7 @@ internal sealed partial class FunctionCompiler
         }
         DeclareLocals(body);
         EmitStackProbe();
-        EmitEntryChecks();
+        if (Part is null) EmitEntryChecks();
         if (_module.GlobalTypes.Length > 0)
         {
             // Like memory 0 below: the array of global cells never changes.
@@ -140,6 +151,11 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Stloc, _memory0);
             if (accessesMemory0) ReloadMemory0();
         }
+        if (Part is not null)
+        {
+            CompilePart(Part, code);
+            return;
+        }
         _slowCopyWanted = EpochInterruption && code.Length <= MaxSlowCopyBody;
         FindLoopsCallingFirst(code, body.CodeOffset);
         CompileBody(code, body.CodeOffset);
@@ -160,6 +176,11 @@ internal sealed partial class FunctionCompiler
     private void CompileBody(ReadOnlySpan<byte> code, int codeOffset)
     {
         _frames.Add(new Frame { Kind = Opcode.Call, Params = [], Results = Clr(_type.Results), Height = 0 });
+        CompileInstructions(code, codeOffset);
+    }
+
+    private void CompileInstructions(ReadOnlySpan<byte> code, int codeOffset)
+    {
         var reader = new InstructionReader(code, codeOffset);
         var instr = new Instruction();
         while (!reader.AtEnd)
@@ -173,6 +194,13 @@ internal sealed partial class FunctionCompiler
             _wasmOffsets.Add(instr.Offset);
             _mapIlOffsets.Add(_il.ILOffset);
             _mapWasmOffsets.Add(instr.Offset);
+            if (instr.Opcode is Opcode.Block or Opcode.Loop && instr.Offset != Part?.Start && Parts is not null
+                && Parts.TryGetValue(instr.Offset, out (Region Region, MethodDef Method) part))
+            {
+                EmitPartCall(part.Region, part.Method);
+                reader = new InstructionReader(code[(part.Region.End - codeOffset)..], part.Region.End);
+                continue;
+            }
             int onIlStack = _stack.Count - IlBase;
             if (onIlStack > 0 && onIlStack <= MaxBoundarySpill && MayTrapInCall(ref instr)) SpillForBoundary(instr.Offset);
             try
@@ -259,7 +287,12 @@ internal sealed partial class FunctionCompiler
     {
         var locals = new List<IlLocal>();
         var types = new List<Type>();
-        foreach (ValueType p in _type.Params) types.Add(ClrTypes.Of(p));
+        foreach (ValueType p in _type.Params)
+        {
+            types.Add(ClrTypes.Of(p));
+            // In a part, parameters are locals like the others (the part's arguments are references).
+            if (_argumentLocals == 0) locals.Add(_il.DeclareLocal(ClrTypes.Of(p)));
+        }
         foreach (LocalRun run in body.Locals)
         {
             Type t = ClrTypes.Of(run.Type);

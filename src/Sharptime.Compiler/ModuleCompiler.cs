@@ -32,16 +32,26 @@ internal static class ModuleCompiler
         public required MethodDef?[] HostCalls { get; init; }
         public required OffsetMap[] Offsets { get; init; }
 
+        /// <summary>The parts of large functions (see <see cref="RegionPlanner"/>), by function and code order.</summary>
+        public required MethodDef[] Parts { get; init; }
+
+        /// <summary>Per part, the defined function it belongs to.</summary>
+        public required int[] PartOwners { get; init; }
+
+        /// <summary>Per part, the Wasm offsets of its IL.</summary>
+        public required OffsetMap[] PartOffsets { get; init; }
+
         /// <summary>The code map: the methods' tokens and the Wasm offsets of their IL.</summary>
         public CodeMap ToMap()
         {
             var entries = new int[Entries.Length];
-            var bodies = new int[Bodies.Length];
+            var bodies = new int[Bodies.Length + Parts.Length];
             for (int i = 0; i < entries.Length; i++)
             {
                 entries[i] = Entries[i].Token;
                 bodies[i] = Bodies[i].Token;
             }
+            for (int j = 0; j < Parts.Length; j++) bodies[Bodies.Length + j] = Parts[j].Token;
             var arrayCalls = new int[ArrayCalls.Length];
             var hostCalls = new int[HostCalls.Length];
             for (int i = 0; i < arrayCalls.Length; i++)
@@ -49,12 +59,13 @@ internal static class ModuleCompiler
                 arrayCalls[i] = ArrayCalls[i]?.Token ?? 0;
                 hostCalls[i] = HostCalls[i]?.Token ?? 0;
             }
-            var starts = new int[Offsets.Length + 1];
-            for (int i = 0; i < Offsets.Length; i++) starts[i + 1] = starts[i] + Offsets[i].Count;
+            OffsetMap[] all = [.. Offsets, .. PartOffsets];
+            var starts = new int[all.Length + 1];
+            for (int i = 0; i < all.Length; i++) starts[i + 1] = starts[i] + all[i].Count;
             var il = new int[starts[^1]];
             var wasm = new int[starts[^1]];
-            for (int i = 0; i < Offsets.Length; i++) Offsets[i].CopyTo(il.AsSpan(starts[i]), wasm.AsSpan(starts[i]));
-            return new CodeMap(entries, bodies, arrayCalls, hostCalls, starts, il, wasm);
+            for (int i = 0; i < all.Length; i++) all[i].CopyTo(il.AsSpan(starts[i]), wasm.AsSpan(starts[i]));
+            return new CodeMap(entries, bodies, arrayCalls, hostCalls, PartOwners, starts, il, wasm);
         }
     }
 
@@ -79,12 +90,20 @@ internal static class ModuleCompiler
         int count = m.Code.Length;
         var bodies = new MethodDef[count];
         var entries = new MethodDef[count];
+        // Parts are planned before any method is defined so that their tokens do not depend on which thread compiles what.
+        bool keepWhole = module.Engine.Config.ConsumeFuel || module.Engine.Config.EpochInterruption;
+        var plans = new Region[count][];
+        for (int i = 0; i < count; i++) plans[i] = keepWhole ? [] : RegionPlanner.Plan(m, i);
+        var partsOf = new Dictionary<int, (Region, MethodDef)>?[count];
+        var parts = new List<MethodDef>();
+        var partOwners = new List<int>();
+        var firstPart = new int[count];
         for (int i = 0; i < count; i++)
         {
             int index = m.ImportedFunctionCount + i;
             FuncCompositeType f = m.FuncTypeOf((uint)index);
             bool stub = EstimateFrameBytes(m, i) > LargeFrameBytes;
-            NextType(stub ? 2 : 1);
+            NextType((stub ? 2 : 1) + plans[i].Length);
             Type[] parameters = ClrTypes.Parameters(f.Params, f.Results);
             // A function the JIT inlined would vanish from trap backtraces (the .NET stack trace has
             // no frame for it), and its stack probe would probe its caller's frame.
@@ -95,6 +114,23 @@ internal static class ModuleCompiler
             entries[i] = stub
                 ? image.DefineMethod($"wasm-function-entry[{index}]", MethodAttributes.Public, ClrTypes.Return(f.Results), parameters)
                 : bodies[i];
+            firstPart[i] = parts.Count;
+            if (plans[i].Length == 0) continue;
+            partsOf[i] = [];
+            Type[] localTypes = LocalTypes(m, i);
+            for (int k = 0; k < plans[i].Length; k++)
+            {
+                Region region = plans[i][k];
+                Type[] results = region.Returns ? Array.ConvertAll(f.Results, ClrTypes.Of) : [];
+                var partParameters = new Type[region.Locals.Length + results.Length + 1];
+                for (int j = 0; j < region.Locals.Length; j++) partParameters[j] = localTypes[region.Locals[j]].MakeByRefType();
+                for (int j = 0; j < results.Length; j++) partParameters[region.Locals.Length + j] = results[j].MakeByRefType();
+                partParameters[^1] = typeof(VmContext);
+                MethodDef part = image.DefineMethod($"{MethodName(m, index)} part{k + 1}", MethodAttributes.Public, typeof(int), partParameters, MethodImplAttributes.NoInlining);
+                partsOf[i]![region.Start] = (region, part);
+                parts.Add(part);
+                partOwners.Add(i);
+            }
         }
 
         var il = new IlEmitter();
@@ -103,6 +139,7 @@ internal static class ModuleCompiler
             if (entries[i] != bodies[i]) entries[i].Body = EmitEntryStub(il, bodies[i], EstimateFrameBytes(m, i));
         }
         var offsets = new OffsetMap[count];
+        var partOffsets = new OffsetMap[parts.Count];
         long codeBytes = 0;
         foreach (FunctionBody body in m.Code) codeBytes += body.CodeLength;
         FunctionWork.Run(count, codeBytes >= ParallelCodeBytes ? FunctionWork.Workers : 1,
@@ -112,10 +149,18 @@ internal static class ModuleCompiler
                 {
                     ConsumeFuel = module.Engine.Config.ConsumeFuel,
                     EpochInterruption = module.Engine.Config.EpochInterruption,
+                    Parts = partsOf[i],
                 };
                 compiler.Compile();
                 bodies[i].Body = state.Il.Finish();
                 offsets[i] = compiler.Offsets;
+                for (int k = 0; k < plans[i].Length; k++)
+                {
+                    var part = new FunctionCompiler(m, entries, i, state.Il, state.Buffers) { Parts = partsOf[i], Part = plans[i][k] };
+                    part.Compile();
+                    parts[firstPart[i] + k].Body = state.Il.Finish();
+                    partOffsets[firstPart[i] + k] = part.Offsets;
+                }
             });
 
         // One pair of shims per distinct function signature, shared by the type indices that have it.
@@ -139,7 +184,23 @@ internal static class ModuleCompiler
         }
 
         if (image.TypeCount == 0) NextType(0);
-        return new Emitted { Entries = entries, Bodies = bodies, ArrayCalls = arrayCalls, HostCalls = hostCalls, Offsets = offsets };
+        return new Emitted
+        {
+            Entries = entries, Bodies = bodies, ArrayCalls = arrayCalls, HostCalls = hostCalls, Offsets = offsets,
+            Parts = [.. parts], PartOwners = [.. partOwners], PartOffsets = partOffsets,
+        };
+    }
+
+    /// <summary>The CLR types of a defined function's Wasm locals, parameters first.</summary>
+    private static Type[] LocalTypes(WasmModule m, int definedIndex)
+    {
+        var types = new List<Type>();
+        foreach (Binary.ValueType p in m.FuncTypeOf((uint)(m.ImportedFunctionCount + definedIndex)).Params) types.Add(ClrTypes.Of(p));
+        foreach (LocalRun run in m.Code[definedIndex].Locals)
+        {
+            for (uint k = 0; k < run.Count; k++) types.Add(ClrTypes.Of(run.Type));
+        }
+        return [.. types];
     }
 
     private static long EstimateFrameBytes(WasmModule m, int definedIndex)

@@ -19,7 +19,7 @@ internal static class ArtifactFormat
 {
     public const string AssemblyName = "Sharptime.Artifact";
     public const string ResourceName = "Sharptime.Artifact.Payload";
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
     private static ReadOnlySpan<byte> Magic => "SHRPTART"u8;
 
     /// <summary>The method of <see cref="FunctionTableName"/>'s type that fills the table: <c>static void Fill(nint[])</c>.</summary>

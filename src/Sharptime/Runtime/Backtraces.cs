@@ -18,6 +18,9 @@ internal static class Backtraces
         IReadOnlyList<WasmFrame>? interpreted = (exception as TrapException)?.InterpretedFrames;
         if (!engine.HasCode) return interpreted ?? [];
         int next = 0;
+        // A part of a large function is called by the function (or another of its parts): its
+        // caller's frame is the same Wasm frame.
+        int partOf = -1;
         StackFrame[] stack = new StackTrace(exception, false).GetFrames();
         foreach (StackFrame frame in stack)
         {
@@ -29,12 +32,17 @@ internal static class Backtraces
                 continue;
             }
             if (method is null || engine.FindCode(method.Module) is not CompiledModule module) continue;
-            int index = module.FunctionOfToken(method.MetadataToken);
-            if (index < 0) continue;
+            int slot = module.SlotOfToken(method.MetadataToken);
+            if (slot < 0) continue;
+            CodeMap map = module.Code!.Map;
+            int index = module.Module.ImportedFunctionCount + map.DefinedOf(slot);
+            bool caller = index == partOf;
+            partOf = map.IsPart(slot) ? index : -1;
+            if (caller) continue;
             Binary.NameSection? names = module.Module.Names;
             string? functionName = names is not null && names.FunctionNames.TryGetValue((uint)index, out string? n) ? n : null;
             int il = frame.GetILOffset();
-            int? offset = il >= 0 ? module.Code!.Map.FindWasmOffset(index - module.Module.ImportedFunctionCount, il) : null;
+            int? offset = il >= 0 ? map.FindWasmOffset(slot, il) : null;
             // A trap thrown by the function itself knows its instruction (Traps.CreateAt).
             if (frame == stack[0] && exception is TrapException { InstructionOffset: int at }) offset = at;
             frames.Add(new WasmFrame(index, functionName, names?.ModuleName, offset));

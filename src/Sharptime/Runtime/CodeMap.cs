@@ -8,19 +8,20 @@ namespace Sharptime.Runtime;
 /// </summary>
 internal sealed class CodeMap
 {
-    public CodeMap(int[] entryTokens, int[] bodyTokens, int[] arrayCallTokens, int[] hostCallTokens, int[] offsetStarts, int[] ilOffsets, int[] wasmOffsets)
-        : this(entryTokens, bodyTokens, arrayCallTokens, hostCallTokens, offsetStarts) => _offsets = (ilOffsets, wasmOffsets);
+    public CodeMap(int[] entryTokens, int[] bodyTokens, int[] arrayCallTokens, int[] hostCallTokens, int[] partOwners, int[] offsetStarts, int[] ilOffsets, int[] wasmOffsets)
+        : this(entryTokens, bodyTokens, arrayCallTokens, hostCallTokens, partOwners, offsetStarts) => _offsets = (ilOffsets, wasmOffsets);
 
     /// <summary>A map read from an artifact: the offset tables stay encoded until a backtrace needs them.</summary>
-    private CodeMap(int[] entryTokens, int[] bodyTokens, int[] arrayCallTokens, int[] hostCallTokens, int[] offsetStarts, byte[] ilDeltas, byte[] wasmDeltas)
-        : this(entryTokens, bodyTokens, arrayCallTokens, hostCallTokens, offsetStarts) => _encoded = (ilDeltas, wasmDeltas);
+    private CodeMap(int[] entryTokens, int[] bodyTokens, int[] arrayCallTokens, int[] hostCallTokens, int[] partOwners, int[] offsetStarts, byte[] ilDeltas, byte[] wasmDeltas)
+        : this(entryTokens, bodyTokens, arrayCallTokens, hostCallTokens, partOwners, offsetStarts) => _encoded = (ilDeltas, wasmDeltas);
 
-    private CodeMap(int[] entryTokens, int[] bodyTokens, int[] arrayCallTokens, int[] hostCallTokens, int[] offsetStarts)
+    private CodeMap(int[] entryTokens, int[] bodyTokens, int[] arrayCallTokens, int[] hostCallTokens, int[] partOwners, int[] offsetStarts)
     {
         EntryTokens = entryTokens;
         BodyTokens = bodyTokens;
         ArrayCallTokens = arrayCallTokens;
         HostCallTokens = hostCallTokens;
+        PartOwners = partOwners;
         OffsetStarts = offsetStarts;
     }
 
@@ -50,8 +51,21 @@ internal sealed class CodeMap
     /// <summary>Per defined function: the method generated code and the runtime call.</summary>
     public int[] EntryTokens { get; }
 
-    /// <summary>Per defined function: the method that holds its body (the entry, or the body behind a stack-probe stub).</summary>
+    /// <summary>
+    /// Per defined function: the method that holds its body (the entry, or the body behind a
+    /// stack-probe stub); then per part of a large function (a block compiled as a method of its
+    /// own), its method. A code slot is an index here.
+    /// </summary>
     public int[] BodyTokens { get; }
+
+    /// <summary>Per part (code slot <c>EntryTokens.Length + j</c>), the defined function it belongs to.</summary>
+    public int[] PartOwners { get; }
+
+    /// <summary>The defined function of code slot <paramref name="slot"/>.</summary>
+    public int DefinedOf(int slot) => slot < EntryTokens.Length ? slot : PartOwners[slot - EntryTokens.Length];
+
+    /// <summary>Whether code slot <paramref name="slot"/> is a part, whose frames are the function's frame.</summary>
+    public bool IsPart(int slot) => slot >= EntryTokens.Length;
 
     /// <summary>Per type index: <c>static void (nint code, VmContext ctx, ReadOnlySpan&lt;Value&gt; args, Span&lt;Value&gt; results)</c>, or 0.</summary>
     public int[] ArrayCallTokens { get; }
@@ -59,7 +73,7 @@ internal sealed class CodeMap
     /// <summary>Per type index: a method with the generated-code signature that calls an untyped host function, or 0.</summary>
     public int[] HostCallTokens { get; }
 
-    /// <summary>Per defined function, the start of its entries in <see cref="IlOffsets"/>; one more entry than functions.</summary>
+    /// <summary>Per code slot, the start of its entries in <see cref="IlOffsets"/>; one more entry than slots.</summary>
     public int[] OffsetStarts { get; }
 
     /// <summary>Ascending per function: the IL offset where a Wasm instruction's code starts.</summary>
@@ -68,10 +82,10 @@ internal sealed class CodeMap
     /// <summary>The byte offset in the module of the instruction at the same position of <see cref="IlOffsets"/>.</summary>
     public int[] WasmOffsets => Offsets.Wasm;
 
-    /// <summary>The offset of the last Wasm instruction of function <paramref name="defined"/> whose IL starts at or before <paramref name="ilOffset"/>.</summary>
-    public int? FindWasmOffset(int defined, int ilOffset)
+    /// <summary>The offset of the last Wasm instruction of code slot <paramref name="slot"/> whose IL starts at or before <paramref name="ilOffset"/>.</summary>
+    public int? FindWasmOffset(int slot, int ilOffset)
     {
-        int lo = OffsetStarts[defined], hi = OffsetStarts[defined + 1], start = lo;
+        int lo = OffsetStarts[slot], hi = OffsetStarts[slot + 1], start = lo;
         // Several instructions may start at one IL offset (block, nop emit nothing): the last one
         // is the one that emitted the code at that offset.
         while (lo < hi)
@@ -89,6 +103,7 @@ internal sealed class CodeMap
         WriteInts(w, BodyTokens);
         WriteInts(w, ArrayCallTokens);
         WriteInts(w, HostCallTokens);
+        WriteInts(w, PartOwners);
         WriteInts(w, OffsetStarts);
         // One entry per Wasm instruction: as deltas from the previous entry of the same function in
         // (zigzag) LEB128 they take about 2-3 bytes instead of 8.
@@ -98,10 +113,13 @@ internal sealed class CodeMap
 
     public static CodeMap Read(BinaryReader r)
     {
-        int[] entries = ReadInts(r), bodies = ReadInts(r), arrayCalls = ReadInts(r), hostCalls = ReadInts(r), starts = ReadInts(r);
+        int[] entries = ReadInts(r), bodies = ReadInts(r), arrayCalls = ReadInts(r), hostCalls = ReadInts(r), partOwners = ReadInts(r), starts = ReadInts(r);
         int count = starts.Length == 0 ? 0 : starts[^1];
-        if (count < 0) throw new InvalidDataException("corrupt code map");
-        return new(entries, bodies, arrayCalls, hostCalls, starts, ReadBytes(r), ReadBytes(r));
+        if (count < 0 || bodies.Length != entries.Length + partOwners.Length || Array.Exists(partOwners, o => (uint)o >= (uint)entries.Length))
+        {
+            throw new InvalidDataException("corrupt code map");
+        }
+        return new(entries, bodies, arrayCalls, hostCalls, partOwners, starts, ReadBytes(r), ReadBytes(r));
     }
 
     private static void WriteBytes(BinaryWriter w, byte[] bytes)

@@ -16,7 +16,7 @@ internal sealed class CompiledModule
     private nint[] _arrayCalls = [];
     private nint[] _hostCalls = [];
     private ModuleHandle _handle;
-    private Dictionary<int, int>? _functionsByToken;
+    private Dictionary<int, int>? _slotsByToken;
 
     public CompiledModule(Engine engine, WasmModule module)
     {
@@ -114,18 +114,18 @@ internal sealed class CompiledModule
         foreach (int token in bodies) System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(_handle.ResolveMethodHandle(token));
     }
 
-    /// <summary>The function index whose body is the method with <paramref name="token"/>, or -1.</summary>
-    public int FunctionOfToken(int token)
+    /// <summary>The code slot (see <see cref="CodeMap.BodyTokens"/>) of the method with <paramref name="token"/>, or -1.</summary>
+    public int SlotOfToken(int token)
     {
-        Dictionary<int, int>? map = _functionsByToken;
+        Dictionary<int, int>? map = _slotsByToken;
         if (map is null)
         {
             int[] bodies = RequireCode().Map.BodyTokens;
             map = new Dictionary<int, int>(bodies.Length);
-            for (int i = 0; i < bodies.Length; i++) map[bodies[i]] = Module.ImportedFunctionCount + i;
-            _functionsByToken = map;
+            for (int i = 0; i < bodies.Length; i++) map[bodies[i]] = i;
+            _slotsByToken = map;
         }
-        return map.TryGetValue(token, out int index) ? index : -1;
+        return map.TryGetValue(token, out int slot) ? slot : -1;
     }
 
     private static int[] ComputeTypeIds(Engine engine, WasmModule module, out RuntimeType[] types) => engine.Types.Intern(module, out types);

@@ -1,0 +1,153 @@
+using System.Text;
+using Sharptime.Text;
+
+namespace Sharptime.Compiler.Tests;
+
+/// <summary>
+/// Functions too large for RyuJIT to optimize are compiled as a method and parts (RegionPlanner):
+/// blocks of them become methods of their own. Whatever leaves a part (falling through, a branch to
+/// an enclosing block or loop, br_table, return, a trap) must behave as in one method: the results
+/// are compared with the interpreter's, and a trap inside a part reports its instruction in one frame.
+/// </summary>
+public sealed class LargeFunctionTests
+{
+    private const int Chunks = 70;
+
+    private static readonly Engine Interpreter = new(Config.Default with { Strategy = Strategy.Interpreter });
+
+    /// <summary>
+    /// "big" (n, mode, at) -> i32 and "store" (n, mode, at) -> () (its result in memory at 0), each a
+    /// sequence of loops inside blocks with locals shared between them, memory, calls, a nested loop,
+    /// and per mode a way out from loop number <c>at</c>: 1 br_if to an outer block, 2 br_table to
+    /// outer blocks, 3 an out-of-bounds load, 4 return.
+    /// </summary>
+    private static string Source()
+    {
+        var wat = new StringBuilder("""
+            (module
+              (memory (export "memory") 1)
+              (func $mix (param i32 i32) (result i32) (i32.xor (i32.mul (local.get 0) (i32.const 31)) (local.get 1)))
+            """);
+        foreach ((string name, bool results) in new[] { ("big", true), ("store", false) })
+        {
+            wat.Append($"""
+                  (func (export "{name}") (param $n i32) (param $mode i32) (param $at i32) {(results ? "(result i32)" : "")}
+                    (local $acc i32) (local $i i32) (local $j i32) (local $wide i64) (local $f f64)
+                    (block $done
+                    (block $early
+                    (block $other
+
+                """);
+            for (int c = 0; c < Chunks; c++)
+            {
+                wat.Append($"""
+                        (local.set $i (i32.const 0))
+                        (block $b{c}
+                          (loop $l{c}
+                            (local.set $acc (call $mix (local.get $acc) (i32.add (local.get $i) (i32.const {c}))))
+                            (i32.store (i32.and (i32.mul (local.get $i) (i32.const 4)) (i32.const 1020)) (local.get $acc))
+                            (local.set $acc (i32.add (local.get $acc) (i32.load offset=4 (i32.and (i32.mul (local.get $i) (i32.const 8)) (i32.const 1016)))))
+                            (local.set $wide (i64.add (local.get $wide) (i64.extend_i32_u (local.get $acc))))
+                            (local.set $f (f64.add (local.get $f) (f64.convert_i32_s (local.get $i))))
+                            (local.set $acc (i32.xor (local.get $acc) (i32.shr_u (local.get $acc) (i32.const {1 + (c % 9)}))))
+                            (local.set $acc (i32.add (local.get $acc) (i32.mul (local.get $i) (i32.const {c + 3}))))
+                            (local.set $j (i32.const 0))
+                            (loop $inner{c}
+                              (local.set $acc (i32.rotl (local.get $acc) (i32.add (local.get $j) (i32.const {c % 7}))))
+                              (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                              (br_if $inner{c} (i32.lt_u (local.get $j) (i32.const 3))))
+                            (if (i32.and (i32.eq (local.get $mode) (i32.const 1)) (i32.eq (local.get $i) (i32.const {c % 5})))
+                              (then (br_if $early (i32.eq (i32.const {c}) (local.get $at)))))
+                            (if (i32.and (i32.eq (local.get $mode) (i32.const 2)) (i32.eq (i32.const {c}) (local.get $at)))
+                              (then (br_table $b{c} $other $early $done (i32.and (local.get $i) (i32.const 3)))))
+                            (if (i32.and (i32.eq (local.get $mode) (i32.const 3)) (i32.eq (i32.const {c}) (local.get $at)))
+                              (then (drop (i32.load offset=70000 (local.get $i)))))
+                            (if (i32.and (i32.eq (local.get $mode) (i32.const 4)) (i32.eq (i32.const {c}) (local.get $at)))
+                              (then {(results ? "(return (i32.add (local.get $acc) (i32.const 7)))" : "(i32.store (i32.const 0) (local.get $acc)) (return)")}))
+                            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                            (br_if $l{c} (i32.lt_u (local.get $i) (local.get $n)))))
+
+                    """);
+            }
+            wat.Append($"""
+                        (local.set $acc (i32.add (local.get $acc) (i32.const 100))))
+                      (local.set $acc (i32.add (local.get $acc) (i32.const 1000)))))
+                    (local.set $acc (i32.add (local.get $acc) (i32.wrap_i64 (local.get $wide))))
+                    (local.set $acc (i32.add (local.get $acc) (i32.trunc_f64_s (local.get $f))))
+                    {(results ? "(local.get $acc)" : "(i32.store (i32.const 0) (local.get $acc))")})
+
+                """);
+        }
+        return wat.Append(')').ToString();
+    }
+
+    private static readonly byte[] Bytes = Wat.Parse(Source());
+
+    [Fact]
+    public void The_functions_are_split_into_parts()
+    {
+        var module = Module.FromBytes(Wasm.Engine, Bytes);
+        Assert.All(Enumerable.Range(0, 2), i => Assert.True(RegionPlanner.Plan(module.Info, 1 + i).Length >= 2, $"function {1 + i}: {RegionPlanner.Plan(module.Info, 1 + i).Length} parts, {module.Info.Code[1 + i].CodeLength} bytes"));
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(5, 0)]
+    [InlineData(5, 1)]
+    [InlineData(6, 2)]
+    [InlineData(7, 2)]
+    [InlineData(8, 2)]
+    [InlineData(9, 2)]
+    [InlineData(5, 4)]
+    public void Every_way_out_of_a_part_matches_the_interpreter(int n, int mode)
+    {
+        // From every loop: the ones in parts and the ones left in the function.
+        for (int at = 0; at < Chunks; at++)
+        {
+            Assert.Equal(Run(Interpreted, "big", n, mode, at), Run(Compiled, "big", n, mode, at));
+            Assert.Equal(Run(Interpreted, "store", n, mode, at), Run(Compiled, "store", n, mode, at));
+        }
+    }
+
+    private static readonly Module Compiled = Module.FromBytes(Wasm.Engine, Bytes);
+
+    private static readonly Module Interpreted = Module.FromBytes(Interpreter, Bytes);
+
+    /// <summary>Runs an export in a fresh instance: the results depend on what earlier calls left in memory.</summary>
+    private static int Run(Module module, string export, int n, int mode, int at) =>
+        Run(new Linker(module.Engine).Instantiate(new Store(module.Engine), module), export, n, mode, at);
+
+    private static int Run(Instance instance, string export, int n, int mode, int at)
+    {
+        if (export == "big") return instance.GetFunction<int, int, int, int>("big")(n, mode, at);
+        instance.GetAction<int, int, int>("store")(n, mode, at);
+        return instance.GetMemory("memory")!.ReadInt32(0);
+    }
+
+    [Fact]
+    public void An_artifact_keeps_the_parts_and_their_offsets()
+    {
+        Module loaded = Module.Deserialize(Wasm.Engine, Wasm.Engine.PrecompileModule(Bytes));
+        Instance instance = new Linker(Wasm.Engine).Instantiate(new Store(Wasm.Engine), loaded);
+        Assert.Equal(Run(Interpreted, "big", 7, 2, Chunks - 3), Run(instance, "big", 7, 2, Chunks - 3));
+        TrapException trap = Wasm.Traps(() => instance.GetFunction<int, int, int, int>("big")(5, 3, 0));
+        Assert.Equal(Bytes.AsSpan().IndexOf((byte[])[0x28, 0x02, 0xf0, 0xa2, 0x04]), trap.Backtrace[0].CodeOffset);
+        Assert.Single(trap.Backtrace, frame => frame.FunctionIndex == 1);
+    }
+
+    [Fact]
+    public void A_trap_in_a_part_reports_its_instruction_in_one_frame()
+    {
+        // i32.load offset=70000 (28 02 f0 a2 04): one per loop, "big" first.
+        int load = -1;
+        for (int at = 0; at < Chunks; at++)
+        {
+            load += 1 + Bytes.AsSpan(load + 1).IndexOf((byte[])[0x28, 0x02, 0xf0, 0xa2, 0x04]);
+            TrapException trap = Wasm.Traps(() => Run(Compiled, "big", 5, 3, at));
+            Assert.Equal(TrapCode.MemoryOutOfBounds, trap.Code);
+            Assert.Equal(load, trap.Backtrace[0].CodeOffset);
+            Assert.Equal(1, trap.Backtrace[0].FunctionIndex);
+            Assert.DoesNotContain(trap.Backtrace.Skip(1), frame => frame.FunctionIndex == 1);
+        }
+    }
+}
