@@ -40,8 +40,9 @@ internal sealed class Region
 /// <see cref="MaxInstructions"/> hands its largest eligible blocks to parts until it is not.
 /// </summary>
 /// <remarks>
-/// Eligible: a block or loop without parameters or results whose branches out of it carry no values
-/// (but for returns), with no tail call in it, in a function without exception handling (a part's locals are copied
+/// Eligible: a loop, or a block outside every loop, without parameters or results, whose branches
+/// out of it carry no values (but for returns) and reach at most <see cref="MaxExits"/> frames,
+/// with no tail call in it, in a function without exception handling (a part's locals are copied
 /// back only when it returns, so a handler in the caller would see stale ones); fuel and epoch
 /// interruption keep functions whole (their state lives in the function's locals).
 /// </remarks>
@@ -56,6 +57,13 @@ internal static class RegionPlanner
     /// <summary>Blocks smaller than this are not worth a call.</summary>
     private const int MinInstructions = 100;
 
+    /// <summary>
+    /// Blocks that branch to more enclosing frames than this stay in their function: each exit costs
+    /// the caller a compare after every call (the nested blocks of a br_table switch would make the
+    /// call's dispatch as long as the switch).
+    /// </summary>
+    private const int MaxExits = 8;
+
     private sealed class Node(Opcode kind, int start, int index, Node? parent)
     {
         public readonly Opcode Kind = kind;
@@ -67,6 +75,7 @@ internal static class RegionPlanner
         public readonly HashSet<int> Written = [];
         public readonly HashSet<int> Exits = [];
         public bool Eligible;
+        public bool InLoop;
         public bool Outlined;
         public int End;
         public int Instructions;
@@ -94,7 +103,14 @@ internal static class RegionPlanner
             {
                 case Opcode.Block or Opcode.Loop or Opcode.If:
                 {
-                    var node = new Node(instr.Opcode, instr.Offset, count - 1, inner) { Eligible = instr.Opcode != Opcode.If && instr.Block.Kind == BlockTypeKind.Empty };
+                    // A block inside a loop would be a call per iteration (measured: sqlite3's interpreter
+                    // loop 3.6x slower with its cases in parts); a loop is one call for all its iterations.
+                    bool inLoop = inner.InLoop || inner.Kind == Opcode.Loop;
+                    var node = new Node(instr.Opcode, instr.Offset, count - 1, inner)
+                    {
+                        InLoop = inLoop,
+                        Eligible = (instr.Opcode == Opcode.Loop || (instr.Opcode == Opcode.Block && !inLoop)) && instr.Block.Kind == BlockTypeKind.Empty,
+                    };
                     inner.Children.Add(node);
                     open.Add(node);
                     (int ps, int rs) = BlockArity(module, instr.Block);
@@ -186,7 +202,11 @@ internal static class RegionPlanner
             Node? largest = null;
             foreach (Node child in node.Children)
             {
-                if (child.Eligible && !child.Outlined && child.Size >= MinInstructions && (largest is null || child.Size > largest.Size)) largest = child;
+                if (child.Eligible && !child.Outlined && child.Size >= MinInstructions && child.Exits.Count <= MaxExits
+                    && (largest is null || child.Size > largest.Size))
+                {
+                    largest = child;
+                }
             }
             if (largest is null) break;
             largest.Outlined = true;
