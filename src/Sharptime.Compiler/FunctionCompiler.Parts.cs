@@ -68,8 +68,18 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ret);
     }
 
+    /// <summary>The outermost of the parts starting here that lies inside what this method compiles (a part does not call itself).</summary>
+    private (Region Region, MethodDef Method)? PartAt((Region Region, MethodDef Method)[] starting)
+    {
+        foreach ((Region Region, MethodDef Method) candidate in starting)
+        {
+            if (Part is null || (candidate.Region.End <= Part.End && candidate.Region.End - candidate.Region.Start < Part.End - Part.Start)) return candidate;
+        }
+        return null;
+    }
+
     /// <summary>
-    /// Where a part's block starts: the locals it uses go in through cells of their own (taking the
+    /// Where a part's code starts: the locals it uses go in through cells of their own (taking the
     /// address of a local would keep it in memory in the whole method), the ones it writes come back,
     /// memory 0 is reloaded as after any call, and each exit code becomes a br_if to its frame.
     /// </summary>

@@ -34,7 +34,7 @@ internal sealed partial class FunctionCompiler
     private bool _likelyMinOpts;
 
     /// <summary>The function's parts (see <see cref="RegionPlanner"/>) by the offset of their block: the code calls them there.</summary>
-    public IReadOnlyDictionary<int, (Region Region, MethodDef Method)>? Parts { get; init; }
+    public IReadOnlyDictionary<int, (Region Region, MethodDef Method)[]>? Parts { get; init; }
 
     /// <summary>Set when this compiles a part of the function: the block it holds.</summary>
     public Region? Part { get; init; }
@@ -194,8 +194,7 @@ internal sealed partial class FunctionCompiler
             _wasmOffsets.Add(instr.Offset);
             _mapIlOffsets.Add(_il.ILOffset);
             _mapWasmOffsets.Add(instr.Offset);
-            if (instr.Opcode is Opcode.Block or Opcode.Loop && instr.Offset != Part?.Start && Parts is not null
-                && Parts.TryGetValue(instr.Offset, out (Region Region, MethodDef Method) part))
+            if (Parts is not null && Parts.TryGetValue(instr.Offset, out (Region Region, MethodDef Method)[]? starting) && PartAt(starting) is { } part)
             {
                 EmitPartCall(part.Region, part.Method);
                 reader = new InstructionReader(code[(part.Region.End - codeOffset)..], part.Region.End);

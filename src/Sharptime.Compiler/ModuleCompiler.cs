@@ -94,7 +94,7 @@ internal static class ModuleCompiler
         bool keepWhole = module.Engine.Config.ConsumeFuel || module.Engine.Config.EpochInterruption;
         var plans = new Region[count][];
         for (int i = 0; i < count; i++) plans[i] = keepWhole ? [] : RegionPlanner.Plan(m, i);
-        var partsOf = new Dictionary<int, (Region, MethodDef)>?[count];
+        var partsOf = new Dictionary<int, (Region, MethodDef)[]>?[count];
         var parts = new List<MethodDef>();
         var partOwners = new List<int>();
         var firstPart = new int[count];
@@ -127,7 +127,10 @@ internal static class ModuleCompiler
                 for (int j = 0; j < results.Length; j++) partParameters[region.Locals.Length + j] = results[j].MakeByRefType();
                 partParameters[^1] = typeof(VmContext);
                 MethodDef part = image.DefineMethod($"{MethodName(m, index)} part{k + 1}", MethodAttributes.Public, typeof(int), partParameters, MethodImplAttributes.NoInlining);
-                partsOf[i]![region.Start] = (region, part);
+                // A run of statements can start with a block of its own that is a part too: the run comes first.
+                (Region, MethodDef)[] same = partsOf[i]!.TryGetValue(region.Start, out (Region, MethodDef)[]? found) ? found : [];
+                partsOf[i]![region.Start] = [.. same, (region, part)];
+                Array.Sort(partsOf[i]![region.Start], static (a, b) => b.Item1.End.CompareTo(a.Item1.End));
                 parts.Add(part);
                 partOwners.Add(i);
             }

@@ -3,20 +3,20 @@ using Sharptime.Binary;
 namespace Sharptime.Compiler;
 
 /// <summary>
-/// A block or loop of a large function compiled as a method of its own (a part). The function's
-/// method calls it where the block starts: the Wasm locals the block uses go by reference, and the
+/// A block or loop of a large function, or a run of its straight-line statements, compiled as a
+/// method of its own (a part). The function's method calls it where the code starts: the Wasm locals the block uses go by reference, and the
 /// int it returns says where control goes on: 0 past the block's end, t + 1 to the label of the
 /// enclosing frame t (0 is the function: a return).
 /// </summary>
 internal sealed class Region
 {
-    /// <summary>The module offset of the block or loop instruction.</summary>
+    /// <summary>The module offset of the block or loop instruction, or of the run's first instruction.</summary>
     public required int Start { get; init; }
 
     /// <summary>The module offset just past its end.</summary>
     public required int End { get; init; }
 
-    /// <summary>The enclosing frames, outermost first, from the function's own (index 0): the block's frame index is their count.</summary>
+    /// <summary>The enclosing frames, outermost first, from the function's own (index 0): the part's code is nested one deeper.</summary>
     public required Opcode[] Enclosing { get; init; }
 
     /// <summary>The Wasm locals (parameters included) the block reads or writes, ascending: the part's by-reference parameters.</summary>
@@ -64,6 +64,12 @@ internal static class RegionPlanner
     /// </summary>
     private const int MaxExits = 8;
 
+    /// <summary>Instructions a range of straight-line statements takes at most.</summary>
+    private const int RangeInstructions = 2_500;
+
+    /// <summary>A range inside a loop runs once per iteration: it must be large enough that a call is noise.</summary>
+    private const int MinLoopRangeInstructions = 1_000;
+
     private sealed class Node(Opcode kind, int start, int index, Node? parent)
     {
         public readonly Opcode Kind = kind;
@@ -80,6 +86,39 @@ internal static class RegionPlanner
         public int End;
         public int Instructions;
         public int Size;
+
+        /// <summary>The frame index of the node (0: the function).</summary>
+        public int Index;
+
+        /// <summary>Operands on the stack since the node began (its parameters included).</summary>
+        public int Height;
+
+        /// <summary>After an unconditional branch: the rest of the node (up to else or end) is dead.</summary>
+        public bool Dead;
+
+        /// <summary>Whether an instruction's stack effect was unknown here (GC, br_on_*): no ranges then.</summary>
+        public bool NoRanges;
+
+        /// <summary>The node's own instruction sequence, cut where its stack is empty.</summary>
+        public readonly List<Statement> Statements = [];
+        public Statement? Current;
+
+        /// <summary>Ranges of statements chosen as parts.</summary>
+        public readonly List<Statement> Ranges = [];
+    }
+
+    /// <summary>Instructions of a node between two points where its operand stack is empty, nested blocks included.</summary>
+    private sealed class Statement(int start, int first)
+    {
+        public readonly int Start = start;
+        public readonly int FirstInstruction = first;
+        public int End;
+        public int Instructions;
+        public bool Bad;
+        public readonly HashSet<int> Read = [];
+        public readonly HashSet<int> Written = [];
+        public readonly HashSet<int> Exits = [];
+        public readonly List<Node> Children = [];
     }
 
     /// <summary>The parts of defined function <paramref name="definedIndex"/>, in code order (empty when it stays whole).</summary>
@@ -90,7 +129,7 @@ internal static class RegionPlanner
         Binary.FuncCompositeType type = module.FuncTypeOf((uint)(module.ImportedFunctionCount + definedIndex));
         var reader = new InstructionReader(module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength), body.CodeOffset);
         var instr = new Instruction();
-        var root = new Node(Opcode.Call, body.CodeOffset, 0, null);
+        var root = new Node(Opcode.Call, body.CodeOffset, 0, null) { Index = 0 };
         var open = new List<Node> { root };
         var arity = new List<int> { type.Results.Length };
         int count = 0;
@@ -99,6 +138,8 @@ internal static class RegionPlanner
             reader.Read(ref instr);
             count++;
             Node inner = open[^1];
+            if (inner.Current is null && !inner.Dead && instr.Opcode is not (Opcode.End or Opcode.Else)) inner.Current = new Statement(instr.Offset, count - 1);
+            Statement? statement = inner.Current;
             switch (instr.Opcode)
             {
                 case Opcode.Block or Opcode.Loop or Opcode.If:
@@ -106,49 +147,87 @@ internal static class RegionPlanner
                     // A block inside a loop would be a call per iteration (measured: sqlite3's interpreter
                     // loop 3.6x slower with its cases in parts); a loop is one call for all its iterations.
                     bool inLoop = inner.InLoop || inner.Kind == Opcode.Loop;
+                    (int ps, int rs) = BlockArity(module, instr.Block);
                     var node = new Node(instr.Opcode, instr.Offset, count - 1, inner)
                     {
-                        InLoop = inLoop,
+                        InLoop = inLoop, Index = open.Count, Height = ps,
                         Eligible = (instr.Opcode == Opcode.Loop || (instr.Opcode == Opcode.Block && !inLoop)) && instr.Block.Kind == BlockTypeKind.Empty,
                     };
                     inner.Children.Add(node);
+                    statement?.Children.Add(node);
+                    inner.Height -= ps + (instr.Opcode == Opcode.If ? 1 : 0);
                     open.Add(node);
-                    (int ps, int rs) = BlockArity(module, instr.Block);
                     arity.Add(instr.Opcode == Opcode.Loop ? ps : rs);
-                    break;
+                    continue;
                 }
+                case Opcode.Else:
+                    inner.Current = null;
+                    inner.Dead = false;
+                    inner.NoRanges = true;
+                    continue;
                 case Opcode.End:
+                {
                     open.RemoveAt(open.Count - 1);
                     arity.RemoveAt(arity.Count - 1);
                     inner.End = reader.Offset;
                     inner.Instructions = count - inner.FirstInstruction;
-                    if (inner.Parent is { } parent) Merge(inner, parent, open.Count - 1);
-                    break;
+                    if (inner.Parent is not { } parent) continue;
+                    Merge(inner, parent, open.Count - 1);
+                    parent.Height += BlockArity(module, BlockTypeOf(module, inner.Start)).Results;
+                    if (parent.Current is { } outer)
+                    {
+                        outer.Read.UnionWith(inner.Read);
+                        outer.Written.UnionWith(inner.Written);
+                        foreach (int exit in inner.Exits)
+                        {
+                            outer.Exits.Add(exit);
+                            outer.Bad |= exit < 0;
+                        }
+                    }
+                    EndOfInstruction(parent, reader.Offset, count);
+                    continue;
+                }
                 case Opcode.Br or Opcode.BrIf:
-                    Exit(inner, open.Count - 1 - (int)instr.Index, arity);
+                    Exit(inner, statement, open.Count - 1 - (int)instr.Index, arity);
                     break;
                 case Opcode.BrTable:
-                    foreach (uint target in instr.Targets) Exit(inner, open.Count - 1 - (int)target, arity);
-                    Exit(inner, open.Count - 1 - (int)instr.Index, arity);
+                    foreach (uint target in instr.Targets) Exit(inner, statement, open.Count - 1 - (int)target, arity);
+                    Exit(inner, statement, open.Count - 1 - (int)instr.Index, arity);
                     count += instr.Targets.Length;
                     break;
                 case Opcode.Return:
-                    Exit(inner, 0, arity);
+                    Exit(inner, statement, 0, arity);
                     break;
                 case Opcode.LocalGet:
                     inner.Read.Add((int)instr.Index);
+                    statement?.Read.Add((int)instr.Index);
                     break;
                 case Opcode.LocalSet or Opcode.LocalTee:
                     inner.Written.Add((int)instr.Index);
+                    statement?.Written.Add((int)instr.Index);
                     break;
                 case Opcode.ReturnCall or Opcode.ReturnCallIndirect or Opcode.ReturnCallRef:
                     inner.Eligible = false;
                     inner.Exits.Add(-1);
+                    if (statement is not null) statement.Bad = true;
                     break;
                 case Opcode.Try or Opcode.TryTable or Opcode.Throw or Opcode.ThrowRef or Opcode.Rethrow or Opcode.Delegate
                     or Opcode.Catch or Opcode.CatchAll:
                     return [];
             }
+            int? effect = StackEffect(module, ref instr);
+            if (effect is null) inner.NoRanges = true;
+            else inner.Height += effect.Value;
+            if (instr.Opcode is Opcode.Br or Opcode.BrTable or Opcode.Return or Opcode.Unreachable
+                or Opcode.ReturnCall or Opcode.ReturnCallIndirect or Opcode.ReturnCallRef)
+            {
+                // The rest of the node is dead: the statement ends here.
+                inner.Height = 0;
+                EndOfInstruction(inner, reader.Offset, count);
+                inner.Dead = true;
+                continue;
+            }
+            EndOfInstruction(inner, reader.Offset, count);
         }
         if (count <= MaxInstructions) return [];
         Reduce(root);
@@ -166,13 +245,70 @@ internal static class RegionPlanner
 
     /// <summary>
     /// A branch from <paramref name="inner"/> (the innermost open frame) to frame <paramref name="target"/>:
-    /// an exit when it leaves <paramref name="inner"/>; one that carries values makes the blocks it
-    /// leaves ineligible (it is kept as a negative exit).
+    /// an exit when it leaves <paramref name="inner"/>, and for its statement also when it goes to
+    /// <paramref name="inner"/>'s own label; one that carries values makes what it leaves ineligible
+    /// (it is kept as a negative exit). A return (or a branch to the function's label) passes its
+    /// values through the part's result cells.
     /// </summary>
-    private static void Exit(Node inner, int target, List<int> arity)
+    private static void Exit(Node inner, Statement? statement, int target, List<int> arity)
     {
-        // A return (or a branch to the function's label) passes its values through the part's result cells.
-        if (target < arity.Count - 1) inner.Exits.Add(target == 0 || arity[target] == 0 ? target : -1 - target);
+        int exit = target == 0 || arity[target] == 0 ? target : -1 - target;
+        if (target < arity.Count - 1) inner.Exits.Add(exit);
+        if (statement is null) return;
+        statement.Exits.Add(exit);
+        statement.Bad |= exit < 0;
+    }
+
+    /// <summary>After an instruction of <paramref name="node"/> (a nested block counts at its end): its statement ends where the stack is empty.</summary>
+    private static void EndOfInstruction(Node node, int offset, int count)
+    {
+        if (node.Height != 0 || node.Current is not { } statement) return;
+        statement.End = offset;
+        statement.Instructions = count - statement.FirstInstruction;
+        node.Statements.Add(statement);
+        node.Current = null;
+    }
+
+    /// <summary>Operands pushed minus operands popped; null when this planner does not know (GC and br_on_* instructions).</summary>
+    private static int? StackEffect(WasmModule module, ref Instruction instr)
+    {
+        OpcodeInfo info = instr.Info;
+        if (info.Params is not null && info.Results is not null) return info.Results.Length - info.Params.Length;
+        switch (instr.Opcode)
+        {
+            case Opcode.LocalGet or Opcode.GlobalGet or Opcode.RefNull or Opcode.RefFunc or Opcode.TableSize:
+                return 1;
+            case Opcode.LocalTee or Opcode.TableGet or Opcode.RefIsNull or Opcode.RefAsNonNull
+                or Opcode.Br or Opcode.Return or Opcode.Unreachable or Opcode.Nop:
+                return 0;
+            case Opcode.LocalSet or Opcode.GlobalSet or Opcode.Drop or Opcode.BrIf or Opcode.RefEq or Opcode.TableGrow or Opcode.BrTable:
+                return -1;
+            case Opcode.Select or Opcode.SelectTyped or Opcode.TableSet:
+                return -2;
+            case Opcode.MemoryInit or Opcode.MemoryCopy or Opcode.MemoryFill or Opcode.TableInit or Opcode.TableCopy or Opcode.TableFill:
+                return -3;
+            case Opcode.Call or Opcode.ReturnCall:
+            {
+                Binary.FuncCompositeType f = module.FuncTypeOf(instr.Index);
+                return f.Results.Length - f.Params.Length;
+            }
+            case Opcode.CallIndirect or Opcode.ReturnCallIndirect or Opcode.CallRef or Opcode.ReturnCallRef:
+            {
+                if (module.Types[instr.Index].Composite is not Binary.FuncCompositeType f) return null;
+                return f.Results.Length - f.Params.Length - 1;
+            }
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The block type of the block, loop or if at <paramref name="offset"/>.</summary>
+    private static BlockType BlockTypeOf(WasmModule module, int offset)
+    {
+        var reader = new InstructionReader(module.Bytes.Span[offset..], offset);
+        var instr = new Instruction();
+        reader.Read(ref instr);
+        return instr.Block;
     }
 
     /// <summary>What a closed block passes to its parent: locals, and the exits that also leave the parent (frame index <paramref name="parentIndex"/>).</summary>
@@ -210,34 +346,97 @@ internal static class RegionPlanner
             }
             if (largest is null) break;
             largest.Outlined = true;
-            size -= largest.Size - CallInstructions(largest);
+            size -= largest.Size - CallInstructions(largest.Read, largest.Written, largest.Exits);
         }
+        if (size > MaxInstructions && !node.NoRanges && node.Kind != Opcode.If) size = OutlineRanges(node, size);
         node.Size = size;
     }
 
+    /// <summary>
+    /// Straight-line code too large for one method (a hash round unrolled, a function without
+    /// blocks): runs of the node's statements of about <see cref="RangeInstructions"/> become parts,
+    /// the largest first. Inside a loop a run is a call per iteration, so it must be worth one.
+    /// </summary>
+    private static int OutlineRanges(Node node, int size)
+    {
+        bool inLoop = node.InLoop || node.Kind == Opcode.Loop;
+        int minimum = inLoop ? MinLoopRangeInstructions : MinInstructions;
+        var runs = new List<(Statement Run, int Size)>();
+        Statement? run = null;
+        int runSize = 0, straight = 0;
+        void Close()
+        {
+            // A run that is exactly an outlined block would be the same part twice. Inside a loop, a
+            // run of mostly nested blocks (an interpreter's cases: sqlite3 3.7x slower) does little of
+            // its code per iteration; a run of mostly straight-line code (ed25519's rounds) does it all.
+            if (run is not null && runSize >= minimum && run.Exits.Count <= MaxExits && (!inLoop || 2 * straight >= runSize)
+                && !node.Children.Exists(c => c.Outlined && c.Start == run.Start && c.End == run.End))
+            {
+                runs.Add((run, runSize));
+            }
+            run = null;
+            runSize = 0;
+            straight = 0;
+        }
+        foreach (Statement statement in node.Statements)
+        {
+            int own = statement.Instructions, direct = statement.Instructions;
+            foreach (Node child in statement.Children)
+            {
+                own -= child.Instructions - (child.Outlined ? CallInstructions(child.Read, child.Written, child.Exits) : child.Size);
+                direct -= child.Instructions;
+            }
+            if (statement.Bad)
+            {
+                Close();
+                continue;
+            }
+            if (run is not null && runSize + own > RangeInstructions) Close();
+            run ??= new Statement(statement.Start, statement.FirstInstruction);
+            run.End = statement.End;
+            run.Read.UnionWith(statement.Read);
+            run.Written.UnionWith(statement.Written);
+            run.Exits.UnionWith(statement.Exits);
+            runSize += own;
+            straight += direct;
+        }
+        Close();
+        runs.Sort((a, b) => b.Size.CompareTo(a.Size));
+        foreach ((Statement chosen, int chosenSize) in runs)
+        {
+            if (size <= MaxInstructions) break;
+            node.Ranges.Add(chosen);
+            size -= chosenSize - CallInstructions(chosen.Read, chosen.Written, chosen.Exits);
+        }
+        return size;
+    }
+
     /// <summary>About what a call to a part costs its caller: the locals in and out, the call, the exits.</summary>
-    private static int CallInstructions(Node node) => 4 + (2 * node.Read.Count) + (2 * node.Written.Count) + (4 * node.Exits.Count);
+    private static int CallInstructions(HashSet<int> read, HashSet<int> written, HashSet<int> exits) => 4 + (2 * read.Count) + (2 * written.Count) + (4 * exits.Count);
 
     private static void Collect(Node node, List<Opcode> enclosing, List<Region> regions)
     {
         enclosing.Add(node.Kind);
+        foreach (Statement range in node.Ranges) regions.Add(RegionOf(range.Start, range.End, enclosing, range.Read, range.Written, range.Exits));
         foreach (Node child in node.Children)
         {
-            if (child.Outlined)
-            {
-                var locals = new SortedSet<int>(child.Read);
-                locals.UnionWith(child.Written);
-                int[] ordered = [.. locals];
-                var exits = new List<int>(child.Exits);
-                exits.Sort();
-                regions.Add(new Region
-                {
-                    Start = child.Start, End = child.End, Enclosing = [.. enclosing],
-                    Locals = ordered, Written = Array.ConvertAll(ordered, child.Written.Contains), Exits = [.. exits],
-                });
-            }
+            if (child.Outlined) regions.Add(RegionOf(child.Start, child.End, enclosing, child.Read, child.Written, child.Exits));
             Collect(child, enclosing, regions);
         }
         enclosing.RemoveAt(enclosing.Count - 1);
+    }
+
+    private static Region RegionOf(int start, int end, List<Opcode> enclosing, HashSet<int> read, HashSet<int> written, HashSet<int> exits)
+    {
+        var locals = new SortedSet<int>(read);
+        locals.UnionWith(written);
+        int[] ordered = [.. locals];
+        var targets = new List<int>(exits);
+        targets.Sort();
+        return new Region
+        {
+            Start = start, End = end, Enclosing = [.. enclosing],
+            Locals = ordered, Written = Array.ConvertAll(ordered, written.Contains), Exits = [.. targets],
+        };
     }
 }

@@ -127,6 +127,16 @@ internal static class SimdIntrinsics
         return recipes.ToFrozenDictionary();
     }
 
+    [return: System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods)]
+    private static Type VectorOf(Type lane) => lane == typeof(sbyte) ? typeof(Vector128<sbyte>)
+        : lane == typeof(byte) ? typeof(Vector128<byte>)
+        : lane == typeof(short) ? typeof(Vector128<short>)
+        : lane == typeof(ushort) ? typeof(Vector128<ushort>)
+        : lane == typeof(int) ? typeof(Vector128<int>)
+        : lane == typeof(uint) ? typeof(Vector128<uint>)
+        : lane == typeof(long) ? typeof(Vector128<long>)
+        : typeof(Vector128<ulong>);
+
     private static IEnumerable<Type> Lanes() =>
         [typeof(sbyte), typeof(byte), typeof(short), typeof(ushort), typeof(int), typeof(uint), typeof(long), typeof(ulong)];
 
@@ -140,6 +150,8 @@ internal static class SimdIntrinsics
         : nameof(Vector128.AsUInt64);
 
     /// <summary>The generic method <paramref name="name"/>&lt;<paramref name="lane"/>&gt; of Vector128 whose parameters are vectors (and, for lane access, an index and a value).</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The instance is only written into generated code's metadata, never invoked here; the compiler does not run without dynamic code (CompilerConfigExtensions).")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2060", Justification = "Same: Vector128's methods have no requirements on T that trimming could break, and the instance is not invoked.")]
     private static MethodInfo Generic(string name, int arity, Type lane)
     {
         foreach (MethodInfo m in VectorMethods)
@@ -159,7 +171,7 @@ internal static class SimdIntrinsics
     /// <summary>The operator <paramref name="name"/> of <c>Vector128&lt;<paramref name="lane"/>&gt;</c>.</summary>
     private static MethodInfo OperatorOf(string name, Type lane)
     {
-        Type vector = typeof(Vector128<>).MakeGenericType(lane);
+        Type vector = VectorOf(lane);
         Type[] operands = name switch
         {
             "op_OnesComplement" or "op_UnaryNegation" => [vector],

@@ -83,6 +83,45 @@ public sealed class LargeFunctionTests
 
     private static readonly byte[] Bytes = Wat.Parse(Source());
 
+    /// <summary>
+    /// "straight" (x, at) -> i32: 1,500 statements without a block between them but small ifs, then
+    /// the same in a loop that runs 3 times (statement numbers from 10,000). Statement <c>at</c> returns
+    /// early, statement <c>at - 5,000</c> divides by zero: from a run of statements in a part, or not.
+    /// </summary>
+    private static string StraightSource()
+    {
+        var wat = new StringBuilder("""
+            (module
+              (memory 1)
+              (func (export "straight") (param $x i32) (param $at i32) (result i32)
+                (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $k i32)
+                (local.set $a (local.get $x))
+
+            """);
+        string[] l = ["$a", "$b", "$c", "$d"];
+        for (int loop = 0; loop < 2; loop++)
+        {
+            if (loop == 1) wat.Append("(local.set $k (i32.const 0)) (loop $again\n");
+            for (int i = 0; i < StraightStatements; i++)
+            {
+                wat.Append($"(local.set {l[i % 4]} (i32.add (local.get {l[(i + 1) % 4]}) (i32.mul (local.get {l[(i + 2) % 4]}) (i32.const {i + 3}))))\n");
+                if (i % 50 == 7) wat.Append($"(i32.store offset={i % 400 * 4} (i32.const 0) (local.get {l[i % 4]}))\n");
+                if (i % 50 == 9) wat.Append($"(local.set $d (i32.xor (local.get $d) (i32.load offset={(i - 2) % 400 * 4} (i32.const 0))))\n");
+                if (i % 100 == 13)
+                {
+                    wat.Append($"(if (i32.eq (local.get $at) (i32.const {i + (loop * 10000)})) (then (return (local.get $c))))\n");
+                    wat.Append($"(if (i32.eq (local.get $at) (i32.const {5000 + i + (loop * 10000)})) (then (drop (i32.div_u (local.get $a) (i32.const 0)))))\n");
+                }
+            }
+            if (loop == 1) wat.Append("(local.set $k (i32.add (local.get $k) (i32.const 1))) (br_if $again (i32.lt_u (local.get $k) (i32.const 3))))\n");
+        }
+        return wat.Append("(i32.add (local.get $a) (local.get $d))))").ToString();
+    }
+
+    private const int StraightStatements = 1_500;
+
+    private static readonly byte[] StraightBytes = Wat.Parse(StraightSource());
+
     [Fact]
     public void The_functions_are_split_into_parts()
     {
@@ -122,6 +161,32 @@ public sealed class LargeFunctionTests
         if (export == "big") return instance.GetFunction<int, int, int, int>("big")(n, mode, at);
         instance.GetAction<int, int, int>("store")(n, mode, at);
         return instance.GetMemory("memory")!.ReadInt32(0);
+    }
+
+    [Fact]
+    public void Straight_line_code_is_split_into_runs_that_return_and_trap_as_in_one_method()
+    {
+        var compiled = Module.FromBytes(Wasm.Engine, StraightBytes);
+        var interpreted = Module.FromBytes(Interpreter, StraightBytes);
+        Assert.True(RegionPlanner.Plan(compiled.Info, 0).Length >= 2);
+        static int Call(Module module, int at) =>
+            new Linker(module.Engine).Instantiate(new Store(module.Engine), module).GetFunction<int, int, int>("straight")(7, at);
+        // Statement i of the straight part, then of the loop's body.
+        for (int i = 13; i < StraightStatements; i += 100)
+        {
+            foreach (int at in new[] { i, i + 10000 })
+            {
+                Assert.Equal(Call(interpreted, at), Call(compiled, at));
+                TrapException trap = Wasm.Traps(() => Call(compiled, 5000 + at));
+                Assert.Equal(TrapCode.IntegerDivideByZero, trap.Code);
+                // i32.const 0, i32.div_u, drop (41 00 6e 1a): one per 100 statements.
+                int division = -1, nth = ((at % 10000) / 100) + (at >= 10000 ? (StraightStatements + 99) / 100 : 0);
+                for (int k = 0; k <= nth; k++) division += 1 + StraightBytes.AsSpan(division + 1).IndexOf((byte[])[0x41, 0x00, 0x6e, 0x1a]);
+                Assert.Equal(division + 2, trap.Backtrace[0].CodeOffset);
+                Assert.Single(trap.Backtrace, frame => frame.FunctionIndex == 0);
+            }
+        }
+        Assert.Equal(Call(interpreted, -1), Call(compiled, -1));
     }
 
     [Fact]
