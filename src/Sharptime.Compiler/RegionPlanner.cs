@@ -48,11 +48,16 @@ internal sealed class Region
 /// </remarks>
 internal static class RegionPlanner
 {
-    /// <summary>Wasm instructions a method keeps at most, where parts can take the rest (about 14,000 IL instructions).</summary>
-    public const int MaxInstructions = 5_000;
+    /// <summary>
+    /// What a method keeps at most (see <see cref="Cost"/>), where parts can take the rest: 7,000
+    /// instructions of straight-line code (about 19,000 of IL), fewer where branches and memory
+    /// accesses make basic blocks (meshoptimizer's decoder, 8,534 instructions and about 2,500 IL
+    /// blocks, costs about 12,400).
+    /// </summary>
+    public const int MaxInstructions = 7_000;
 
     /// <summary>Functions with less code than this are never split (they stay below the JIT's limits).</summary>
-    private const int MinCodeLength = 12_000;
+    private const int MinCodeLength = 6_000;
 
     /// <summary>Blocks smaller than this are not worth a call.</summary>
     private const int MinInstructions = 100;
@@ -136,9 +141,10 @@ internal static class RegionPlanner
         while (!reader.AtEnd)
         {
             reader.Read(ref instr);
-            count++;
+            int before = count;
+            count += Cost(ref instr);
             Node inner = open[^1];
-            if (inner.Current is null && !inner.Dead && instr.Opcode is not (Opcode.End or Opcode.Else)) inner.Current = new Statement(instr.Offset, count - 1);
+            if (inner.Current is null && !inner.Dead && instr.Opcode is not (Opcode.End or Opcode.Else)) inner.Current = new Statement(instr.Offset, before);
             Statement? statement = inner.Current;
             switch (instr.Opcode)
             {
@@ -148,7 +154,7 @@ internal static class RegionPlanner
                     // loop 3.6x slower with its cases in parts); a loop is one call for all its iterations.
                     bool inLoop = inner.InLoop || inner.Kind == Opcode.Loop;
                     (int ps, int rs) = BlockArity(module, instr.Block);
-                    var node = new Node(instr.Opcode, instr.Offset, count - 1, inner)
+                    var node = new Node(instr.Opcode, instr.Offset, before, inner)
                     {
                         InLoop = inLoop, Index = open.Count, Height = ps,
                         Eligible = (instr.Opcode == Opcode.Loop || (instr.Opcode == Opcode.Block && !inLoop)) && instr.Block.Kind == BlockTypeKind.Empty,
@@ -193,7 +199,6 @@ internal static class RegionPlanner
                 case Opcode.BrTable:
                     foreach (uint target in instr.Targets) Exit(inner, statement, open.Count - 1 - (int)target, arity);
                     Exit(inner, statement, open.Count - 1 - (int)instr.Index, arity);
-                    count += instr.Targets.Length;
                     break;
                 case Opcode.Return:
                     Exit(inner, statement, 0, arity);
@@ -234,6 +239,26 @@ internal static class RegionPlanner
         var regions = new List<Region>();
         Collect(root, [], regions);
         return [.. regions];
+    }
+
+    /// <summary>
+    /// What an instruction costs a method: 1, plus 3 for each basic block its IL starts (a bounds
+    /// check and its trap, a conditional branch, a select, a label), plus about 1 per local it
+    /// reads or writes, so that a method of <see cref="MaxInstructions"/> stays under the JIT's
+    /// limits on instructions, blocks and local references.
+    /// </summary>
+    private static int Cost(ref Instruction instr)
+    {
+        int blocks = instr.Opcode switch
+        {
+            Opcode.BrIf or Opcode.If or Opcode.Select or Opcode.SelectTyped => 2,
+            Opcode.Br or Opcode.Return or Opcode.Else or Opcode.End or Opcode.Loop => 1,
+            Opcode.BrTable => instr.Targets.Length + 1,
+            _ => instr.Info.Immediates is ImmediateKind.MemArg or ImmediateKind.MemArgLane ? 2 : 0,
+        };
+        // A local's access is one of the JIT's 8,000 local references (as are the memory accesses' own).
+        int locals = instr.Opcode is Opcode.LocalGet or Opcode.LocalSet or Opcode.LocalTee ? 1 : blocks;
+        return 1 + (3 * blocks) + locals;
     }
 
     private static (int Params, int Results) BlockArity(WasmModule module, BlockType bt) => bt.Kind switch
@@ -335,11 +360,13 @@ internal static class RegionPlanner
         }
         while (size > MaxInstructions)
         {
+            // The largest child that fits in a method of its own, else the largest one: a part that
+            // stays over the limit is no worse than before, and the rest of the function gets optimized.
             Node? largest = null;
             foreach (Node child in node.Children)
             {
                 if (child.Eligible && !child.Outlined && child.Size >= MinInstructions && child.Exits.Count <= MaxExits
-                    && (largest is null || child.Size > largest.Size))
+                    && (largest is null || Better(child, largest)))
                 {
                     largest = child;
                 }
@@ -351,6 +378,9 @@ internal static class RegionPlanner
         if (size > MaxInstructions && !node.NoRanges && node.Kind != Opcode.If) size = OutlineRanges(node, size);
         node.Size = size;
     }
+
+    private static bool Better(Node child, Node than) =>
+        (child.Size <= MaxInstructions) != (than.Size <= MaxInstructions) ? child.Size <= MaxInstructions : child.Size > than.Size;
 
     /// <summary>
     /// Straight-line code too large for one method (a hash round unrolled, a function without
@@ -386,7 +416,8 @@ internal static class RegionPlanner
                 own -= child.Instructions - (child.Outlined ? CallInstructions(child.Read, child.Written, child.Exits) : child.Size);
                 direct -= child.Instructions;
             }
-            if (statement.Bad)
+            // A statement too large for a run (a loop that stays over the limit) stays where it is.
+            if (statement.Bad || own > RangeInstructions)
             {
                 Close();
                 continue;
