@@ -1,3 +1,4 @@
+using System.Diagnostics.Tracing;
 using System.Text;
 using Sharptime.Text;
 
@@ -88,12 +89,12 @@ public sealed class LargeFunctionTests
     /// the same in a loop that runs 3 times (statement numbers from 10,000). Statement <c>at</c> returns
     /// early, statement <c>at - 5,000</c> divides by zero: from a run of statements in a part, or not.
     /// </summary>
-    private static string StraightSource()
+    private static string StraightSource(string name = "straight")
     {
-        var wat = new StringBuilder("""
+        var wat = new StringBuilder($$"""
             (module
               (memory 1)
-              (func (export "straight") (param $x i32) (param $at i32) (result i32)
+              (func ${{name}} (export "straight") (param $x i32) (param $at i32) (result i32)
                 (local $a i32) (local $b i32) (local $c i32) (local $d i32) (local $k i32)
                 (local.set $a (local.get $x))
 
@@ -187,6 +188,58 @@ public sealed class LargeFunctionTests
             }
         }
         Assert.Equal(Call(interpreted, -1), Call(compiled, -1));
+    }
+
+    /// <summary>
+    /// The signal that matters: the runtime's JIT events (MethodLoadVerbose, whose flags carry the
+    /// optimization tier) say that no method of a large function was compiled with MinOpts, while
+    /// the same function kept whole (fuel keeps functions whole) was.
+    /// </summary>
+    [Fact]
+    public void The_methods_of_a_split_function_are_optimized_where_the_whole_one_was_not()
+    {
+        using var listener = new JitListener();
+        Engine fuel = new(Config.Default.UseCompiler() with { ConsumeFuel = true });
+        foreach ((Engine engine, string name) in new[] { (fuel, "jit_probe_whole"), (Wasm.Engine, "jit_probe_split") })
+        {
+            var module = Module.FromBytes(engine, Wat.Parse(StraightSource(name)));
+            var store = new Store(engine);
+            if (engine == fuel) store.SetFuel(ulong.MaxValue);
+            new Linker(engine).Instantiate(store, module).GetFunction<int, int, int>("straight")(7, -1);
+        }
+        // The listener gets the events on a thread of its own, a little later.
+        for (int wait = 0; wait < 100 && !(listener.Saw("jit_probe_whole") && listener.Saw("jit_probe_split part")); wait++) Thread.Sleep(50);
+        Assert.Equal([JitListener.MinOptJitted], listener.TiersOf("jit_probe_whole"));
+        Assert.Equal([JitListener.Optimized], listener.TiersOf("jit_probe_split"));
+        Assert.True(listener.Count("jit_probe_split") >= 3, "the function and at least two parts");
+    }
+
+    /// <summary>Records the optimization tier of each JIT-compiled method (MethodLoadVerbose, flags bits 7-9).</summary>
+    private sealed class JitListener : EventListener
+    {
+        public const int MinOptJitted = 1;
+        public const int Optimized = 2;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _tiers = new();
+
+        public bool Saw(string name) => _tiers.Keys.Any(k => k.Contains(name, StringComparison.Ordinal));
+
+        public int Count(string name) => _tiers.Keys.Count(k => k.Contains(name, StringComparison.Ordinal));
+
+        public int[] TiersOf(string name) => [.. _tiers.Where(p => p.Key.Contains(name, StringComparison.Ordinal)).Select(p => p.Value).Distinct()];
+
+        protected override void OnEventSourceCreated(EventSource eventSource)
+        {
+            // The JIT keyword (0x10) of the runtime's own event source.
+            if (eventSource.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)0x10);
+        }
+
+        protected override void OnEventWritten(EventWrittenEventArgs eventData)
+        {
+            if (eventData.EventName?.StartsWith("MethodLoadVerbose", StringComparison.Ordinal) != true || eventData.Payload is null || eventData.PayloadNames is null) return;
+            int name = eventData.PayloadNames.IndexOf("MethodName"), flags = eventData.PayloadNames.IndexOf("MethodFlags");
+            if (name < 0 || flags < 0 || eventData.Payload[name] is not string method || !method.Contains("jit_probe", StringComparison.Ordinal)) return;
+            _tiers[method] = (int)((Convert.ToUInt32(eventData.Payload[flags], System.Globalization.CultureInfo.InvariantCulture) >> 7) & 7);
+        }
     }
 
     [Fact]
