@@ -243,6 +243,23 @@ public sealed class LargeFunctionTests
     }
 
     [Fact]
+    public void The_interpreter_reports_the_trapping_instruction_not_its_statement()
+    {
+        // local.get, i32.const and the division share the division's code: the division is the one.
+        var module = Module.FromBytes(Interpreter, StraightBytes);
+        for (int i = 13; i < StraightStatements; i += 500)
+        {
+            foreach (int at in new[] { i, i + 10000 })
+            {
+                TrapException trap = Wasm.Traps(() => new Linker(Interpreter).Instantiate(new Store(Interpreter), module).GetFunction<int, int, int>("straight")(7, 5000 + at));
+                int division = -1, nth = ((at % 10000) / 100) + (at >= 10000 ? (StraightStatements + 99) / 100 : 0);
+                for (int k = 0; k <= nth; k++) division += 1 + StraightBytes.AsSpan(division + 1).IndexOf((byte[])[0x41, 0x00, 0x6e, 0x1a]);
+                Assert.Equal(division + 2, trap.Backtrace[0].CodeOffset);
+            }
+        }
+    }
+
+    [Fact]
     public void An_artifact_keeps_the_parts_and_their_offsets()
     {
         Module loaded = Module.Deserialize(Wasm.Engine, Wasm.Engine.PrecompileModule(Bytes));

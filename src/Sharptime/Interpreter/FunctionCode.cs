@@ -32,12 +32,21 @@ internal sealed class FunctionCode
     /// <summary><see cref="Strategy.Tiered"/>: calls and loop iterations so far (racy by design: a count).</summary>
     public int Heat;
 
-    /// <summary>The Wasm byte offset of the instruction whose code contains <paramref name="pc"/>.</summary>
+    /// <summary>
+    /// The Wasm byte offset of the instruction whose code contains <paramref name="pc"/>. Several
+    /// instructions can start at one pc (local.get and constants emit no code of their own): the
+    /// last of them emitted the code there.
+    /// </summary>
     public int WasmOffsetAt(int pc)
     {
-        int i = Array.BinarySearch(Pcs, pc);
-        if (i < 0) i = ~i - 1;
-        return i >= 0 ? WasmOffsets[i] : -1;
+        int lo = 0, hi = Pcs.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (Pcs[mid] <= pc) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo > 0 ? WasmOffsets[lo - 1] : -1;
     }
 }
 
