@@ -24,16 +24,44 @@ internal sealed partial class FunctionCompiler
                 return true;
             case Opcode.GlobalGet:
             {
+                // Integer and reference cells are read as fields: a helper call is a real call
+                // wherever the JIT does not inline (MinOpts, and methods past its inlining limits).
                 Binary.GlobalType g = _module.GlobalTypes[instr.Index];
                 LoadGlobalCell((int)instr.Index);
-                _il.Emit(OpCodes.Call, Method(typeof(GlobalInstance), "Get" + GlobalSuffix(g.Type)));
+                switch (g.Type.Kind)
+                {
+                    case ValueKind.I32:
+                        _il.Emit(OpCodes.Ldfld, Field(typeof(GlobalInstance), nameof(GlobalInstance.Bits)));
+                        _il.Emit(OpCodes.Conv_I4);
+                        break;
+                    case ValueKind.I64:
+                        _il.Emit(OpCodes.Ldfld, Field(typeof(GlobalInstance), nameof(GlobalInstance.Bits)));
+                        break;
+                    case ValueKind.Ref:
+                        _il.Emit(OpCodes.Ldfld, Field(typeof(GlobalInstance), nameof(GlobalInstance.Ref)));
+                        break;
+                    default:
+                        _il.Emit(OpCodes.Call, Method(typeof(GlobalInstance), "Get" + GlobalSuffix(g.Type)));
+                        break;
+                }
                 Push(ClrTypes.Of(g.Type));
                 return true;
             }
             case Opcode.GlobalSet:
             {
                 Binary.GlobalType g = _module.GlobalTypes[instr.Index];
-                Pop();
+                Type t = Pop();
+                if (g.Type.Kind is ValueKind.I32 or ValueKind.I64 or ValueKind.Ref)
+                {
+                    IlLocal value = RentTemp(t);
+                    _il.Emit(OpCodes.Stloc, value);
+                    LoadGlobalCell((int)instr.Index);
+                    _il.Emit(OpCodes.Ldloc, value);
+                    ReturnTemp(value);
+                    if (g.Type.Kind == ValueKind.I32) _il.Emit(OpCodes.Conv_I8);
+                    _il.Emit(OpCodes.Stfld, Field(typeof(GlobalInstance), g.Type.Kind == ValueKind.Ref ? nameof(GlobalInstance.Ref) : nameof(GlobalInstance.Bits)));
+                    return true;
+                }
                 LoadGlobalCell((int)instr.Index);
                 _il.Emit(OpCodes.Call, Method(typeof(GlobalInstance), "Set" + GlobalSuffix(g.Type)));
                 return true;
