@@ -130,7 +130,7 @@ internal static class RegionPlanner
     public static Region[] Plan(WasmModule module, int definedIndex)
     {
         FunctionBody body = module.Code[definedIndex];
-        if (body.CodeLength < MinCodeLength) return [];
+        if (body.CodeLength < MinCodeLength || !OverLimit(module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength), body.CodeOffset)) return [];
         Binary.FuncCompositeType type = module.FuncTypeOf((uint)(module.ImportedFunctionCount + definedIndex));
         var reader = new InstructionReader(module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength), body.CodeOffset);
         var instr = new Instruction();
@@ -239,6 +239,21 @@ internal static class RegionPlanner
         var regions = new List<Region>();
         Collect(root, [], regions);
         return [.. regions];
+    }
+
+    /// <summary>Whether the body costs more than one method may (a pass that allocates nothing: most large functions are not over).</summary>
+    private static bool OverLimit(ReadOnlySpan<byte> code, int offset)
+    {
+        var reader = new InstructionReader(code, offset);
+        var instr = new Instruction();
+        int cost = 0;
+        while (!reader.AtEnd)
+        {
+            reader.Read(ref instr);
+            cost += Cost(ref instr);
+            if (cost > MaxInstructions) return true;
+        }
+        return false;
     }
 
     /// <summary>
