@@ -112,7 +112,11 @@ internal static class RegionPlanner
         public readonly List<Statement> Ranges = [];
     }
 
-    /// <summary>Instructions of a node between two points where its operand stack is empty, nested blocks included.</summary>
+    /// <summary>
+    /// Instructions of a node between two points where its operand stack is empty, nested blocks
+    /// included; a run of them, once its locals and exits are read (large functions have hundreds of
+    /// thousands of statements: they keep only their bounds).
+    /// </summary>
     private sealed class Statement(int start, int first)
     {
         public readonly int Start = start;
@@ -120,10 +124,10 @@ internal static class RegionPlanner
         public int End;
         public int Instructions;
         public bool Bad;
-        public readonly HashSet<int> Read = [];
-        public readonly HashSet<int> Written = [];
-        public readonly HashSet<int> Exits = [];
-        public readonly List<Node> Children = [];
+        public List<Node>? Children;
+        public HashSet<int>? Read;
+        public HashSet<int>? Written;
+        public HashSet<int>? Exits;
     }
 
     /// <summary>The parts of defined function <paramref name="definedIndex"/>, in code order (empty when it stays whole).</summary>
@@ -160,7 +164,7 @@ internal static class RegionPlanner
                         Eligible = (instr.Opcode == Opcode.Loop || (instr.Opcode == Opcode.Block && !inLoop)) && instr.Block.Kind == BlockTypeKind.Empty,
                     };
                     inner.Children.Add(node);
-                    statement?.Children.Add(node);
+                    if (statement is not null) (statement.Children ??= []).Add(node);
                     inner.Height -= ps + (instr.Opcode == Opcode.If ? 1 : 0);
                     open.Add(node);
                     arity.Add(instr.Opcode == Opcode.Loop ? ps : rs);
@@ -182,13 +186,7 @@ internal static class RegionPlanner
                     parent.Height += BlockArity(module, BlockTypeOf(module, inner.Start)).Results;
                     if (parent.Current is { } outer)
                     {
-                        outer.Read.UnionWith(inner.Read);
-                        outer.Written.UnionWith(inner.Written);
-                        foreach (int exit in inner.Exits)
-                        {
-                            outer.Exits.Add(exit);
-                            outer.Bad |= exit < 0;
-                        }
+                        foreach (int exit in inner.Exits) outer.Bad |= exit < 0;
                     }
                     EndOfInstruction(parent, reader.Offset, count);
                     continue;
@@ -205,11 +203,9 @@ internal static class RegionPlanner
                     break;
                 case Opcode.LocalGet:
                     inner.Read.Add((int)instr.Index);
-                    statement?.Read.Add((int)instr.Index);
                     break;
                 case Opcode.LocalSet or Opcode.LocalTee:
                     inner.Written.Add((int)instr.Index);
-                    statement?.Written.Add((int)instr.Index);
                     break;
                 case Opcode.ReturnCall or Opcode.ReturnCallIndirect or Opcode.ReturnCallRef:
                     inner.Eligible = false;
@@ -235,7 +231,7 @@ internal static class RegionPlanner
             EndOfInstruction(inner, reader.Offset, count);
         }
         if (count <= MaxInstructions) return [];
-        Reduce(root);
+        Reduce(module, root);
         var regions = new List<Region>();
         Collect(root, [], regions);
         return [.. regions];
@@ -294,9 +290,7 @@ internal static class RegionPlanner
     {
         int exit = target == 0 || arity[target] == 0 ? target : -1 - target;
         if (target < arity.Count - 1) inner.Exits.Add(exit);
-        if (statement is null) return;
-        statement.Exits.Add(exit);
-        statement.Bad |= exit < 0;
+        if (statement is not null) statement.Bad |= exit < 0;
     }
 
     /// <summary>After an instruction of <paramref name="node"/> (a nested block counts at its end): its statement ends where the stack is empty.</summary>
@@ -365,12 +359,12 @@ internal static class RegionPlanner
     }
 
     /// <summary>Sets <see cref="Node.Size"/>: the instructions left in the node's method once its parts are chosen.</summary>
-    private static void Reduce(Node node)
+    private static void Reduce(WasmModule module, Node node)
     {
         int size = node.Instructions;
         foreach (Node child in node.Children)
         {
-            Reduce(child);
+            Reduce(module, child);
             size -= child.Instructions - child.Size;
         }
         while (size > MaxInstructions)
@@ -390,7 +384,7 @@ internal static class RegionPlanner
             largest.Outlined = true;
             size -= largest.Size - CallInstructions(largest.Read, largest.Written, largest.Exits);
         }
-        if (size > MaxInstructions && !node.NoRanges && node.Kind != Opcode.If) size = OutlineRanges(node, size);
+        if (size > MaxInstructions && !node.NoRanges && node.Kind != Opcode.If) size = OutlineRanges(module, node, size);
         node.Size = size;
     }
 
@@ -402,7 +396,7 @@ internal static class RegionPlanner
     /// blocks): runs of the node's statements of about <see cref="RangeInstructions"/> become parts,
     /// the largest first. Inside a loop a run is a call per iteration, so it must be worth one.
     /// </summary>
-    private static int OutlineRanges(Node node, int size)
+    private static int OutlineRanges(WasmModule module, Node node, int size)
     {
         bool inLoop = node.InLoop || node.Kind == Opcode.Loop;
         int minimum = inLoop ? MinLoopRangeInstructions : MinInstructions;
@@ -414,8 +408,9 @@ internal static class RegionPlanner
             // A run that is exactly an outlined block would be the same part twice. Inside a loop, a
             // run of mostly nested blocks (an interpreter's cases: sqlite3 3.7x slower) does little of
             // its code per iteration; a run of mostly straight-line code (ed25519's rounds) does it all.
-            if (run is not null && runSize >= minimum && run.Exits.Count <= MaxExits && (!inLoop || 2 * straight >= runSize)
-                && !node.Children.Exists(c => c.Outlined && c.Start == run.Start && c.End == run.End))
+            if (run is not null && runSize >= minimum && (!inLoop || 2 * straight >= runSize)
+                && !node.Children.Exists(c => c.Outlined && c.Start == run.Start && c.End == run.End)
+                && ReadRun(module, run, node.Index).Exits!.Count <= MaxExits)
             {
                 runs.Add((run, runSize));
             }
@@ -426,7 +421,7 @@ internal static class RegionPlanner
         foreach (Statement statement in node.Statements)
         {
             int own = statement.Instructions, direct = statement.Instructions;
-            foreach (Node child in statement.Children)
+            foreach (Node child in statement.Children ?? [])
             {
                 own -= child.Instructions - (child.Outlined ? CallInstructions(child.Read, child.Written, child.Exits) : child.Size);
                 direct -= child.Instructions;
@@ -440,9 +435,6 @@ internal static class RegionPlanner
             if (run is not null && runSize + own > RangeInstructions) Close();
             run ??= new Statement(statement.Start, statement.FirstInstruction);
             run.End = statement.End;
-            run.Read.UnionWith(statement.Read);
-            run.Written.UnionWith(statement.Written);
-            run.Exits.UnionWith(statement.Exits);
             runSize += own;
             straight += direct;
         }
@@ -452,9 +444,51 @@ internal static class RegionPlanner
         {
             if (size <= MaxInstructions) break;
             node.Ranges.Add(chosen);
-            size -= chosenSize - CallInstructions(chosen.Read, chosen.Written, chosen.Exits);
+            size -= chosenSize - CallInstructions(chosen.Read!, chosen.Written!, chosen.Exits!);
         }
         return size;
+    }
+
+    /// <summary>Reads the locals and exits of a run (in the frame of node <paramref name="nodeIndex"/>) from its code.</summary>
+    private static Statement ReadRun(WasmModule module, Statement run, int nodeIndex)
+    {
+        HashSet<int> read = run.Read = [], written = run.Written = [], exits = run.Exits = [];
+        var reader = new InstructionReader(module.Bytes.Span[run.Start..run.End], run.Start);
+        var instr = new Instruction();
+        int depth = 0;
+        while (!reader.AtEnd)
+        {
+            reader.Read(ref instr);
+            switch (instr.Opcode)
+            {
+                case Opcode.Block or Opcode.Loop or Opcode.If:
+                    depth++;
+                    break;
+                case Opcode.End:
+                    depth--;
+                    break;
+                case Opcode.LocalGet:
+                    read.Add((int)instr.Index);
+                    break;
+                case Opcode.LocalSet or Opcode.LocalTee:
+                    written.Add((int)instr.Index);
+                    break;
+                case Opcode.Return:
+                    exits.Add(0);
+                    break;
+                case Opcode.Br or Opcode.BrIf:
+                    if (instr.Index >= depth) exits.Add(nodeIndex + depth - (int)instr.Index);
+                    break;
+                case Opcode.BrTable:
+                    foreach (uint label in instr.Targets)
+                    {
+                        if (label >= depth) exits.Add(nodeIndex + depth - (int)label);
+                    }
+                    if (instr.Index >= depth) exits.Add(nodeIndex + depth - (int)instr.Index);
+                    break;
+            }
+        }
+        return run;
     }
 
     /// <summary>About what a call to a part costs its caller: the locals in and out, the call, the exits.</summary>
@@ -463,7 +497,7 @@ internal static class RegionPlanner
     private static void Collect(Node node, List<Opcode> enclosing, List<Region> regions)
     {
         enclosing.Add(node.Kind);
-        foreach (Statement range in node.Ranges) regions.Add(RegionOf(range.Start, range.End, enclosing, range.Read, range.Written, range.Exits));
+        foreach (Statement range in node.Ranges) regions.Add(RegionOf(range.Start, range.End, enclosing, range.Read!, range.Written!, range.Exits!));
         foreach (Node child in node.Children)
         {
             if (child.Outlined) regions.Add(RegionOf(child.Start, child.End, enclosing, child.Read, child.Written, child.Exits));
