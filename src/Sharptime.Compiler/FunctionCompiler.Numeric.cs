@@ -46,9 +46,19 @@ internal sealed partial class FunctionCompiler
         {
             // dotnet/runtime issue 129288: see JitWorkarounds.EmitRotateByConstant.
             bool wide = instr.Opcode is Opcode.I64Rotl or Opcode.I64Rotr;
+            bool left = instr.Opcode is Opcode.I32Rotl or Opcode.I64Rotl;
             _il.Emit(OpCodes.Pop);
             IlLocal temp = RentTemp(wide ? typeof(long) : typeof(int));
-            JitWorkarounds.EmitRotateByConstant(_il, temp, wide, instr.Opcode is Opcode.I32Rotl or Opcode.I64Rotl, count.Int);
+            if (JitWorkarounds.EmitRotateByConstant(_il, temp, wide, left, count.Int, asRotate: !_likelyMinOpts) && !_likelyMinOpts
+                && JitWorkarounds.RotateMayBeTested(_module.Bytes.Span[_codeStart.._codeEnd], _codeStart, instr.Offset, ref _rotateScanBudget))
+            {
+                _il.Emit(OpCodes.Stloc, temp);
+                LoadContext();
+                _il.Emit(OpCodes.Ldloc, temp);
+                if (wide) _il.Emit(OpCodes.Conv_I4);
+                _il.Emit(OpCodes.Stfld, Field(typeof(VmContext), nameof(VmContext.FlagsFence)));
+                _il.Emit(OpCodes.Ldloc, temp);
+            }
             ReturnTemp(temp);
         }
         else if (_likelyMinOpts && instr.Opcode is Opcode.F32Add or Opcode.F32Sub or Opcode.F32Mul or Opcode.F32Div

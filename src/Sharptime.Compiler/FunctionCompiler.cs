@@ -32,6 +32,11 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>Whether this function is likely compiled with MinOpts (<see cref="LikelyMinOptsCodeLength"/>).</summary>
     private bool _likelyMinOpts;
+    /// <summary>The module offsets where the code being compiled (the function body or the part) starts and ends.</summary>
+    private int _codeStart, _codeEnd;
+    /// <summary>How many more instructions <see cref="JitWorkarounds.RotateMayBeTested"/> may read in this code: linear in its size.</summary>
+    private int _rotateScanBudget;
+    private const int RotateScanBudgetPerByte = 16;
 
     /// <summary>The function's parts (see <see cref="RegionPlanner"/>) by the offset of their block: the code calls them there.</summary>
     public IReadOnlyDictionary<int, (Region Region, MethodDef Method)[]>? Parts { get; init; }
@@ -107,6 +112,9 @@ internal sealed partial class FunctionCompiler
         FunctionBody body = _module.Code[_definedIndex];
         ReadOnlySpan<byte> code = Part is { } part ? _module.Bytes.Span[part.Start..part.End] : _module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength);
         int codeOffset = Part?.Start ?? body.CodeOffset;
+        _codeStart = codeOffset;
+        _codeEnd = codeOffset + code.Length;
+        _rotateScanBudget = RotateScanBudgetPerByte * code.Length;
         _likelyMinOpts = code.Length >= LikelyMinOptsCodeLength;
         _contextArg = Part is not null ? Part.Locals.Length + (Part.Returns ? _type.Results.Length : 0) : _type.Params.Length + Math.Max(0, _type.Results.Length - 1);
         _argumentLocals = Part is null ? _type.Params.Length : 0;

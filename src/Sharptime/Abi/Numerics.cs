@@ -78,7 +78,8 @@ public static class Numerics
     // and a count computed from constants (or an inlined caller's constant argument) becomes one.
     // Two shifts and an add are a rotate the JIT does not recognize (it matches | and ^ only); the
     // second shift is split in two so that a count of 0 shifts by 31 + 1, not by 32 (which is 0).
-    // A rotate whose count is an immediate constant is emitted inline the same way by the compiler.
+    // A rotate whose count is an immediate constant is a rol/ror in compiled code, followed by a store
+    // where its result may meet a test (Sharptime.Compiler's JitWorkarounds.EmitRotateByConstant).
     public static int I32Rotl(int a, int b) => (int)(((uint)a << (b & 31)) + (((uint)a >> 1) >> (31 - (b & 31))));
     public static int I32Rotr(int a, int b) => (int)(((uint)a >> (b & 31)) + (((uint)a << 1) << (31 - (b & 31))));
     public static long I64Clz(long a) => BitOperations.LeadingZeroCount((ulong)a);

@@ -50,6 +50,13 @@ public sealed class VmContext
     /// <summary>The runtime type of every type index of the module (GC object layouts, casts).</summary>
     public Runtime.RuntimeType[] Types = [];
 
+    /// <summary>
+    /// Written, never read: the compiler stores a rotated value here when the JIT could otherwise
+    /// test it with flags that the rotate did not set (dotnet/runtime issue 129288, see the
+    /// compiler's JitWorkarounds.EmitRotateByConstant).
+    /// </summary>
+    public int FlagsFence;
+
     internal Store? Store;
     internal Instance? Instance;
     internal HostFunction? Host;
