@@ -124,6 +124,20 @@ internal sealed partial class FunctionCompiler
                 if (recipe.Shape == SimdIntrinsics.Shape.BinaryComplemented) _il.Emit(OpCodes.Call, SimdIntrinsics.OnesComplement(t));
                 PopN(2);
                 break;
+            case SimdIntrinsics.Shape.Subtract:
+            {
+                IlLocal subtrahend = RentTemp(V128);
+                _il.Emit(OpCodes.Stloc, subtrahend);
+                _il.Emit(OpCodes.Ldsfld, Field(typeof(SimdInteger), nameof(SimdInteger.OpaqueZero)));
+                _il.Emit(OpCodes.Call, SimdIntrinsics.Recipes[Opcode.V128Xor].Operation);
+                _il.Emit(OpCodes.Call, SimdIntrinsics.ToLane(t));
+                _il.Emit(OpCodes.Ldloc, subtrahend);
+                ReturnTemp(subtrahend);
+                _il.Emit(OpCodes.Call, SimdIntrinsics.ToLane(t));
+                _il.Emit(OpCodes.Call, recipe.Operation);
+                PopN(2);
+                break;
+            }
             case SimdIntrinsics.Shape.Shift:
                 EmitLdcI4((8 * LaneBytes(t)) - 1);
                 _il.Emit(OpCodes.And);

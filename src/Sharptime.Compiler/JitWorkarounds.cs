@@ -23,6 +23,7 @@ internal static class JitWorkarounds
         (129288, "i32.eqz, if, br_if, select on a rotate by a constant test the flags of rol/ror, which has none (EmitRotateByConstant)"),
         (129099, "BitOperations.RotateLeft/RotateRight(uint) of a constant folds to a zero-extended constant that comparisons read as positive (EmitRotateByConstant)"),
         (133783, "if, br_if, select on ctz without BMI1 test bsf's zero flag (Numerics.I32Ctz, Numerics.I64Ctz)"),
+        (130830, "an integer v128 subtraction from a constant whose lowest lane is 0, added to something, loses the constant (SimdIntrinsics.Shape.Subtract: the minuend is combined with SimdInteger.OpaqueZero)"),
     ];
 
     /// <summary>

@@ -26,6 +26,14 @@ internal static class SimdIntrinsics
         /// <summary>v128 v128 → v128, the result complemented (<c>ne</c>).</summary>
         BinaryComplemented,
 
+        /// <summary>
+        /// v128 v128 → v128, an integer subtraction whose minuend is first combined (xor) with
+        /// <see cref="Abi.SimdInteger.OpaqueZero"/>: dotnet/runtime issue 130830 (see the compiler's
+        /// JitWorkarounds) makes RyuJIT drop a constant minuend whose lowest lane is 0 when the
+        /// difference is added to something.
+        /// </summary>
+        Subtract,
+
         /// <summary>v128 i32 → v128, the count taken modulo the lane width.</summary>
         Shift,
 
@@ -97,7 +105,7 @@ internal static class SimdIntrinsics
             Opcode Op(string suffix) => Enum.Parse<Opcode>(prefix + suffix);
             bool has(string suffix) => Enum.IsDefined(typeof(Opcode), prefix + suffix);
             Operator(Op("Add"), "op_Addition", unsigned, Shape.Binary);
-            Operator(Op("Sub"), "op_Subtraction", unsigned, Shape.Binary);
+            Operator(Op("Sub"), "op_Subtraction", unsigned, Shape.Subtract);
             if (has("Mul")) Operator(Op("Mul"), "op_Multiply", unsigned, Shape.Binary);
             Operator(Op("Neg"), "op_UnaryNegation", signed, Shape.Unary);
             Lanewise(Op("Eq"), nameof(Vector128.Equals), unsigned, 2, Shape.Binary);

@@ -271,4 +271,31 @@
     (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $t10 (local.get $z) (local.get $o))) (i32.const 10))))
     (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $t11 (local.get $z) (local.get $o))) (i32.const 11))))
     (local.get $f))
+;; dotnet/runtime issue 130830, found by the differential fuzzer: an integer v128 subtraction from a
+  ;; constant whose lowest lane is 0 is taken for a negation when its difference is added to something,
+  ;; and the constant is lost. Memory from 32 on is zero, so each sum is the constant. 1 when right.
+  (func $v0 (param $z i32) (param $o i32) (result i32)
+    (i32.eq (i32x4.extract_lane 1
+      (i16x8.add (v128.load64_splat (i32.const 32)) (i16x8.sub (v128.const i32x4 0 7 0 0) (v128.load8x8_u (i32.const 32)))))
+      (i32.const 7)))
+  (func $v1 (param $z i32) (param $o i32) (result i32) (local $c v128)
+    (local.set $c (v128.const i32x4 0 9 0 0))
+    (i32.eq (i32x4.extract_lane 1
+      (i32x4.add (i32x4.sub (local.get $c) (v128.load (i32.const 32))) (v128.load (i32.const 48))))
+      (i32.const 9)))
+  (func $v2 (param $z i32) (param $o i32) (result i32)
+    (i64.eq (i64x2.extract_lane 1
+      (i64x2.add (v128.load (i32.const 32)) (i64x2.sub (v128.const i64x2 0 11) (v128.load (i32.const 48)))))
+      (i64.const 11)))
+  (func $v3 (param $z i32) (param $o i32) (result i32)
+    (i32.eq (i8x16.extract_lane_u 1
+      (i8x16.add (i8x16.sub (v128.const i8x16 0 13 0 0 0 0 0 0 0 0 0 0 0 0 0 0) (v128.load (i32.const 32))) (v128.load (i32.const 48))))
+      (i32.const 13)))
+  (func (export "vector_failures") (param $z i32) (param $o i32) (result i32)
+    (local $f i32)
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $v0 (local.get $z) (local.get $o))) (i32.const 0))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $v1 (local.get $z) (local.get $o))) (i32.const 1))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $v2 (local.get $z) (local.get $o))) (i32.const 2))))
+    (local.set $f (i32.or (local.get $f) (i32.shl (i32.eqz (call $v3 (local.get $z) (local.get $o))) (i32.const 3))))
+    (local.get $f))
 )

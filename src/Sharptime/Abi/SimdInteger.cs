@@ -18,6 +18,15 @@ namespace Sharptime.Abi;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe partial class SimdInteger
 {
+    /// <summary>
+    /// Always zero, and read by generated code as a value RyuJIT cannot fold (a static that is not
+    /// readonly): the minuend of an integer v128 subtraction is combined with it, so that the JIT
+    /// never sees a constant there (dotnet/runtime issue 130830, see the compiler's JitWorkarounds).
+    /// Never written; writing it would change the results of Wasm code.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2211", Justification = "Must be a non-readonly static for the JIT not to fold it.")]
+    public static Vector128<byte> OpaqueZero;
+
 #pragma warning disable CS1591 // One method per instruction; the name is the spec's instruction.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<byte> V128Const(long low, long high) => Vector128.Create(low, high).AsByte();
