@@ -9,7 +9,13 @@ namespace Sharptime;
 /// </summary>
 public sealed class Engine
 {
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Reflection.Module, Runtime.CompiledModule> _code = [];
+    /// <summary>
+    /// The compiled module of each .NET module of generated code, held weakly: a collectible code
+    /// context keeps its own .NET module alive until it is unloaded, and a strong value here would
+    /// keep the compiled module, whose finalizable keep-alive object unloads that context, alive with
+    /// it (every collectible module leaked its code and, through the module, its engine).
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Reflection.Module, WeakReference<Runtime.CompiledModule>> _code = [];
 
     /// <summary>Creates an engine with <see cref="Config.Default"/>.</summary>
     public Engine() : this(Config.Default) { }
@@ -73,7 +79,7 @@ public sealed class Engine
     /// <summary>Records which compiled module a .NET module of generated code belongs to, for backtraces.</summary>
     internal void RegisterCode(System.Reflection.Module code, Runtime.CompiledModule module)
     {
-        _code.AddOrUpdate(code, module);
+        _code.AddOrUpdate(code, new WeakReference<Runtime.CompiledModule>(module));
         HasCode = true;
     }
 
@@ -81,7 +87,8 @@ public sealed class Engine
     internal bool HasCode { get; private set; }
 
     /// <summary>The compiled module of this engine whose code lives in <paramref name="code"/>, or null.</summary>
-    internal Runtime.CompiledModule? FindCode(System.Reflection.Module code) => _code.TryGetValue(code, out Runtime.CompiledModule? m) ? m : null;
+    internal Runtime.CompiledModule? FindCode(System.Reflection.Module code) =>
+        _code.TryGetValue(code, out WeakReference<Runtime.CompiledModule>? weak) && weak.TryGetTarget(out Runtime.CompiledModule? m) ? m : null;
 
     /// <summary>
     /// Compiles a module binary into an artifact that <see cref="Module.Deserialize"/> loads without
