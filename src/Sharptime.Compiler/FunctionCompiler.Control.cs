@@ -25,6 +25,7 @@ internal sealed partial class FunctionCompiler
                 {
                     _il.MarkLabel(frame.Label);
                     MarkSlowLoopHeader(instr.Offset);
+                    StartLoopCopies(frame, instr.Offset);
                 }
                 _frames.Add(frame);
                 return true;
@@ -130,6 +131,16 @@ internal sealed partial class FunctionCompiler
         }
         _frames.RemoveAt(_frames.Count - 1);
         bool reached = !_unreachable;
+        if (frame.Copies is { } copies)
+        {
+            if (copies.Left > 0)
+            {
+                StartNextLoopCopy(frame, copies, reached);
+                return;
+            }
+            _il.MarkLabel(copies.Exit);
+            reached |= copies.ExitReached;
+        }
         if (frame.Kind == Opcode.Call)
         {
             if (reached) EmitReturn();

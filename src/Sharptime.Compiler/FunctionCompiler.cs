@@ -104,6 +104,9 @@ internal sealed partial class FunctionCompiler
         public bool Targeted;
         public TryState? Try;
 
+        /// <summary>For a loop compiled several times in a row (epoch checks): where this copy stands.</summary>
+        public LoopCopies? Copies;
+
         public Type[] BranchTypes => Kind == Opcode.Loop ? Params : Results;
     }
 
@@ -166,6 +169,7 @@ internal sealed partial class FunctionCompiler
         }
         _slowCopyWanted = EpochInterruption && code.Length <= MaxSlowCopyBody;
         FindLoopsCallingFirst(code, body.CodeOffset);
+        ScanLoops(code, body.CodeOffset);
         CompileBody(code, body.CodeOffset);
         if (_slowLoopHeaders.Count > 0)
         {
@@ -193,6 +197,12 @@ internal sealed partial class FunctionCompiler
         var instr = new Instruction();
         while (!reader.AtEnd)
         {
+            if (_repeatFrom >= 0)
+            {
+                // The next copy of a loop body (see StartNextLoopCopy).
+                reader = new InstructionReader(code[(_repeatFrom - codeOffset)..], _repeatFrom);
+                _repeatFrom = -1;
+            }
             reader.Read(ref instr);
             if (_unreachable)
             {

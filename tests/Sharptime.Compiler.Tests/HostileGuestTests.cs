@@ -87,6 +87,94 @@ public sealed class HostileGuestTests
     }
 
     /// <summary>
+    /// With epochs alone the compiler compiles small innermost loops several times in a row (the
+    /// check before the first copy only). Loops of every shape that matters to the copies (a
+    /// branch back from a nested block, br_table back, an end that is never reached, a return
+    /// inside, a result left by the enclosing block) compute what they compute without epochs; a
+    /// deadline callback that continues at every check sees the state of every copy; and an
+    /// endless copied loop whose body branches back from a nested block still stops.
+    /// </summary>
+    [Fact]
+    public void Loops_compiled_several_times_for_epoch_checks_keep_their_results_and_still_stop()
+    {
+        const string Wat = """
+            (module (import "env" "started" (func $started))
+              (func (export "shapes") (param $n i32) (result i64)
+                (local $i i32) (local $acc i64)
+                ;; 1. a branch back from inside a nested block, and one from the body's end
+                (loop $a
+                  (block $skip
+                    (br_if $skip (i32.and (local.get $i) (i32.const 1)))
+                    (local.set $acc (i64.add (local.get $acc) (i64.extend_i32_u (local.get $i))))
+                    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                    (br $a))
+                  (local.set $acc (i64.mul (local.get $acc) (i64.const 3)))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br_if $a (i32.lt_u (local.get $i) (local.get $n))))
+                ;; 2. br_table back to the loop; its end is never reached
+                (local.set $i (i32.const 0))
+                (block $out
+                  (loop $b
+                    (local.set $acc (i64.xor (i64.rotl (local.get $acc) (i64.const 7)) (i64.extend_i32_u (local.get $i))))
+                    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                    (br_table $b $out (i32.ge_u (local.get $i) (local.get $n)))))
+                ;; 3. a loop inside a block with a result, left by a branch that carries it
+                (i64.add (local.get $acc)
+                  (block $r (result i64)
+                    (local.set $i (i32.const 0))
+                    (loop $c
+                      (local.set $i (i32.add (local.get $i) (i32.const 3)))
+                      (br_if $r (i64.extend_i32_u (local.get $i)) (i32.gt_u (local.get $i) (local.get $n)))
+                      (br $c))
+                    (unreachable))))
+              (func (export "first_above") (param $n i32) (result i32)
+                (local $i i32)
+                ;; 4. a return inside the loop
+                (loop $d
+                  (if (i32.gt_u (i32.mul (local.get $i) (local.get $i)) (local.get $n)) (then (return (local.get $i))))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br $d))
+                (unreachable))
+              (func (export "spin") (local $i i32)
+                call $started
+                (loop $e
+                  (block $odd
+                    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                    (br_if $e (i32.and (local.get $i) (i32.const 1))))
+                  (br $e))))
+            """;
+        var plainEngine = new Engine(Config.Default.UseCompiler());
+        using var plainStore = new Store(plainEngine);
+        Instance plain = Instantiate(plainEngine, plainStore, Wat, new Linker(plainEngine).DefineFunction("env", "started", () => { }));
+        var engine = new Engine(Config.Default.UseCompiler() with { EpochInterruption = true });
+        using var farStore = new Store(engine);
+        farStore.SetEpochDeadline(ulong.MaxValue); // the fast copy with its loop copies runs throughout
+        Instance far = Instantiate(engine, farStore, Wat, new Linker(engine).DefineFunction("env", "started", () => { }));
+        using var dueStore = new Store(engine);
+        int callbacks = 0;
+        dueStore.EpochDeadlineCallback(_ =>
+        {
+            callbacks++;
+            return EpochDeadlineAction.Continue(0); // the deadline stays reached: every check calls back
+        });
+        dueStore.SetEpochDeadline(0);
+        Instance due = Instantiate(engine, dueStore, Wat, new Linker(engine).DefineFunction("env", "started", () => { }));
+        foreach (int n in new[] { 0, 1, 2, 3, 4, 5, 7, 8, 9, 100, 1001 })
+        {
+            long shapes = plain.GetFunction<int, long>("shapes")(n);
+            int firstAbove = plain.GetFunction<int, int>("first_above")(n);
+            Assert.Equal(shapes, far.GetFunction<int, long>("shapes")(n));
+            Assert.Equal(firstAbove, far.GetFunction<int, int>("first_above")(n));
+            Assert.Equal(shapes, due.GetFunction<int, long>("shapes")(n));
+            Assert.Equal(firstAbove, due.GetFunction<int, int>("first_above")(n));
+        }
+        Assert.True(callbacks > 1000, $"{callbacks} callbacks");
+        (TrapException trap, Store spinning, _) = RunWhileTheEpochTicks(Wat, i => i.GetAction("spin")());
+        spinning.Dispose();
+        Assert.Equal(TrapCode.Interrupt, trap.Code);
+    }
+
+    /// <summary>
     /// Runs <paramref name="call"/> in a new store (deadline 1 tick away) while another thread
     /// increments the epoch once the guest has called <c>env.started</c>; returns the trap.
     /// </summary>
