@@ -9,13 +9,8 @@ namespace Sharptime;
 /// </summary>
 public sealed class Engine
 {
-    /// <summary>
-    /// The compiled module of each .NET module of generated code, held weakly: a collectible code
-    /// context keeps its own .NET module alive until it is unloaded, and a strong value here would
-    /// keep the compiled module, whose finalizable keep-alive object unloads that context, alive with
-    /// it (every collectible module leaked its code and, through the module, its engine).
-    /// </summary>
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Reflection.Module, WeakReference<Runtime.CompiledModule>> _code = [];
+    /// <summary>What backtraces need of each .NET module of generated code (see <see cref="Runtime.CodeFrames"/>).</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Reflection.Module, Runtime.CodeFrames> _code = [];
 
     /// <summary>Creates an engine with <see cref="Config.Default"/>.</summary>
     public Engine() : this(Config.Default) { }
@@ -76,19 +71,18 @@ public sealed class Engine
     internal ICodeGenerator RequireCodeGenerator() => Config.CodeGenerator
         ?? throw new WasmException("this engine cannot compile: no code generator is configured; create the engine with Config.Default.UseCompiler() (package Sharptime.Compiler)");
 
-    /// <summary>Records which compiled module a .NET module of generated code belongs to, for backtraces.</summary>
-    internal void RegisterCode(System.Reflection.Module code, Runtime.CompiledModule module)
+    /// <summary>Records what backtraces need of a .NET module of generated code.</summary>
+    internal void RegisterCode(System.Reflection.Module code, Runtime.CodeFrames frames)
     {
-        _code.AddOrUpdate(code, new WeakReference<Runtime.CompiledModule>(module));
+        _code.AddOrUpdate(code, frames);
         HasCode = true;
     }
 
     /// <summary>Whether any compiled code was registered: otherwise backtraces need no .NET stack trace.</summary>
     internal bool HasCode { get; private set; }
 
-    /// <summary>The compiled module of this engine whose code lives in <paramref name="code"/>, or null.</summary>
-    internal Runtime.CompiledModule? FindCode(System.Reflection.Module code) =>
-        _code.TryGetValue(code, out WeakReference<Runtime.CompiledModule>? weak) && weak.TryGetTarget(out Runtime.CompiledModule? m) ? m : null;
+    /// <summary>What backtraces need of the code of this engine that lives in <paramref name="code"/>, or null.</summary>
+    internal Runtime.CodeFrames? FindCode(System.Reflection.Module code) => _code.TryGetValue(code, out Runtime.CodeFrames? frames) ? frames : null;
 
     /// <summary>
     /// Compiles a module binary into an artifact that <see cref="Module.Deserialize"/> loads without

@@ -36,4 +36,34 @@ public sealed class CodeUnloadingTests
         Assert.True(context.IsCollectible);
         return new WeakReference(context);
     }
+
+    /// <summary>
+    /// A trap's backtrace is built lazily, from the .NET frames, when it is first read: by then the
+    /// module, its instance and its engine may be gone (collected); the frames are still named.
+    /// </summary>
+    [Fact]
+    public void A_backtrace_read_after_the_module_is_collected_names_its_frames()
+    {
+        TrapException trap = TrapAndDrop();
+        for (int i = 0; i < 5; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        Assert.Equal(["inner", "outer"], trap.Backtrace.Select(f => f.FunctionName));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TrapException TrapAndDrop()
+    {
+        var engine = new Engine(Config.Default.UseCompiler(collectible: true));
+        var module = Module.FromBytes(engine, Text.Wat.Parse("""
+            (module
+              (func $inner unreachable)
+              (func $outer (export "f") call $inner))
+            """));
+        using var store = new Store(engine);
+        Instance instance = new Linker(engine).Instantiate(store, module);
+        return Assert.Throws<TrapException>(() => instance.GetAction("f")());
+    }
 }

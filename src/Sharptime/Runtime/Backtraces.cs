@@ -31,10 +31,10 @@ internal static class Backtraces
                 if (next < interpreted.Count) frames.Add(interpreted[next++]);
                 continue;
             }
-            if (method is null || engine.FindCode(method.Module) is not CompiledModule module) continue;
-            int slot = module.SlotOfToken(method.MetadataToken);
+            if (method is null || engine.FindCode(method.Module) is not CodeFrames module) continue;
+            CodeMap map = module.Map;
+            int slot = map.SlotOfToken(method.MetadataToken);
             if (slot < 0) continue;
-            CodeMap map = module.Code!.Map;
             int index = module.Module.ImportedFunctionCount + map.DefinedOf(slot);
             bool caller = index == partOf;
             partOf = map.IsPart(slot) ? index : -1;

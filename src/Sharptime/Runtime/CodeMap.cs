@@ -82,6 +82,21 @@ internal sealed class CodeMap
     /// <summary>The byte offset in the module of the instruction at the same position of <see cref="IlOffsets"/>.</summary>
     public int[] WasmOffsets => Offsets.Wasm;
 
+    private Dictionary<int, int>? _slotsByToken;
+
+    /// <summary>The code slot (see <see cref="BodyTokens"/>) of the method with <paramref name="token"/>, or -1.</summary>
+    public int SlotOfToken(int token)
+    {
+        Dictionary<int, int>? map = Volatile.Read(ref _slotsByToken);
+        if (map is null)
+        {
+            map = new Dictionary<int, int>(BodyTokens.Length);
+            for (int i = 0; i < BodyTokens.Length; i++) map[BodyTokens[i]] = i;
+            Volatile.Write(ref _slotsByToken, map);
+        }
+        return map.TryGetValue(token, out int slot) ? slot : -1;
+    }
+
     /// <summary>The offset of the last Wasm instruction of code slot <paramref name="slot"/> whose IL starts at or before <paramref name="ilOffset"/>.</summary>
     public int? FindWasmOffset(int slot, int ilOffset)
     {
@@ -215,3 +230,11 @@ internal sealed class CodeMap
         return values;
     }
 }
+
+/// <summary>
+/// What a backtrace needs of a module's generated code (its code map, and the module for indices
+/// and names), kept by the engine per .NET module of that code. It must not reach the code's
+/// keep-alive object: a collectible code context keeps its own .NET module alive until it is
+/// unloaded, so a value that reached the object whose finalizer unloads it would never be collected.
+/// </summary>
+internal sealed record CodeFrames(CodeMap Map, Binary.WasmModule Module);

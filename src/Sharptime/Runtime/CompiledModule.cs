@@ -16,7 +16,6 @@ internal sealed class CompiledModule
     private nint[] _arrayCalls = [];
     private nint[] _hostCalls = [];
     private ModuleHandle _handle;
-    private Dictionary<int, int>? _slotsByToken;
 
     public CompiledModule(Engine engine, WasmModule module)
     {
@@ -36,7 +35,7 @@ internal sealed class CompiledModule
         _entries = new nint[Module.Code.Length];
         _arrayCalls = new nint[Module.Types.Length];
         _hostCalls = new nint[Module.Types.Length];
-        Engine.RegisterCode(code.Code, this);
+        Engine.RegisterCode(code.Code, new CodeFrames(code.Map, Module));
         Volatile.Write(ref _code, code);
     }
 
@@ -112,20 +111,6 @@ internal sealed class CompiledModule
         if (RequireCode().Pointers is not null) return;
         int[] bodies = RequireCode().Map.BodyTokens;
         foreach (int token in bodies) System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(_handle.ResolveMethodHandle(token));
-    }
-
-    /// <summary>The code slot (see <see cref="CodeMap.BodyTokens"/>) of the method with <paramref name="token"/>, or -1.</summary>
-    public int SlotOfToken(int token)
-    {
-        Dictionary<int, int>? map = _slotsByToken;
-        if (map is null)
-        {
-            int[] bodies = RequireCode().Map.BodyTokens;
-            map = new Dictionary<int, int>(bodies.Length);
-            for (int i = 0; i < bodies.Length; i++) map[bodies[i]] = i;
-            _slotsByToken = map;
-        }
-        return map.TryGetValue(token, out int slot) ? slot : -1;
     }
 
     private static int[] ComputeTypeIds(Engine engine, WasmModule module, out RuntimeType[] types) => engine.Types.Intern(module, out types);
