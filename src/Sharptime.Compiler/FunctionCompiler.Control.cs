@@ -25,6 +25,7 @@ internal sealed partial class FunctionCompiler
                 {
                     _il.MarkLabel(frame.Label);
                     MarkSlowLoopHeader(instr.Offset);
+                    MarkLoopEntry(frame, instr.Offset);
                     StartLoopCopies(frame, instr.Offset);
                 }
                 _frames.Add(frame);
@@ -229,6 +230,11 @@ internal sealed partial class FunctionCompiler
     /// <summary>Stores results after the first through the byref parameters, drops the rest of the stack, returns.</summary>
     private void EmitReturnValues()
     {
+        if (EntersLoops)
+        {
+            EmitLoopEntryReturn();
+            return;
+        }
         ValueType[] results = _type.Results;
         int k = results.Length;
         var tops = new IlLocal?[k];

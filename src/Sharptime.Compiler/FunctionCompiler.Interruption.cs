@@ -53,7 +53,8 @@ internal sealed partial class FunctionCompiler
         LoadContext();
         _il.Emit(OpCodes.Ldfld, StoreContextField);
         _il.Emit(OpCodes.Stloc, _storeContext);
-        _fuelPending = 1;
+        // The interpreter charged the call of a function whose loop continues in compiled code.
+        _fuelPending = EntersLoops ? 0 : 1;
         FlushFuel();
         EmitInterruptChecks();
     }

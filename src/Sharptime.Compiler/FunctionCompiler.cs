@@ -119,8 +119,8 @@ internal sealed partial class FunctionCompiler
         _codeEnd = codeOffset + code.Length;
         _rotateScanBudget = RotateScanBudgetPerByte * code.Length;
         _likelyMinOpts = code.Length >= LikelyMinOptsCodeLength;
-        _contextArg = Part is not null ? Part.Locals.Length + (Part.Returns ? _type.Results.Length : 0) : _type.Params.Length + Math.Max(0, _type.Results.Length - 1);
-        _argumentLocals = Part is null ? _type.Params.Length : 0;
+        _contextArg = EntersLoops ? 3 : Part is not null ? Part.Locals.Length + (Part.Returns ? _type.Results.Length : 0) : _type.Params.Length + Math.Max(0, _type.Results.Length - 1);
+        _argumentLocals = Part is null && !EntersLoops ? _type.Params.Length : 0;
         // The locals of every memory access come first: indices 0-3 have one-byte ldloc/stloc forms.
         var indirectTables = new SortedSet<int>();
         bool accessesMemory0 = ScanBody(code, codeOffset, indirectTables) && _module.Memories.Length > 0;
@@ -167,6 +167,7 @@ internal sealed partial class FunctionCompiler
             CompilePart(Part, code);
             return;
         }
+        if (EntersLoops) EmitLoopEntryPrologue(body);
         _slowCopyWanted = EpochInterruption && code.Length <= MaxSlowCopyBody;
         FindLoopsCallingFirst(code, body.CodeOffset);
         ScanLoops(code, body.CodeOffset);
@@ -183,6 +184,7 @@ internal sealed partial class FunctionCompiler
             _fuelPending = 0;
             CompileBody(code, body.CodeOffset);
         }
+        if (EntersLoops) EmitLoopDispatch();
     }
 
     private void CompileBody(ReadOnlySpan<byte> code, int codeOffset)

@@ -41,6 +41,9 @@ internal static class ModuleCompiler
         /// <summary>Per part, the Wasm offsets of its IL.</summary>
         public required OffsetMap[] PartOffsets { get; init; }
 
+        /// <summary>Per defined function, its loop-entry method and the loops it enters (<see cref="FunctionCompiler.EntersLoops"/>); null when not made.</summary>
+        public (MethodDef? Method, int[] Loops)[]? LoopEntries { get; init; }
+
         /// <summary>The code map: the methods' tokens and the Wasm offsets of their IL.</summary>
         public CodeMap ToMap()
         {
@@ -65,15 +68,20 @@ internal static class ModuleCompiler
             var il = new int[starts[^1]];
             var wasm = new int[starts[^1]];
             for (int i = 0; i < all.Length; i++) all[i].CopyTo(il.AsSpan(starts[i]), wasm.AsSpan(starts[i]));
-            return new CodeMap(entries, bodies, arrayCalls, hostCalls, PartOwners, starts, il, wasm);
+            return new CodeMap(entries, bodies, arrayCalls, hostCalls, PartOwners, starts, il, wasm)
+            {
+                LoopEntries = LoopEntries is null ? null : Array.ConvertAll(LoopEntries, e => (e.Method?.Token ?? 0, e.Loops)),
+            };
         }
     }
 
     /// <summary>
     /// Defines and compiles every function of <paramref name="module"/> in <paramref name="image"/>;
-    /// the functions of a large module compile on all cores.
+    /// the functions of a large module compile on all cores. With <paramref name="loopEntries"/>
+    /// (in-memory code for <see cref="Strategy.Tiered"/>), functions with loops also get a
+    /// loop-entry method (<see cref="FunctionCompiler.EntersLoops"/>).
     /// </summary>
-    public static Emitted Emit(Module module, AssemblyImage image)
+    public static Emitted Emit(Module module, AssemblyImage image, bool loopEntries = false)
     {
         WasmModule m = module.Info;
         int methodsInType = MethodsPerType;
@@ -98,12 +106,19 @@ internal static class ModuleCompiler
         var parts = new List<MethodDef>();
         var partOwners = new List<int>();
         var firstPart = new int[count];
+        var loopMethods = loopEntries ? new MethodDef?[count] : null;
         for (int i = 0; i < count; i++)
         {
             int index = m.ImportedFunctionCount + i;
             FuncCompositeType f = m.FuncTypeOf((uint)index);
             bool stub = EstimateFrameBytes(m, i) > LargeFrameBytes;
-            NextType((stub ? 2 : 1) + plans[i].Length);
+            bool entersLoops = loopMethods is not null && plans[i].Length == 0 && CanEnterLoops(m, i);
+            NextType((stub ? 2 : 1) + plans[i].Length + (entersLoops ? 1 : 0));
+            if (entersLoops)
+            {
+                loopMethods![i] = image.DefineMethod($"{MethodName(m, index)} loops", MethodAttributes.Public, typeof(void),
+                    [typeof(int), typeof(ReadOnlySpan<Value>), typeof(Span<Value>), typeof(VmContext)]);
+            }
             Type[] parameters = ClrTypes.Parameters(f.Params, f.Results);
             // A function the JIT inlined would vanish from trap backtraces (the .NET stack trace has
             // no frame for it), and its stack probe would probe its caller's frame.
@@ -143,6 +158,7 @@ internal static class ModuleCompiler
         }
         var offsets = new OffsetMap[count];
         var partOffsets = new OffsetMap[parts.Count];
+        var enteredLoops = new int[count][];
         long codeBytes = 0;
         foreach (FunctionBody body in m.Code) codeBytes += body.CodeLength;
         FunctionWork.Run(count, codeBytes >= ParallelCodeBytes ? FunctionWork.Workers : 1,
@@ -163,6 +179,18 @@ internal static class ModuleCompiler
                     part.Compile();
                     parts[firstPart[i] + k].Body = state.Il.Finish();
                     partOffsets[firstPart[i] + k] = part.Offsets;
+                }
+                if (loopMethods?[i] is { } loopMethod)
+                {
+                    var entry = new FunctionCompiler(m, entries, i, state.Il, state.Buffers)
+                    {
+                        ConsumeFuel = module.Engine.Config.ConsumeFuel,
+                        EpochInterruption = module.Engine.Config.EpochInterruption,
+                        EntersLoops = true,
+                    };
+                    entry.Compile();
+                    loopMethod.Body = state.Il.Finish();
+                    enteredLoops[i] = entry.EnteredLoops;
                 }
             });
 
@@ -194,7 +222,31 @@ internal static class ModuleCompiler
         {
             Entries = entries, Bodies = bodies, ArrayCalls = arrayCalls, HostCalls = hostCalls, Offsets = offsets,
             Parts = [.. parts], PartOwners = [.. partOwners], PartOffsets = partOffsets,
+            LoopEntries = loopMethods is null ? null : Array.ConvertAll(Enumerable.Range(0, count).ToArray(), i => (loopMethods[i], enteredLoops[i] ?? [])),
         };
+    }
+
+    /// <summary>Whether a defined function gets a loop-entry method: it has a loop, and no tail call or exception handling.</summary>
+    private static bool CanEnterLoops(WasmModule m, int definedIndex)
+    {
+        FunctionBody body = m.Code[definedIndex];
+        var reader = new InstructionReader(m.Bytes.Span.Slice(body.CodeOffset, body.CodeLength), body.CodeOffset);
+        var instr = new Instruction();
+        bool loop = false;
+        while (!reader.AtEnd)
+        {
+            reader.Read(ref instr);
+            switch (instr.Opcode)
+            {
+                case Opcode.Loop:
+                    loop = true;
+                    break;
+                case Opcode.ReturnCall or Opcode.ReturnCallIndirect or Opcode.ReturnCallRef
+                    or Opcode.Try or Opcode.TryTable or Opcode.Catch or Opcode.CatchAll or Opcode.Delegate:
+                    return false;
+            }
+        }
+        return loop;
     }
 
     /// <summary>The CLR types of a defined function's Wasm locals, parameters first.</summary>

@@ -10,8 +10,8 @@ namespace Sharptime.Compiler;
 /// <summary>Boxing trampolines between <see cref="Value"/> spans and the generated-code signature.</summary>
 internal static class Trampolines
 {
-    private static readonly MethodInfo ArgItem = typeof(ReadOnlySpan<Value>).GetMethod("get_Item")!;
-    private static readonly MethodInfo ResultItem = typeof(Span<Value>).GetMethod("get_Item")!;
+    public static readonly MethodInfo ArgItem = typeof(ReadOnlySpan<Value>).GetMethod("get_Item")!;
+    public static readonly MethodInfo ResultItem = typeof(Span<Value>).GetMethod("get_Item")!;
 
     /// <summary>The array-call shim: <c>static void (nint code, VmContext ctx, ReadOnlySpan&lt;Value&gt; args, Span&lt;Value&gt; results)</c>.</summary>
     public static MethodDef EmitArrayCall(AssemblyImage image, IlEmitter il, string name, FuncType f)
@@ -116,7 +116,7 @@ internal static class Trampolines
         return mb;
     }
 
-    private static string ToName(ValueType t) => t.Kind switch
+    public static string ToName(ValueType t) => t.Kind switch
     {
         ValueKind.I32 => nameof(Values.ToI32),
         ValueKind.I64 => nameof(Values.ToI64),
@@ -126,7 +126,7 @@ internal static class Trampolines
         _ => nameof(Values.ToRef),
     };
 
-    private static string FromName(ValueType t) => t.Kind switch
+    public static string FromName(ValueType t) => t.Kind switch
     {
         ValueKind.I32 => nameof(Values.FromI32),
         ValueKind.I64 => nameof(Values.FromI64),

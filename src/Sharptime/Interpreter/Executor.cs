@@ -70,6 +70,49 @@ internal static unsafe partial class Executor
         return false;
     }
 
+    /// <summary>
+    /// <see cref="Strategy.Tiered"/>, at a loop header once the module is compiled: continues the
+    /// function in its compiled loop-entry method (<see cref="Runtime.CodeMap.LoopEntries"/>) with
+    /// this frame's locals, so that a long loop entered before the code arrived does not stay
+    /// interpreted; its results replace the frame (true). False when the loop has no compiled entry.
+    /// </summary>
+    private static bool EnterCompiledLoop(InterpretedFunction fn, ValueStack stack, int fp, int loopOffset)
+    {
+        Runtime.CompiledModule module = fn.Module.Module;
+        int defined = fn.Index - module.Module.ImportedFunctionCount;
+        nint entry = module.LoopEntry(defined, loopOffset);
+        if (entry == 0) return false;
+        VmContext ctx = fn.Context;
+        if (!ctx.RunsCompiled) Runtime.Tiering.Switch(ctx);
+        FuncType type = module.FuncTypeAt(module.Module.Functions[fn.Index]);
+        var localTypes = new List<ValType>(type.Params);
+        foreach (Binary.LocalRun run in module.Module.Code[defined].Locals)
+        {
+            for (uint i = 0; i < run.Count; i++) localTypes.Add(new ValType(run.Type));
+        }
+        var locals = new Value[localTypes.Count];
+        int slot = fp;
+        for (int i = 0; i < locals.Length; i++)
+        {
+            locals[i] = ToValue(localTypes[i], stack.Slots, stack.Refs, slot);
+            slot += localTypes[i].Kind == ValKind.V128 ? 2 : 1;
+        }
+        var results = new Value[type.Results.Count];
+        int savedTop = stack.Top;
+        stack.Top = Math.Max(savedTop, fp + fn.Code.FrameSlots);
+        try
+        {
+            ((delegate*<int, ReadOnlySpan<Value>, Span<Value>, VmContext, void>)entry)(loopOffset, locals, results, ctx);
+        }
+        finally
+        {
+            stack.Top = savedTop;
+        }
+        slot = fp;
+        for (int i = 0; i < results.Length; i++) slot = FromValue(type.Results[i], results[i], stack.Slots, stack.Refs, slot);
+        return true;
+    }
+
     private static void Enter(ValueStack stack, int fp, FunctionCode code)
     {
         if (!stack.Ensure(fp + code.FrameSlots)) throw new TrapException(TrapCode.StackOverflow);
@@ -262,7 +305,12 @@ internal static unsafe partial class Executor
                     continue;
                 case Op.Heat:
                     if (++fc.Heat >= fn.Module.Threshold) fn.Module.StartTierUp();
-                    ip = ref Unsafe.Add(ref ip, 1);
+                    if (fn.Module.Module.Code is not null)
+                    {
+                        at = (int)(Unsafe.ByteOffset(ref code, ref ip) / sizeof(int));
+                        if (EnterCompiledLoop(fn, stack, fp, Unsafe.Add(ref ip, 1))) return null;
+                    }
+                    ip = ref Unsafe.Add(ref ip, 2);
                     continue;
                 case Op.Fuel:
                     ctx.StoreContext.Fuel -= Unsafe.Add(ref ip, 1);

@@ -22,7 +22,7 @@ internal enum Op
     Return,             // - (results already in slots 0..)
     Check,              // flags: fuel (1) and epoch (2) checks at function entry and loop headers
     Fuel,               // n: subtract n from the fuel
-    Heat,               // - a loop iteration counts towards tiering (Strategy.Tiered)
+    Heat,               // loop: a loop iteration counts towards tiering (Strategy.Tiered); once compiled, the loop (Wasm offset) continues in compiled code
     Call,               // function slot
     CallIndirect,       // a(index) table type slot
     CallRef,            // a(ref) type slot

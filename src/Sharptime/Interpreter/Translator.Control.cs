@@ -25,7 +25,7 @@ internal sealed partial class Translator
                 frame.LoopPc = Pc;
                 _frames.Add(frame);
                 if (_fuel || _epoch) Emit(Op.Check, CheckFlags);
-                if (_heat) Emit(Op.Heat);
+                if (_heat) Emit(Op.Heat, instr.Offset);
                 return;
             }
             case Opcode.If:

@@ -67,6 +67,15 @@ internal sealed class CodeMap
     /// <summary>Whether code slot <paramref name="slot"/> is a part, whose frames are the function's frame.</summary>
     public bool IsPart(int slot) => slot >= EntryTokens.Length;
 
+    /// <summary>
+    /// In-memory code for <see cref="Strategy.Tiered"/> only (not written to artifacts): per defined
+    /// function, the method that enters it at a loop header with the interpreter's locals (see
+    /// <see cref="Interpreter.Executor"/>'s <c>Op.Heat</c>), <c>static void (int loopOffset,
+    /// ReadOnlySpan&lt;Value&gt; locals, Span&lt;Value&gt; results, VmContext ctx)</c>, and the
+    /// Wasm offsets of the loops it can enter, ascending; token 0 where there is none.
+    /// </summary>
+    public (int Token, int[] Loops)[]? LoopEntries { get; init; }
+
     /// <summary>Per type index: <c>static void (nint code, VmContext ctx, ReadOnlySpan&lt;Value&gt; args, Span&lt;Value&gt; results)</c>, or 0.</summary>
     public int[] ArrayCallTokens { get; }
 

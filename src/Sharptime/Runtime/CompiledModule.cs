@@ -39,6 +39,20 @@ internal sealed class CompiledModule
         Volatile.Write(ref _code, code);
     }
 
+    /// <summary>
+    /// <see cref="Strategy.Tiered"/>: the compiled entry of defined function <paramref name="defined"/>
+    /// at the loop at <paramref name="loopOffset"/> (<see cref="CodeMap.LoopEntries"/>), or 0 when
+    /// there is no compiled code yet or no such entry.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The tokens belong to generated assemblies, which are never trimmed.")]
+    public nint LoopEntry(int defined, int loopOffset)
+    {
+        if (Code?.Map.LoopEntries is not { } entries) return 0;
+        (int token, int[] loops) = entries[defined];
+        if (token == 0 || Array.BinarySearch(loops, loopOffset) < 0) return 0;
+        return _handle.ResolveMethodHandle(token).GetFunctionPointer();
+    }
+
     /// <summary><see cref="Strategy.Tiered"/>: compiles the module (on a background thread, once it is hot).</summary>
     public System.Func<CompiledCode>? TierUp { get; set; }
 
