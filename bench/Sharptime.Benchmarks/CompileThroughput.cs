@@ -61,19 +61,22 @@ internal static class CompileThroughput
     private static int Translate(int runs, List<string> files)
     {
         var engine = new Engine(Config.Default with { Features = WasmFeatures.All, Strategy = Strategy.Interpreter });
-        Console.WriteLine($"{"module",-28} {"MB",7} {"funcs",8} {"code MB",8} {"translate",10} {"MB/s",8}");
+        Console.WriteLine($"{"module",-28} {"MB",7} {"funcs",8} {"code MB",8} {"translate",10} {"MB/s",8} {"alloc MB",9}");
         foreach (string file in files)
         {
             byte[] bytes = File.ReadAllBytes(file);
             Module module = Module.FromBytes(engine, bytes);
             WasmModule info = module.Compiled.Module;
             long codeBytes = info.Code.Sum(b => (long)b.CodeLength);
+            long allocated = 0;
             double ms = Median(runs, () =>
             {
+                long before = GC.GetAllocatedBytesForCurrentThread();
                 var translations = new Interpreter.InterpretedModule(module.Compiled, engine.Config);
                 for (int i = 0; i < info.Code.Length; i++) translations.CodeOf(i);
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             });
-            Console.WriteLine($"{Path.GetFileName(file),-28} {bytes.Length / 1e6,7:F2} {info.Code.Length,8} {codeBytes / 1e6,8:F2} {ms,10:F0} {codeBytes / 1e6 / (ms / 1000),8:F1}");
+            Console.WriteLine($"{Path.GetFileName(file),-28} {bytes.Length / 1e6,7:F2} {info.Code.Length,8} {codeBytes / 1e6,8:F2} {ms,10:F0} {codeBytes / 1e6 / (ms / 1000),8:F1} {allocated / 1e6,9:F1}");
         }
         Console.WriteLine("times in ms (median); MB/s of function bodies translated");
         return 0;

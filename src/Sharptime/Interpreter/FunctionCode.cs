@@ -24,10 +24,12 @@ internal sealed class FunctionCode
     /// <summary>Exception handlers, outer ones first (see <see cref="Handler"/>).</summary>
     public required Handler[] Handlers { get; init; }
 
-    /// <summary>Start of each translated Wasm instruction in <see cref="Code"/>, ascending, with <see cref="WasmOffsets"/>.</summary>
-    public required int[] Pcs { get; init; }
-
-    public required int[] WasmOffsets { get; init; }
+    /// <summary>
+    /// Per translated Wasm instruction, where its code starts and its Wasm offset, both ascending, as
+    /// zigzag LEB128 deltas from the previous instruction's (about 2 bytes per instruction instead of
+    /// 8; read only when a trap asks, see <see cref="WasmOffsetAt"/>).
+    /// </summary>
+    public required byte[] OffsetTable { get; init; }
 
     /// <summary><see cref="Strategy.Tiered"/>: calls and loop iterations so far (racy by design: a count).</summary>
     public int Heat;
@@ -39,14 +41,56 @@ internal sealed class FunctionCode
     /// </summary>
     public int WasmOffsetAt(int pc)
     {
-        int lo = 0, hi = Pcs.Length;
-        while (lo < hi)
+        int position = 0, start = 0, offset = 0, found = -1;
+        while (position < OffsetTable.Length)
         {
-            int mid = (lo + hi) >>> 1;
-            if (Pcs[mid] <= pc) lo = mid + 1;
-            else hi = mid;
+            start += ReadDelta(ref position);
+            offset += ReadDelta(ref position);
+            if (start > pc) break;
+            found = offset;
         }
-        return lo > 0 ? WasmOffsets[lo - 1] : -1;
+        return found;
+    }
+
+    /// <summary>Encodes ascending (pc, Wasm offset) pairs as <see cref="OffsetTable"/> expects, through a buffer the caller keeps.</summary>
+    public static byte[] EncodeOffsets(List<int> pcs, List<int> offsets, ref byte[] bytes)
+    {
+        int length = 0, lastPc = 0, lastOffset = 0;
+        for (int i = 0; i < pcs.Count; i++)
+        {
+            while (length + 10 > bytes.Length) Array.Resize(ref bytes, Math.Max(16, bytes.Length * 2));
+            WriteDelta(bytes, ref length, pcs[i] - lastPc);
+            WriteDelta(bytes, ref length, offsets[i] - lastOffset);
+            lastPc = pcs[i];
+            lastOffset = offsets[i];
+        }
+        return bytes.AsSpan(0, length).ToArray();
+    }
+
+    private static void WriteDelta(byte[] bytes, ref int length, int delta)
+    {
+        uint v = (uint)((delta << 1) ^ (delta >> 31));
+        while (v >= 0x80)
+        {
+            bytes[length++] = (byte)(v | 0x80);
+            v >>= 7;
+        }
+        bytes[length++] = (byte)v;
+    }
+
+    private int ReadDelta(ref int position)
+    {
+        uint v = 0;
+        int shift = 0;
+        byte b;
+        do
+        {
+            b = OffsetTable[position++];
+            v |= (uint)(b & 0x7f) << shift;
+            shift += 7;
+        }
+        while (b >= 0x80);
+        return (int)(v >> 1) ^ -(int)(v & 1);
     }
 }
 

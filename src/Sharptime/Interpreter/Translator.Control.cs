@@ -173,6 +173,7 @@ internal sealed partial class Translator
         {
             if (!frame.Unreachable) EmitBranch(frame);
             _frames.RemoveAt(_frames.Count - 1);
+            ReleaseFrame(frame);
             return;
         }
         if (frame.ElseFixup >= 0)
@@ -188,6 +189,7 @@ internal sealed partial class Translator
         _frames.RemoveAt(_frames.Count - 1);
         PatchFixups(frame);
         ResetTo(frame, frame.Results);
+        ReleaseFrame(frame);
     }
 
     private void BrTable(ReadOnlySpan<uint> targets, uint defaultTarget)
@@ -356,5 +358,6 @@ internal sealed partial class Translator
         handler.Parent = target == _frames[0] ? -1 : target.InTryBody ? target.HandlerIndex : target.OuterHandler;
         PatchFixups(frame);
         ResetTo(frame, frame.Results);
+        ReleaseFrame(frame);
     }
 }

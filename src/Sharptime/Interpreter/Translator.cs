@@ -23,26 +23,53 @@ internal sealed partial class Translator
         public int Source;
     }
 
+    /// <summary>An open block; closed frames go back to the thread's pool (<see cref="Scratch.Frames"/>) with their lists.</summary>
     private sealed class Frame
     {
-        public required Opcode Kind;
-        public required int Height;
-        public required int BaseSlot;
-        public required ValueType[] Params;
-        public required ValueType[] Results;
-        public int LoopPc = -1;
+        public Opcode Kind;
+        public int Height;
+        public int BaseSlot;
+        public ValueType[] Params = [];
+        public ValueType[] Results = [];
+        public int LoopPc;
         public readonly List<int> Fixups = [];
         public readonly List<(Handler Handler, int Clause)> CatchFixups = [];
-        public int ElseFixup = -1;
+        public int ElseFixup;
         public Handler? Handler;
-        public int HandlerIndex = -1;
+        public int HandlerIndex;
         public bool InTryBody;
         /// <summary>The handler active around this frame (the innermost enclosing try body), or -1.</summary>
-        public int OuterHandler = -1;
+        public int OuterHandler;
         public bool Unreachable;
 
         public ValueType[] LabelTypes => Kind == Opcode.Loop ? Params : Results;
+
+        public Frame Reset(Opcode kind, int height, int baseSlot, ValueType[] parameters, ValueType[] results, int outerHandler)
+        {
+            Kind = kind;
+            Height = height;
+            BaseSlot = baseSlot;
+            Params = parameters;
+            Results = results;
+            LoopPc = -1;
+            Fixups.Clear();
+            CatchFixups.Clear();
+            ElseFixup = -1;
+            Handler = null;
+            HandlerIndex = -1;
+            InTryBody = false;
+            OuterHandler = outerHandler;
+            Unreachable = false;
+            return this;
+        }
     }
+
+    /// <summary>A frame from the pool, set up as new.</summary>
+    private Frame NewFrame(Opcode kind, int height, int baseSlot, ValueType[] parameters, ValueType[] results, int outerHandler) =>
+        (_scratch.Frames.TryPop(out Frame? frame) ? frame : new Frame()).Reset(kind, height, baseSlot, parameters, results, outerHandler);
+
+    /// <summary>Gives a closed frame back to the pool: nothing may use it afterwards.</summary>
+    private void ReleaseFrame(Frame frame) => _scratch.Frames.Push(frame);
 
     private readonly WasmModule _module;
     private readonly Runtime.CompiledModule _compiled;
@@ -57,6 +84,8 @@ internal sealed partial class Translator
         public readonly List<int> Pcs = new(256);
         public readonly List<int> Offsets = new(256);
         public readonly ValueList<Entry> Stack = new();
+        public readonly Stack<Frame> Frames = new();
+        public byte[] OffsetBytes = new byte[1024];
 
         /// <summary>The bits of the constants that have slots, in slot order (at most <see cref="MaxConstants"/>).</summary>
         public readonly ulong[] Constants = new ulong[MaxConstants];
@@ -152,7 +181,7 @@ internal sealed partial class Translator
         DeclareLocals(body);
         ReadOnlySpan<byte> code = _module.Bytes.Span.Slice(body.CodeOffset, body.CodeLength);
         ReserveConstants(code);
-        _frames.Add(new Frame { Kind = Opcode.Call, Height = 0, BaseSlot = _stackBase, Params = [], Results = _type.Results });
+        _frames.Add(NewFrame(Opcode.Call, 0, _stackBase, [], _type.Results, -1));
         _fuelPending = 1;
         if (_fuel || _epoch)
         {
@@ -186,8 +215,7 @@ internal sealed partial class Translator
             Constants = constants,
             FrameSlots = hiddenBase + _legacyHandlers.Count,
             Handlers = [.. _handlers],
-            Pcs = [.. _pcs],
-            WasmOffsets = [.. _offsets],
+            OffsetTable = FunctionCode.EncodeOffsets(_pcs, _offsets, ref _scratch.OffsetBytes),
         };
     }
 
@@ -521,16 +549,7 @@ internal sealed partial class Translator
         Signature(block, out ValueType[] parameters, out ValueType[] results);
         MaterializeAll();
         int height = _stack.Count - parameters.Length;
-        var frame = new Frame
-        {
-            Kind = kind,
-            Height = height,
-            BaseSlot = height < _stack.Count ? _stack[height].Home : TopSlot,
-            Params = parameters,
-            Results = results,
-            OuterHandler = ActiveHandler,
-        };
-        return frame;
+        return NewFrame(kind, height, height < _stack.Count ? _stack[height].Home : TopSlot, parameters, results, ActiveHandler);
     }
 
     /// <summary>The innermost try body the current code is in, or -1.</summary>
