@@ -12,7 +12,8 @@ namespace Sharptime.Benchmarks;
 /// the median time between the two calls.
 /// </summary>
 /// <remarks>
-/// Usage: <c>programs --manifest PATH --dir CORPUS [--reps N] [--warmup W] [--warmup-seconds S] [--json] [--cpu-time] [NAME...]</c>.
+/// Usage: <c>programs --manifest PATH --dir CORPUS [--reps N] [--warmup W] [--warmup-seconds S] [--json] [--cpu-time] [--artifacts DIR] [NAME...]</c>.
+/// <c>--artifacts DIR</c> runs <c>DIR/NAME.cwasm</c> (made by <c>sharptime compile</c>, with ReadyToRun code) instead of compiling the .wasm in memory.
 /// Warm-up is at least W untimed runs, and more until S seconds have passed: .NET compiles a method
 /// fully optimized only after it was called 30 times (or, for a long loop, on-stack replacement), so a
 /// short program needs many runs before its code is what it will stay.
@@ -29,6 +30,7 @@ internal static class ProgramRunner
         int reps = 5, warmup = 2;
         double warmupSeconds = 0;
         bool cpuTime = false;
+        string? artifacts = null;
         var names = new List<string>();
         for (int i = 0; i < args.Length; i++)
         {
@@ -41,6 +43,7 @@ internal static class ProgramRunner
                 case "--warmup-seconds": warmupSeconds = double.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--json": break; // the only output format
                 case "--cpu-time": cpuTime = true; break;
+                case "--artifacts": artifacts = args[++i]; break;
                 default: names.Add(args[i]); break;
             }
         }
@@ -59,7 +62,8 @@ internal static class ProgramRunner
             if (names.Count > 0 && !names.Contains(name)) continue;
             try
             {
-                double[] times = Measure(engine, name, path, reps, warmup, warmupSeconds, cpuTime);
+                string? artifact = artifacts is null ? null : Path.Combine(artifacts, name + ".cwasm");
+                double[] times = Measure(engine, name, path, artifact, reps, warmup, warmupSeconds, cpuTime);
                 Array.Sort(times);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{{\"engine\":\"sharptime\",\"program\":\"{name}\",\"median_ms\":{times[reps / 2]:F2},\"min_ms\":{times[0]:F2}}}"));
@@ -73,12 +77,12 @@ internal static class ProgramRunner
         return status;
     }
 
-    private static double[] Measure(Engine engine, string name, string path, int reps, int warmup, double warmupSeconds, bool cpuTime)
+    private static double[] Measure(Engine engine, string name, string path, string? artifact, int reps, int warmup, double warmupSeconds, bool cpuTime)
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         string expectedPath = Path.ChangeExtension(path, ".stdout.expected");
         string? expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath) : null;
-        var module = Module.FromFile(engine, path);
+        var module = artifact is not null ? Module.DeserializeFile(engine, artifact) : Module.FromFile(engine, path);
         double start = double.NaN, end = double.NaN;
         var linker = new Linker(engine);
         linker.AddWasi<WasiContext>(static context => context);
