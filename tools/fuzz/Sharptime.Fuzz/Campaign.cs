@@ -14,6 +14,8 @@ internal sealed record CampaignOptions
     public bool HwOff { get; init; } = true;
     /// <summary>Also run every module in the interpreter (<see cref="Strategy.Interpreter"/>).</summary>
     public bool Interpreter { get; init; } = true;
+    /// <summary>Also compile every module with <see cref="Config.EpochInterruption"/> on (its loop copies and slow paths); off by default.</summary>
+    public bool Epochs { get; init; }
     public string OutDir { get; init; } = Path.Combine(Path.GetTempPath(), "sharptime-fuzz");
     public string KnownFile { get; init; } = Path.Combine(AppContext.BaseDirectory, "known-divergences.txt");
     public TimeSpan ModuleTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -101,6 +103,12 @@ internal static class Campaign
                     "on" => o with { Interpreter = true },
                     "off" => o with { Interpreter = false },
                     string v => throw new ArgumentException($"--interpreter {v}: expected on or off"),
+                },
+                "--epochs" => Next() switch
+                {
+                    "on" => o with { Epochs = true },
+                    "off" => o with { Epochs = false },
+                    string v => throw new ArgumentException($"--epochs {v}: expected on or off"),
                 },
                 "--out" => o with { OutDir = Path.GetFullPath(Next()) },
                 "--known" => o with { KnownFile = Next() },
@@ -232,6 +240,7 @@ internal static class Campaign
         if (o.HwOn) runs.Add(("hw-on", SharptimeRunner("hw-on", o.ModuleTimeout), sharptimePaths));
         if (o.HwOff) runs.Add(("hw-off", SharptimeRunner("hw-off", o.ModuleTimeout), sharptimePaths));
         if (o.Interpreter) runs.Add(("interp", SharptimeRunner("interp", o.ModuleTimeout), sharptimePaths));
+        if (o.Epochs) runs.Add(("epochs", SharptimeRunner("epochs", o.ModuleTimeout), sharptimePaths));
         var traces = new Dictionary<(string Mode, string Path), string>();
         Parallel.ForEach(runs, new ParallelOptions { MaxDegreeOfParallelism = runs.Count }, run =>
         {
@@ -288,7 +297,7 @@ internal static class Campaign
         if (VanishesWithoutNaNs(c, CallIndex(d), mode, o)) return Triage.NaNNondeterminism;
         string text = Print(c.Reference);
         File.WriteAllText(Path.Combine(c.Dir, "module.print.wat"), text);
-        if (mode != "interp" && Triage.Classify(text, d.Export, mode == "hw-on") is string known) return known;
+        if (mode != "interp" && Triage.Classify(text, d.Export, mode is "hw-on" or "epochs") is string known) return known;
         return Triage.Unexplained;
     }
 
@@ -431,7 +440,7 @@ internal static class Campaign
         return new BatchRunner("v8", start, timeout);
     }
 
-    /// <summary>Sharptime in a mode: hw-on and hw-off compile (hardware intrinsics on or off), interp interprets.</summary>
+    /// <summary>Sharptime in a mode: hw-on and hw-off compile (hardware intrinsics on or off), interp interprets, epochs compiles with epoch checks.</summary>
     private static BatchRunner SharptimeRunner(string mode, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(DotnetHost())
@@ -444,7 +453,7 @@ internal static class Campaign
         start.ArgumentList.Add(typeof(Campaign).Assembly.Location);
         start.ArgumentList.Add("exec");
         start.Environment["DOTNET_EnableHWIntrinsic"] = mode == "hw-off" ? "0" : "1";
-        if (mode == "interp") start.Environment[SharptimeExecutor.StrategyVariable] = "interpreter";
+        if (mode is "interp" or "epochs") start.Environment[SharptimeExecutor.StrategyVariable] = mode == "interp" ? "interpreter" : "epochs";
         return new BatchRunner(mode, start, timeout);
     }
 

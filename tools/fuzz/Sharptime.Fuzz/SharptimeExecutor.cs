@@ -4,8 +4,9 @@ using System.Text;
 namespace Sharptime.Fuzz;
 
 /// <summary>
-/// Runs one module on Sharptime (the compiler, or the interpreter when <see cref="StrategyVariable"/> says
-/// <c>interpreter</c>) and writes its canonical <see cref="Trace"/>: instantiates it
+/// Runs one module on Sharptime (the compiler, the interpreter when <see cref="StrategyVariable"/> says
+/// <c>interpreter</c>, the compiler with epoch checks and a deadline never reached when it says
+/// <c>epochs</c>) and writes its canonical <see cref="Trace"/>: instantiates it
 /// with the fuzzing-support logging imports, then calls every exported function once, in export order, with
 /// <see cref="Arguments"/>; after each call, the state of every exported memory and global.
 /// </summary>
@@ -14,10 +15,13 @@ internal sealed class SharptimeExecutor
     /// <summary>The environment variable the campaign sets to run a batch in the interpreter.</summary>
     public const string StrategyVariable = "SHARPTIME_FUZZ_STRATEGY";
 
+    private static readonly string? Mode = Environment.GetEnvironmentVariable(StrategyVariable);
+
     private readonly Engine _engine = new(new Config
     {
         Features = WasmFeatures.Wasm3 | WasmFeatures.LegacyExceptions,
-        Strategy = Environment.GetEnvironmentVariable(StrategyVariable) == "interpreter" ? Strategy.Interpreter : Strategy.Auto,
+        Strategy = Mode == "interpreter" ? Strategy.Interpreter : Strategy.Auto,
+        EpochInterruption = Mode == "epochs",
     }.UseCompiler());
 
     public void Run(byte[] bytes, StringBuilder trace)
@@ -34,6 +38,7 @@ internal sealed class SharptimeExecutor
             return;
         }
         using var store = new Store(_engine);
+        if (_engine.Config.EpochInterruption) store.SetEpochDeadline(ulong.MaxValue);
         var linker = new Linker(_engine);
         DefineLog(linker, "log-i32", ValType.I32, v => Trace.I32((uint)v.AsI32()), trace);
         DefineLog(linker, "log-i64", ValType.I64, v => Trace.I64((ulong)v.AsI64()), trace);
