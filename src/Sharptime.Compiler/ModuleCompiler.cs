@@ -70,7 +70,7 @@ internal static class ModuleCompiler
             for (int i = 0; i < all.Length; i++) all[i].CopyTo(il.AsSpan(starts[i]), wasm.AsSpan(starts[i]));
             return new CodeMap(entries, bodies, arrayCalls, hostCalls, PartOwners, starts, il, wasm)
             {
-                LoopEntries = LoopEntries is null ? null : Array.ConvertAll(LoopEntries, e => (e.Method?.Token ?? 0, e.Loops)),
+                LoopEntries = LoopEntries is null ? null : Array.ConvertAll(LoopEntries, e => (e.Method?.Token ?? 0, e.Loops ?? [])),
             };
         }
     }
@@ -158,7 +158,7 @@ internal static class ModuleCompiler
         }
         var offsets = new OffsetMap[count];
         var partOffsets = new OffsetMap[parts.Count];
-        var enteredLoops = new int[count][];
+        (MethodDef? Method, int[] Loops)[]? loopEntryTable = loopMethods is null ? null : new (MethodDef?, int[])[count];
         long codeBytes = 0;
         foreach (FunctionBody body in m.Code) codeBytes += body.CodeLength;
         FunctionWork.Run(count, codeBytes >= ParallelCodeBytes ? FunctionWork.Workers : 1,
@@ -190,7 +190,7 @@ internal static class ModuleCompiler
                     };
                     entry.Compile();
                     loopMethod.Body = state.Il.Finish();
-                    enteredLoops[i] = entry.EnteredLoops;
+                    loopEntryTable![i] = (loopMethod, entry.EnteredLoops);
                 }
             });
 
@@ -222,7 +222,7 @@ internal static class ModuleCompiler
         {
             Entries = entries, Bodies = bodies, ArrayCalls = arrayCalls, HostCalls = hostCalls, Offsets = offsets,
             Parts = [.. parts], PartOwners = [.. partOwners], PartOffsets = partOffsets,
-            LoopEntries = loopMethods is null ? null : Array.ConvertAll(Enumerable.Range(0, count).ToArray(), i => (loopMethods[i], enteredLoops[i] ?? [])),
+            LoopEntries = loopEntryTable,
         };
     }
 
