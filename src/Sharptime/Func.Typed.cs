@@ -7,6 +7,7 @@ public sealed partial class Func
 {
     private void CheckSignature(Type[] parameters, Type[] results)
     {
+        Store.ThrowIfReleased();
         if (!Runtime.Matching.ClrTypesMatch(parameters, Type.Params, results: false, Context.Types)
             || !Runtime.Matching.ClrTypesMatch(results, Type.Results, results: true, Context.Types))
         {

@@ -14,7 +14,8 @@ public sealed unsafe partial class Func : Extern
 
     /// <summary>The array-call entry: <c>static void (nint code, VmContext ctx, ReadOnlySpan&lt;Value&gt; args, Span&lt;Value&gt; results)</c>.</summary>
     internal readonly nint ArrayCall;
-    internal readonly VmContext Context;
+    /// <summary>The callee's context; <see cref="VmContext.Released"/> once the pooling allocator took the instance's back.</summary>
+    internal VmContext Context;
     internal readonly int TypeId;
 
     /// <summary>Keeps the code behind <see cref="Code"/> and <see cref="ArrayCall"/> alive when it is collectible.</summary>
@@ -51,6 +52,7 @@ public sealed unsafe partial class Func : Extern
     /// <summary>Checks the arguments and the result span of <see cref="Call(ReadOnlySpan{Value}, Span{Value})"/> against the type.</summary>
     private void CheckCall(ReadOnlySpan<Value> args, Span<Value> results)
     {
+        Store.ThrowIfReleased();
         if (args.Length != Type.Params.Count) throw new ArgumentException($"the function takes {Type.Params.Count} arguments, {args.Length} given", nameof(args));
         for (int i = 0; i < args.Length; i++)
         {

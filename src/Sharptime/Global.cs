@@ -6,7 +6,9 @@ namespace Sharptime;
 /// <summary>A global variable.</summary>
 public sealed class Global : Extern
 {
-    internal Global(Store store, GlobalInstance instance) : base(store) => Instance = instance;
+    private readonly GlobalInstance _instance;
+
+    internal Global(Store store, GlobalInstance instance) : base(store) => _instance = instance;
 
     /// <summary>Creates a global in <paramref name="store"/>.</summary>
     /// <param name="store">The owner.</param>
@@ -18,7 +20,16 @@ public sealed class Global : Extern
         Write(Instance, value);
     }
 
-    internal GlobalInstance Instance { get; }
+    /// <summary>The global.</summary>
+    /// <exception cref="ObjectDisposedException">The store's resources are freed: the pooling allocator may have given the global's object to another store.</exception>
+    internal GlobalInstance Instance
+    {
+        get
+        {
+            Store.ThrowIfReleased();
+            return _instance;
+        }
+    }
 
     internal override string KindName => "global";
 

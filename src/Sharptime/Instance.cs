@@ -10,11 +10,16 @@ public sealed partial class Instance
     private Extern?[]? _exports;
     private Dictionary<string, Extern>? _all;
 
-    internal Instance(Store store, Module module)
+    /// <param name="store">The store.</param>
+    /// <param name="module">The module.</param>
+    /// <param name="context">A new context, or a released one of the module from the pooling allocator.</param>
+    internal Instance(Store store, Module module, VmContext context)
     {
         Store = store;
         Module = module;
-        Context = store.CreateContext(this, null);
+        Layout = module.Compiled.Layout;
+        store.AddInstance(this, context);
+        _context = context;
     }
 
     /// <summary>The store.</summary>
@@ -23,10 +28,27 @@ public sealed partial class Instance
     /// <summary>The module.</summary>
     public Module Module { get; }
 
-    internal VmContext Context { get; }
+    private readonly VmContext _context;
 
-    /// <summary>What the module precomputes for instantiation; set by the instantiator.</summary>
-    internal Runtime.InstanceLayout Layout { get; set; } = null!;
+    /// <summary>
+    /// The instance's state. With the pooling allocator a disposed store's instance contexts serve
+    /// later instances, so an instance of a disposed store no longer reaches its own.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    internal VmContext Context
+    {
+        get
+        {
+            Store.ThrowIfReleased();
+            return _context;
+        }
+    }
+
+    /// <summary>The context, for the store releasing it.</summary>
+    internal VmContext OwnContext => _context;
+
+    /// <summary>What the module precomputes for instantiation.</summary>
+    internal Runtime.InstanceLayout Layout { get; }
 
     /// <summary>The exports by name, in no particular order.</summary>
     public IReadOnlyDictionary<string, Extern> Exports

@@ -11,7 +11,9 @@ namespace Sharptime;
 /// </summary>
 public sealed unsafe class Memory : Extern
 {
-    internal Memory(Store store, MemoryInstance instance) : base(store) => Instance = instance;
+    private readonly MemoryInstance _instance;
+
+    internal Memory(Store store, MemoryInstance instance) : base(store) => _instance = instance;
 
     /// <summary>Creates a memory in <paramref name="store"/>.</summary>
     /// <param name="store">The owner.</param>
@@ -68,7 +70,11 @@ public sealed unsafe class Memory : Extern
         return shared;
     }
 
-    internal MemoryInstance Instance { get; }
+    /// <summary>
+    /// The memory, or an empty one once the store's resources are freed: the pooling allocator may
+    /// then have given the memory's object to another store, so a stale Memory reads as empty.
+    /// </summary>
+    internal MemoryInstance Instance => Store.Released ? MemoryInstance.Released : _instance;
 
     internal override string KindName => "memory";
 

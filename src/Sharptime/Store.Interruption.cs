@@ -18,6 +18,7 @@ public partial class Store
     public void SetFuel(ulong fuel)
     {
         RequireFuel();
+        ThrowIfReleased();
         _context.Fuel = fuel > long.MaxValue ? long.MaxValue : (long)fuel;
     }
 
@@ -27,6 +28,7 @@ public partial class Store
     public ulong GetFuel()
     {
         RequireFuel();
+        ThrowIfReleased();
         long fuel = _context.Fuel;
         return fuel > 0 ? (ulong)fuel : 0;
     }
@@ -48,6 +50,7 @@ public partial class Store
     public void SetEpochDeadline(ulong ticksBeyondCurrent)
     {
         if (!Engine.Config.EpochInterruption) throw new WasmException("epoch interruption is not configured in this store: create the engine with Config.EpochInterruption = true");
+        ThrowIfReleased();
         long now = Volatile.Read(ref Engine.Epoch.Value);
         long deadline = ticksBeyondCurrent >= (ulong)(long.MaxValue - now) ? long.MaxValue : now + (long)ticksBeyondCurrent;
         Volatile.Write(ref _context.EpochDeadline, deadline);

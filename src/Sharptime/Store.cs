@@ -16,7 +16,14 @@ public partial class Store : IDisposable
     private MemoryInstance? _memory;
     private List<MemoryInstance>? _moreMemories;
     private List<TableInstance>? _pooledTables;
+    // With the pooling allocator, the instances whose contexts go back to it when the store is freed
+    // (the first has a field of its own, as the first memory).
+    private Instance? _instance;
+    private List<Instance>? _moreInstances;
+    private List<VmContext>? _hostContexts;
+    // A released context serves another store: the store keeps its own disposed flag.
     private readonly VmStoreContext _context;
+    private volatile bool _disposed;
     private int _owner;
     private int _depth;
     private int _limitThread;
@@ -30,7 +37,9 @@ public partial class Store : IDisposable
     {
         ArgumentNullException.ThrowIfNull(engine);
         Engine = engine;
-        _context = new VmStoreContext { Store = this, Epoch = engine.Epoch };
+        _context = engine.Allocator.TakeStoreContext() ?? new VmStoreContext();
+        _context.Store = this;
+        _context.Epoch = engine.Epoch;
         // As in Wasmtime, a new store's deadline is the current epoch: code traps until one is set.
         if (engine.Config.EpochInterruption) _context.RequestInterrupt();
     }
@@ -41,15 +50,42 @@ public partial class Store : IDisposable
     /// <summary>The per-store state generated code reads.</summary>
     internal VmStoreContext StoreContext => _context;
 
-    internal VmContext CreateContext(Instance? instance, HostFunction? host)
+    /// <summary>A context for host function <paramref name="host"/>, called by <paramref name="instance"/>'s code or the host.</summary>
+    internal VmContext CreateContext(Instance? instance, HostFunction host)
     {
         ThrowIfDisposed();
-        if (instance is not null && host is null)
-        {
-            CheckCount(ref _instances, Limiter?.Instances ?? int.MaxValue, "instance");
-        }
-        return new VmContext { Store = this, StoreContext = _context, Instance = instance, Host = host };
+        return NewContext(instance, host);
     }
+
+    /// <summary><see cref="CreateContext"/> for code already running in the store (which may be disposed meanwhile and trap at its next check).</summary>
+    internal VmContext NewContext(Instance? instance, HostFunction host)
+    {
+        var context = new VmContext { Store = this, StoreContext = _context, Instance = instance, Host = host };
+        if (Engine.Allocator.ReusesContexts) (_hostContexts ??= []).Add(context);
+        return context;
+    }
+
+    /// <summary>Counts a new instance against the limiter and binds its context to the store.</summary>
+    internal void AddInstance(Instance instance, VmContext context)
+    {
+        ThrowIfDisposed();
+        CheckCount(ref _instances, Limiter?.Instances ?? int.MaxValue, "instance");
+        context.Store = this;
+        context.StoreContext = _context;
+        context.Instance = instance;
+        if (!Engine.Allocator.ReusesContexts) return;
+        if (_instance is null) _instance = instance;
+        else (_moreInstances ??= []).Add(instance);
+    }
+
+    /// <summary>
+    /// Throws once the store's resources are freed (after <see cref="Dispose()"/>, when no code runs
+    /// in it): the pooling allocator may then have handed its memories and contexts to other stores.
+    /// </summary>
+    internal void ThrowIfReleased() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _freed) != 0, this);
+
+    /// <summary>Whether the store's resources are freed (see <see cref="ThrowIfReleased"/>).</summary>
+    internal bool Released => Volatile.Read(ref _freed) != 0;
 
     /// <summary>A memory the host creates (<see cref="Memory"/>'s constructor): always on demand.</summary>
     internal MemoryInstance CreateMemory(Binary.MemoryType type) => CreateMemory(type, Allocation.OnDemandAllocator.Host, null, null, out _);
@@ -129,7 +165,7 @@ public partial class Store : IDisposable
         int me = Environment.CurrentManagedThreadId;
         if (_owner == me)
         {
-            ObjectDisposedException.ThrowIf(_context.Disposed, this);
+            ObjectDisposedException.ThrowIf(_disposed, this);
             _depth++;
             return new Entry(this);
         }
@@ -138,7 +174,7 @@ public partial class Store : IDisposable
         {
             throw new WasmException($"the store is in use by another thread (managed thread {other}, this is {me}): a store runs WebAssembly on one thread at a time; give each thread its own store");
         }
-        if (_context.Disposed)
+        if (_disposed)
         {
             Volatile.Write(ref _owner, 0);
             throw new ObjectDisposedException(GetType().Name);
@@ -175,7 +211,7 @@ public partial class Store : IDisposable
     {
         if (--_depth > 0) return;
         Interlocked.Exchange(ref _owner, 0);
-        if (_context.Disposed) FreeResources();
+        if (_disposed) FreeResources();
     }
 
     /// <summary>Leaves the store when disposed (see <see cref="Enter"/>).</summary>
@@ -189,7 +225,7 @@ public partial class Store : IDisposable
         public void Dispose() => _store.Exit();
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_context.Disposed, this);
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     /// <summary>Frees the native memory of every memory in the store (see the remarks of <see cref="Store"/> for a store in use).</summary>
     public void Dispose()
@@ -202,7 +238,8 @@ public partial class Store : IDisposable
     /// <param name="disposing">True when called from <see cref="Dispose()"/>.</param>
     protected virtual void Dispose(bool disposing)
     {
-        if (!disposing || _context.Disposed) return;
+        if (!disposing || _disposed) return;
+        _disposed = true;
         _context.Disposed = true;
         // Code still running in the store reaches a slow path at its next call, loop header (with
         // fuel or epochs) and traps there: the slow paths check Disposed.
@@ -217,6 +254,23 @@ public partial class Store : IDisposable
     private void FreeResources()
     {
         if (Interlocked.Exchange(ref _freed, 1) != 0) return;
+        Allocation.IInstanceAllocator allocator = Engine.Allocator;
+        // Contexts first: they point to the memories and the store context, which may go to another store at once.
+        if (_instance is not null)
+        {
+            ReleaseContext(allocator, _instance);
+            _instance = null;
+            if (_moreInstances is not null)
+            {
+                foreach (Instance i in _moreInstances) ReleaseContext(allocator, i);
+                _moreInstances = null;
+            }
+        }
+        if (_hostContexts is not null)
+        {
+            foreach (VmContext c in _hostContexts) c.Detach();
+            _hostContexts = null;
+        }
         _memory?.Dispose();
         _memory = null;
         if (_moreMemories is not null)
@@ -226,9 +280,21 @@ public partial class Store : IDisposable
         }
         if (_pooledTables is not null)
         {
-            foreach (TableInstance t in _pooledTables) Engine.Allocator.ReleaseTable(t);
+            foreach (TableInstance t in _pooledTables) allocator.ReleaseTable(t);
             _pooledTables.Clear();
         }
+        if (allocator.ReusesContexts) allocator.ReleaseStoreContext(_context);
+    }
+
+    /// <summary>
+    /// Gives an instance's context back to the allocator when only compiled code uses it; an
+    /// interpreted instance's context is detached instead: interpreted functions the host may hold
+    /// (even replaced ones, after tiering) point to it, and nothing can redirect them.
+    /// </summary>
+    private void ReleaseContext(Allocation.IInstanceAllocator allocator, Instance instance)
+    {
+        if (Engine.Config.Tiers || instance.Module.Compiled.Code is null) instance.OwnContext.Detach();
+        else allocator.ReleaseInstanceContext(instance.OwnContext, instance.Layout);
     }
 }
 

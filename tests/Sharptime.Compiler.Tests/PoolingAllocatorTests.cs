@@ -197,6 +197,58 @@ public sealed class PoolingAllocatorTests
         Assert.Equal(0UL, oldTable.Size);
     }
 
+    /// <summary>
+    /// The pooling allocator hands a disposed store's instance context, memory object and store
+    /// context to the next instance of the module. What the host kept of the old store must not reach
+    /// them: its Func traps when Wasm code of the new store calls it (it was put into the new store's
+    /// table) and refuses a call from the host; its Instance and Global throw; its Memory reads empty.
+    /// </summary>
+    [Theory]
+    [InlineData(Strategy.Compiler)]
+    [InlineData(Strategy.Interpreter)]
+    [InlineData(Strategy.Tiered)]
+    public void What_the_host_kept_of_a_disposed_store_never_reaches_the_next_instance(Strategy strategy)
+    {
+        const string Wat = """
+            (module
+              (type $get (func (result i32)))
+              (memory (export "mem") 1 1)
+              (table (export "tab") 1 funcref)
+              (global (export "g") (mut i32) (i32.const 7))
+              (func (export "get") (result i32) (i32.load (i32.const 16)))
+              (func (export "put") (param i32) (i32.store (i32.const 16) (local.get 0)) (global.set 0 (local.get 0)))
+              (func (export "call0") (result i32) (call_indirect (type $get) (i32.const 0))))
+            """;
+        Engine engine = new(PoolEngine(0, 10, cow: true).Config with { Strategy = strategy });
+        InstancePre pre = new Linker(engine).InstantiatePre(Module.FromBytes(engine, Text.Wat.Parse(Wat)));
+        Func oldGet;
+        Instance oldInstance;
+        Global oldGlobal;
+        Memory oldMemory;
+        using (var store = new Store(engine))
+        {
+            oldInstance = pre.Instantiate(store);
+            oldGet = oldInstance.GetFunction("get")!;
+            oldGlobal = oldInstance.GetGlobal("g")!;
+            oldMemory = oldInstance.GetMemory("mem")!;
+            Assert.Equal(0, oldGet.Call()[0].AsI32());
+        }
+        using var next = new Store(engine);
+        Instance instance = pre.Instantiate(next);
+        instance.GetAction<int>("put")(0x5555);
+        Assert.Equal(0x5555, instance.GetFunction<int>("get")());
+
+        instance.GetTable("tab")!.Set(0, Value.FuncRef(oldGet));
+        TrapException trap = Assert.Throws<TrapException>(() => instance.GetFunction<int>("call0")());
+        Assert.Equal(TrapCode.Interrupt, trap.Code);
+        Assert.Throws<ObjectDisposedException>(() => oldGet.Call());
+        Assert.Throws<ObjectDisposedException>(() => oldInstance.GetExport("get"));
+        Assert.Throws<ObjectDisposedException>(() => oldGlobal.Value);
+        Assert.Equal(0UL, oldMemory.Length);
+        Assert.Equal(0x5555, instance.GetFunction<int>("get")());
+        Assert.Equal(0x5555, instance.GetGlobal("g")!.Value.AsI32());
+    }
+
     [Fact]
     public void Running_out_of_slots_names_the_limit()
     {

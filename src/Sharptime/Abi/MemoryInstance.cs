@@ -48,34 +48,48 @@ public sealed unsafe class MemoryInstance : IDisposable
     /// <param name="allocator">The allocator that grows and releases it.</param>
     internal MemoryInstance(Binary.MemoryType type, ulong maxBytesLimit, Allocation.IInstanceAllocator allocator)
     {
-        Type = type;
         Allocator = allocator;
+        if (type.Shared) _shared = new SharedState();
+        Initialize(type, maxBytesLimit, owner: null);
+    }
+
+    /// <summary>
+    /// Gives the object the type and limit of a new memory: at creation, and when the pooling allocator
+    /// hands a released (unshared) one out again.
+    /// </summary>
+    internal void Initialize(Binary.MemoryType type, ulong maxBytesLimit, Store? owner)
+    {
+        Type = type;
+        Owner = owner;
         PageSizeLog2 = type.PageSizeLog2;
         ulong absoluteMax = type.Is64 ? ulong.MaxValue >> PageSizeLog2 : (1UL << 32) >> PageSizeLog2;
         MaxPages = Math.Min(type.Limits.Max ?? absoluteMax, absoluteMax);
         MaxBytesLimit = maxBytesLimit;
-        if (type.Shared) _shared = new SharedState();
         if (type.Limits.Min > MaxPages || type.Limits.Min << PageSizeLog2 > maxBytesLimit)
         {
             throw new WasmException($"memory of {type.Limits.Min} pages is larger than the limit of {maxBytesLimit} bytes");
         }
     }
 
-    internal Binary.MemoryType Type { get; }
+    /// <summary>What a <see cref="Memory"/> of a freed store reads: an empty memory that cannot grow.</summary>
+    internal static MemoryInstance Released { get; } =
+        new(new Binary.MemoryType(new Binary.Limits(0, 0), Is64: false, Shared: false), 0, Allocation.OnDemandAllocator.Host);
+
+    internal Binary.MemoryType Type { get; private set; }
 
     internal Allocation.IInstanceAllocator Allocator { get; }
 
     /// <summary>The store whose limiter is asked before growing, or null.</summary>
-    internal Store? Owner { get; init; }
+    internal Store? Owner { get; set; }
 
-    internal int PageSizeLog2 { get; }
+    internal int PageSizeLog2 { get; private set; }
 
     /// <summary>True for a shared memory (threads).</summary>
     internal bool Shared => Type.Shared;
 
-    internal ulong MaxPages { get; }
+    internal ulong MaxPages { get; private set; }
 
-    internal ulong MaxBytesLimit { get; }
+    internal ulong MaxBytesLimit { get; private set; }
 
     /// <summary>The bytes of the largest memory the type allows within <see cref="MaxBytesLimit"/>.</summary>
     internal ulong MaxBytes => Math.Min(MaxPages > ulong.MaxValue >> PageSizeLog2 ? ulong.MaxValue : MaxPages << PageSizeLog2, MaxBytesLimit);
@@ -134,21 +148,23 @@ public sealed unsafe class MemoryInstance : IDisposable
         while (Interlocked.CompareExchange(ref shared.Users, users + 1, users) != users);
     }
 
-    /// <summary>Gives the native memory back to the allocator (a shared memory: once its last user lets go).</summary>
+    /// <summary>
+    /// Gives the native memory back to the allocator (a shared memory: once its last user lets go).
+    /// The pooling allocator may hand this object out again for another memory: call it only once
+    /// nothing reaches the memory through this object (the store frees its memories last).
+    /// </summary>
     public void Dispose()
     {
         if (_shared is not null && Interlocked.Decrement(ref _shared.Users) > 0) return;
-        Free();
         GC.SuppressFinalize(this);
+        if (Base != null) Allocator.ReleaseMemory(this, reusable: true);
     }
 
-    private void Free()
+    /// <summary>Gives back the native memory of an instance nobody disposed (this object is not reused).</summary>
+    ~MemoryInstance()
     {
-        if (Base != null) Allocator.ReleaseMemory(this);
+        if (Base != null) Allocator.ReleaseMemory(this, reusable: false);
     }
-
-    /// <summary>Gives back the native memory of an instance nobody disposed.</summary>
-    ~MemoryInstance() => Free();
 
     /// <summary>
     /// Why an allocation may have failed when the process is at the kernel's limit on memory

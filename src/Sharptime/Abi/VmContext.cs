@@ -67,6 +67,50 @@ public sealed class VmContext
     /// <summary><see cref="Strategy.Tiered"/>: the instance's functions, tables and segments now hold its compiled functions.</summary>
     internal bool RunsCompiled;
 
+    /// <summary>
+    /// Drops what a released instance held but keeps its arrays and the objects of its defined globals,
+    /// for the pooling allocator to hand them to the next instance of the module. Nothing runs in the
+    /// instance any more; its Funcs may live on in the host, but calls through them check their store.
+    /// </summary>
+    internal void Reset(int importedGlobals)
+    {
+        // A Func the host kept (or a table of the store held) must not reach the next instance:
+        // it now enters a context that traps at once, as a disposed store's code does.
+        foreach (Func? f in Functions)
+        {
+            if (f is not null && f.Context == this) f.Context = Released;
+        }
+        Store = null;
+        StoreContext = null!;
+        Instance = null;
+        CallerContext = null;
+        Memory0 = null;
+        RunsCompiled = false;
+        Array.Clear(Functions);
+        Array.Clear(Memories);
+        Array.Clear(Tables);
+        Array.Clear(Tags);
+        Array.Clear(Globals, 0, importedGlobals);
+        for (int i = importedGlobals; i < Globals.Length; i++) Globals[i].Ref = null;
+        DataSegments = [];
+        ElementSegments = [];
+    }
+
+    /// <summary>
+    /// Cuts a context of a freed store that is not reused (host functions, interpreted instances)
+    /// from the store's context and memories, which the pooling allocator may hand to other stores:
+    /// code entered through it traps at once.
+    /// </summary>
+    internal void Detach()
+    {
+        StoreContext = VmStoreContext.Released;
+        Memory0 = null;
+        Array.Clear(Memories);
+    }
+
+    /// <summary>What the Funcs of a released instance enter: every function entry traps (the store is disposed).</summary>
+    internal static VmContext Released { get; } = new() { StoreContext = VmStoreContext.Released };
+
     /// <summary>The function with index <paramref name="index"/>, made on first use for defined functions.</summary>
     internal Func GetFunction(int index) => Functions[index] ?? Runtime.Instantiator.DefinedFunction(this, index);
 }

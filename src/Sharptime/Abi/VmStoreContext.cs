@@ -27,6 +27,9 @@ public sealed class VmStoreContext
     /// <summary>The value of <see cref="StackLimit"/> while an interrupt is pending.</summary>
     public static readonly nuint Interrupt = nuint.MaxValue;
 
+    /// <summary>The context of every freed store whose own context went back to the pooling allocator: code entered with it traps.</summary>
+    internal static VmStoreContext Released { get; } = new() { StackLimit = Interrupt, Fuel = long.MinValue, EpochDeadline = long.MinValue, Disposed = true };
+
     /// <summary>
     /// The fuel left when <see cref="Config.ConsumeFuel"/> is on. Generated code subtracts the cost of
     /// each straight-line run of instructions and calls <see cref="StoreHelpers.OutOfFuel"/> at function
@@ -60,6 +63,24 @@ public sealed class VmStoreContext
     /// is canceled, until that call ends: the slow paths of the checks then trap with <see cref="TrapCode.Interrupt"/>.
     /// </summary>
     internal volatile bool Canceled;
+
+    /// <summary>
+    /// Makes a disposed store's context read as a new one's, for the pooling allocator to hand it to
+    /// the next store (nothing runs in the old store any more; a stale epoch-watch entry is ignored
+    /// because its deadline no longer matches <see cref="WatchedDeadline"/>).
+    /// </summary>
+    internal void Reset()
+    {
+        StackLimit = 0;
+        Fuel = 0;
+        ThreadStackLimit = 0;
+        EpochDeadline = 0;
+        WatchedDeadline = long.MaxValue;
+        Store = null;
+        EpochDue = false;
+        Canceled = false;
+        Disposed = false;
+    }
 
     /// <summary>Whether the engine's epoch has reached the deadline.</summary>
     internal bool DeadlinePassed => Volatile.Read(ref Epoch.Value) >= Volatile.Read(ref EpochDeadline);

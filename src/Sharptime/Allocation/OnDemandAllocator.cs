@@ -92,7 +92,7 @@ internal sealed unsafe class OnDemandAllocator(bool copyOnWrite) : IInstanceAllo
         return true;
     }
 
-    public void ReleaseMemory(MemoryInstance memory)
+    public void ReleaseMemory(MemoryInstance memory, bool reusable)
     {
         byte* b = memory.Base;
         if (b == null) return;
@@ -106,6 +106,17 @@ internal sealed unsafe class OnDemandAllocator(bool copyOnWrite) : IInstanceAllo
     public TableInstance AllocateTable(Store owner, Binary.TableType type, object? init) => new(type, init, owner);
 
     public void ReleaseTable(TableInstance table) { }
+
+    // Nothing is kept for reuse: every store and instance gets new objects.
+    public bool ReusesContexts => false;
+
+    public VmStoreContext? TakeStoreContext() => null;
+
+    public void ReleaseStoreContext(VmStoreContext context) { }
+
+    public VmContext? TakeInstanceContext(Runtime.InstanceLayout layout) => null;
+
+    public void ReleaseInstanceContext(VmContext context, Runtime.InstanceLayout layout) { }
 
     private static bool TryReserve(ulong maxBytes, ulong initialBytes, out byte* address, out ulong size)
     {

@@ -24,7 +24,9 @@ namespace Sharptime.Allocation;
 /// same module. Slots released beyond <see cref="PoolingAllocationConfig.MaxUnusedWarmSlots"/> free
 /// ones are made cold: image unmapped, every page decommitted. A table slot keeps the largest managed
 /// array its tables used (at most <see cref="PoolingAllocationConfig.MaxTableElements"/>), cleared
-/// up to the table's size on release.
+/// up to the table's size on release. The objects of freed stores are reused too: the memory object
+/// of each slot, store contexts and instance contexts per module, so that a steady-state
+/// instantiation allocates only its Store and Instance (docs/rationale/0008-instantiation.md).
 /// </summary>
 internal sealed unsafe class PoolingAllocator : IInstanceAllocator
 {
@@ -49,6 +51,15 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
     private readonly object?[]?[] _tableArrays;
     private readonly Stack<int> _freeTables;
 
+    // Objects of disposed stores kept for the next ones, so that a steady-state instantiation
+    // allocates only its Store and Instance (0008): the memory object of each free slot, store
+    // contexts, and instance contexts per module (InstanceLayout.FreeContexts).
+    private readonly MemoryInstance?[] _memoryObjects;
+    private readonly Stack<VmStoreContext> _storeContexts = new(MaxFreeContexts);
+
+    /// <summary>The most free store contexts kept, and free instance contexts kept per module.</summary>
+    private const int MaxFreeContexts = 64;
+
     public PoolingAllocator(PoolingAllocationConfig config, bool copyOnWrite)
     {
         Validate(config);
@@ -64,6 +75,7 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
         _prev = new int[n];
         _affinityNext = new int[n];
         _affinityPrev = new int[n];
+        _memoryObjects = new MemoryInstance?[n];
         _tableArrays = new object?[config.TotalTables][];
         _freeTables = new Stack<int>(config.TotalTables);
         for (int i = config.TotalTables - 1; i >= 0; i--) _freeTables.Push(i);
@@ -116,8 +128,27 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
             throw new WasmException($"memory minimum size of {bytes} bytes exceeds the pooling allocator's limit of {_config.MaxMemorySize} bytes per memory (PoolingAllocationConfig.MaxMemorySize)");
         }
         byte* poolBase = Base();
-        var memory = new MemoryInstance(type, Math.Min(maxBytesLimit, _slotBytes), this) { Owner = owner };
         int slot = Take(affinity);
+        MemoryInstance? memory = _memoryObjects[slot];
+        if (memory is null)
+        {
+            memory = new MemoryInstance(type, Math.Min(maxBytesLimit, _slotBytes), this) { Owner = owner };
+        }
+        else
+        {
+            // Released by a disposed store: nothing reaches it any more but this slot (a stale Memory reads empty: Memory.Instance).
+            _memoryObjects[slot] = null;
+            try
+            {
+                memory.Initialize(type, Math.Min(maxBytesLimit, _slotBytes), owner);
+            }
+            catch
+            {
+                Give(slot, affinity: null);
+                throw;
+            }
+            GC.ReRegisterForFinalize(memory);
+        }
         byte* b = poolBase + (ulong)slot * _slotBytes;
         try
         {
@@ -170,7 +201,7 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
         return true;
     }
 
-    public void ReleaseMemory(MemoryInstance memory)
+    public void ReleaseMemory(MemoryInstance memory, bool reusable)
     {
         byte* b = memory.Base;
         if (b == null) return;
@@ -179,7 +210,10 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
         ulong dirty = Mmap.RoundUp(memory.Length);
         memory.Base = null;
         memory.Length = 0;
+        memory.Owner = null;
         Reset(slot, b, dirty);
+        // Before the slot is free: whoever takes the slot next takes the object with it.
+        if (reusable) _memoryObjects[slot] = memory;
         Give(slot, _affinity[slot]);
     }
 
@@ -318,6 +352,44 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
             else if (_affinityNext[slot] >= 0) _affinityHead[a] = _affinityNext[slot];
             else _affinityHead.Remove(a);
             if (_affinityNext[slot] >= 0) _affinityPrev[_affinityNext[slot]] = _affinityPrev[slot];
+        }
+    }
+
+    public bool ReusesContexts => true;
+
+    public VmStoreContext? TakeStoreContext()
+    {
+        lock (_storeContexts)
+        {
+            return _storeContexts.TryPop(out VmStoreContext? context) ? context : null;
+        }
+    }
+
+    public void ReleaseStoreContext(VmStoreContext context)
+    {
+        context.Reset();
+        lock (_storeContexts)
+        {
+            if (_storeContexts.Count < MaxFreeContexts) _storeContexts.Push(context);
+        }
+    }
+
+    public VmContext? TakeInstanceContext(Runtime.InstanceLayout layout)
+    {
+        Stack<VmContext> free = layout.FreeContexts;
+        lock (free)
+        {
+            return free.TryPop(out VmContext? context) ? context : null;
+        }
+    }
+
+    public void ReleaseInstanceContext(VmContext context, Runtime.InstanceLayout layout)
+    {
+        context.Reset(layout.Compiled.Module.ImportedGlobalCount);
+        Stack<VmContext> free = layout.FreeContexts;
+        lock (free)
+        {
+            if (free.Count < MaxFreeContexts) free.Push(context);
         }
     }
 

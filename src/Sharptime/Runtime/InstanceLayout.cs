@@ -75,6 +75,9 @@ internal sealed class InstanceLayout
     /// <summary>The element segments of every instance when the module has no passive element segment, else null.</summary>
     public object?[][]? SharedElementSegments { get; }
 
+    /// <summary>Contexts of released instances of the module for the pooling allocator to hand out again (lock it to use it).</summary>
+    public Stack<VmContext> FreeContexts { get; } = new();
+
     /// <summary>The export index of every export name.</summary>
     public Dictionary<string, int> ExportIndex { get; }
 

@@ -32,7 +32,8 @@ internal static unsafe class Instantiator
             FuncType type = module.FuncTypeAt(typeIndex);
             var host = new HostFunction(type, (HostCallback)interpreted.Call, 0,
                 (nint)(delegate*<nint, VmContext, ReadOnlySpan<Value>, Span<Value>, void>)&HostCalls.ArrayCallUntyped);
-            var own = new VmContext { Store = instance.Store, StoreContext = ctx.StoreContext, Instance = instance, Host = host, Types = ctx.Types };
+            VmContext own = instance.Store.NewContext(instance, host);
+            own.Types = ctx.Types;
             Func g = new(instance.Store, type, module.TypeIds[typeIndex], 0, host.ArrayCall, own, interpreted);
             ctx.Functions[index] = g;
             return g;
@@ -155,17 +156,18 @@ internal static unsafe class Instantiator
         CompiledModule compiled = module.Compiled;
         CompiledCode? code = compiled.Code;
         InstanceLayout layout = compiled.Layout;
-        var instance = new Instance(store, module);
-        VmContext ctx = instance.Context;
+        Allocation.IInstanceAllocator allocator = store.Engine.Allocator;
+        VmContext ctx = allocator.TakeInstanceContext(layout) ?? NewContext(m);
+        var instance = new Instance(store, module, ctx);
         ctx.TypeIds = module.TypeIds;
         ctx.Types = compiled.Types;
         ctx.Code = code?.KeepAlive;
 
-        var functions = m.Functions.Length == 0 ? [] : new Func?[m.Functions.Length];
-        var memories = m.Memories.Length == 0 ? [] : new MemoryInstance[m.Memories.Length];
-        var tables = m.TableTypes.Length == 0 ? [] : new TableInstance[m.TableTypes.Length];
-        var globals = m.GlobalTypes.Length == 0 ? [] : new GlobalInstance[m.GlobalTypes.Length];
-        var tags = m.Tags.Length == 0 ? [] : new Tag[m.Tags.Length];
+        Func?[] functions = ctx.Functions;
+        MemoryInstance[] memories = ctx.Memories;
+        TableInstance[] tables = ctx.Tables;
+        GlobalInstance[] globals = ctx.Globals;
+        Tag[] tags = ctx.Tags;
         int fi = 0, mi = 0, ti = 0, gi = 0, tgi = 0;
         for (int i = 0; i < imports.Length; i++)
         {
@@ -208,16 +210,16 @@ internal static unsafe class Instantiator
             uint typeIndex = m.Tags[i].TypeIndex;
             tags[i] = new Tag(store, module.FuncTypeAt(typeIndex), module.TypeIds[typeIndex]);
         }
-        ctx.Tags = tags;
-        ctx.Functions = functions;
-        ctx.Globals = globals;
         for (int i = 0; i < m.DefinedGlobals.Length; i++)
         {
             Binary.DefinedGlobal def = m.DefinedGlobals[i];
             RawValue v = InstanceLayout.Evaluate(m, def.Init, layout.GlobalInits[i], ctx);
-            globals[m.ImportedGlobalCount + i] = new GlobalInstance(def.Type) { Bits = v.Bits, High = v.High, Ref = v.Ref, ModuleTypes = compiled.Types };
+            // A context from the pool keeps the objects of the module's own globals.
+            GlobalInstance g = globals[m.ImportedGlobalCount + i] ??= new GlobalInstance(def.Type) { ModuleTypes = compiled.Types };
+            g.Bits = v.Bits;
+            g.High = v.High;
+            g.Ref = v.Ref;
         }
-        Allocation.IInstanceAllocator allocator = store.Engine.Allocator;
         bool imaged = false;
         for (int i = m.ImportedMemoryCount; i < m.Memories.Length; i++)
         {
@@ -226,7 +228,6 @@ internal static unsafe class Instantiator
             memories[i] = store.CreateMemory(m.Memories[i], allocator, layout, image, out bool initialized);
             imaged |= i == 0 && initialized;
         }
-        ctx.Memories = memories;
         ctx.Memory0 = memories.Length > 0 ? memories[0] : null;
         for (int i = 0; i < m.DefinedTables.Length; i++)
         {
@@ -235,8 +236,6 @@ internal static unsafe class Instantiator
             tables[m.ImportedTableCount + i] = store.CreateTable(def.Type, init, allocator);
             tables[m.ImportedTableCount + i].ModuleTypes = compiled.Types;
         }
-        ctx.Tables = tables;
-        instance.Layout = layout;
 
         InitializeSegments(m, layout, ctx, imaged);
         if (m.Start is uint start)
@@ -258,6 +257,16 @@ internal static unsafe class Instantiator
         }
         return instance;
     }
+
+    /// <summary>A context with arrays sized for the module's functions, memories, tables, globals and tags.</summary>
+    private static VmContext NewContext(WasmModule m) => new()
+    {
+        Functions = m.Functions.Length == 0 ? [] : new Func?[m.Functions.Length],
+        Memories = m.Memories.Length == 0 ? [] : new MemoryInstance[m.Memories.Length],
+        Tables = m.TableTypes.Length == 0 ? [] : new TableInstance[m.TableTypes.Length],
+        Globals = m.GlobalTypes.Length == 0 ? [] : new GlobalInstance[m.GlobalTypes.Length],
+        Tags = m.Tags.Length == 0 ? [] : new Tag[m.Tags.Length],
+    };
 
     /// <summary>The extern export <paramref name="index"/> of <paramref name="instance"/>, made on first use.</summary>
     public static Extern MakeExport(Instance instance, int index)
