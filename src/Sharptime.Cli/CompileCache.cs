@@ -203,13 +203,20 @@ internal sealed class CompileCache(string directory, long sizeLimit = CompileCac
             string native = $"{path}.{Environment.ProcessId}.native.dll";
             ProcessStartInfo crossgen = ReadyToRun.Command(input, native, ReadyToRun.Host);
             var shell = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-            // $0 is the lock, $1 the entry, $2 crossgen2's input (a copy of the entry), $3 its output, then its command.
+            // $0 is the lock, $1 the entry, $2 crossgen2's input (a copy of the entry), $3 its output,
+            // $4 the size of the memory image and footer that end the entry, then crossgen2's command.
+            // crossgen2 writes a new PE image: the memory image goes after it again, aligned as ArtifactFormat.WithOverlay does.
+            long overlay = Artifacts.ArtifactFormat.MemoryImageOverlaySize(path);
+            int align = Artifacts.ArtifactFormat.ImageAlignment;
             shell.ArgumentList.Add("-c");
-            shell.ArgumentList.Add("lock=$0; entry=$1; in=$2; out=$3; shift 3; cp \"$entry\" \"$in\" && nice -n 10 \"$@\" >/dev/null 2>&1 && mv -f \"$out\" \"$entry\"; rm -f \"$in\" \"$out\" \"$lock\"");
+            shell.ArgumentList.Add("lock=$0; entry=$1; in=$2; out=$3; ov=$4; shift 4; cp \"$entry\" \"$in\" && nice -n 10 \"$@\" >/dev/null 2>&1 && "
+                + $"{{ [ \"$ov\" -eq 0 ] || {{ size=$(wc -c < \"$out\") && head -c $(( ({align} - size % {align}) % {align} )) /dev/zero >> \"$out\" && tail -c \"$ov\" \"$in\" >> \"$out\"; }}; }} && "
+                + "mv -f \"$out\" \"$entry\"; rm -f \"$in\" \"$out\" \"$lock\"");
             shell.ArgumentList.Add(lockFile);
             shell.ArgumentList.Add(path);
             shell.ArgumentList.Add(input);
             shell.ArgumentList.Add(native);
+            shell.ArgumentList.Add(overlay.ToString(System.Globalization.CultureInfo.InvariantCulture));
             shell.ArgumentList.Add(crossgen.FileName);
             foreach (string arg in crossgen.ArgumentList) shell.ArgumentList.Add(arg);
             using Process? process = Process.Start(shell);

@@ -125,6 +125,9 @@ internal static class CompileCliCommand
                 try
                 {
                     ReadyToRun.Compile(il, temp, target);
+                    // crossgen2 writes a new PE image: the memory image goes after it again.
+                    ReadOnlySpan<byte> image = Artifacts.ArtifactFormat.MemoryImageOverlay(artifact);
+                    if (!image.IsEmpty) File.WriteAllBytes(temp, Artifacts.ArtifactFormat.WithOverlay(File.ReadAllBytes(temp), image));
                 }
                 finally
                 {

@@ -96,7 +96,7 @@ public sealed class Engine
     /// <exception cref="WasmException">The engine has no code generator.</exception>
     public byte[] PrecompileModule(ReadOnlySpan<byte> bytes)
     {
-        ICodeGenerator generator = RequireCodeGenerator();
-        return generator.Precompile(Module.Decode(this, bytes));
+        RequireCodeGenerator();
+        return Module.Precompile(Module.Decode(this, bytes));
     }
 }

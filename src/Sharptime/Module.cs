@@ -152,7 +152,11 @@ public sealed class Module
     /// </summary>
     /// <returns>The artifact's bytes.</returns>
     /// <exception cref="WasmException">The module was not loaded from an artifact and the engine has no code generator.</exception>
-    public byte[] Serialize() => _artifact is { } a ? (byte[])a().Clone() : Engine.RequireCodeGenerator().Precompile(this);
+    public byte[] Serialize() => _artifact is { } a ? (byte[])a().Clone() : Precompile(this);
+
+    /// <summary>A new artifact of <paramref name="module"/>: its code, then its memory image (mapped from the file when loaded with <see cref="DeserializeFile"/>).</summary>
+    internal static byte[] Precompile(Module module) =>
+        Artifacts.ArtifactFormat.AppendMemoryImage(module.Engine.RequireCodeGenerator().Precompile(module), module);
 
     /// <summary>
     /// Loads a module pre-compiled by <see cref="Engine.PrecompileModule"/>, <see cref="Serialize"/> or

@@ -163,7 +163,10 @@ public sealed class ArtifactTests
         byte[] wasm = Sharptime.Text.Wat.Parse("(module)");
         byte[] artifact = Artifact(Wasm.Engine);
         byte[] otherAssembly = File.ReadAllBytes(typeof(Engine).Assembly.Location);
-        foreach (byte[] bytes in new[] { [], wasm, "MZ not a PE"u8.ToArray(), otherAssembly, artifact[..(artifact.Length / 2)], artifact[..300] })
+        // Half of the PE image (the memory image after it is no part of what makes an artifact).
+        var headers = new System.Reflection.PortableExecutable.PEHeaders(new MemoryStream(artifact));
+        int peEnd = headers.SectionHeaders.Max(h => h.PointerToRawData + h.SizeOfRawData);
+        foreach (byte[] bytes in new[] { [], wasm, "MZ not a PE"u8.ToArray(), otherAssembly, artifact[..(peEnd / 2)], artifact[..300] })
         {
             WasmException e = Assert.Throws<WasmException>(() => Module.Deserialize(Wasm.Engine, bytes));
             Assert.Contains("is not a Sharptime artifact", e.Message, StringComparison.Ordinal);
@@ -207,6 +210,67 @@ public sealed class ArtifactTests
     {
         WasmException e = Assert.Throws<WasmException>(() => new Engine(Config.Default).PrecompileModule(Sharptime.Text.Wat.Parse("(module)")));
         Assert.Contains("UseCompiler()", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An artifact ends with its module's memory image, 64 KiB-aligned after the PE image, so that a
+    /// module loaded with DeserializeFile maps the image straight from the file (copy-on-write) instead
+    /// of copying it into a memfd. Each instance writes privately; an artifact whose image footer is
+    /// gone still loads and copies its data.
+    /// </summary>
+    [Theory]
+    [InlineData("on-demand")]
+    [InlineData("pooling")]
+    public void A_deserialized_file_maps_its_memory_image_from_the_file(string allocation)
+    {
+        Config config = Wasm.Engine.Config;
+        if (allocation == "pooling")
+        {
+            config = config with { AllocationStrategy = InstanceAllocationStrategy.Pooling(new PoolingAllocationConfig { TotalMemories = 2, TotalTables = 2, MaxMemorySize = 1 << 20 }) };
+        }
+        var engine = new Engine(config);
+        const string Wat = """
+            (module
+              (memory (export "mem") 2)
+              (data (i32.const 70000) "image")
+              (func (export "peek") (result i32) (i32.load8_u (i32.const 70000)))
+              (func (export "poke") (i32.store8 (i32.const 70000) (i32.const 33))))
+            """;
+        byte[] artifact = engine.PrecompileModule(Sharptime.Text.Wat.Parse(Wat));
+        Assert.True(artifact.AsSpan(artifact.Length - 8).SequenceEqual("SHRPTIMG"u8), "the artifact does not end with a memory image footer");
+        string path = Path.Combine(Path.GetTempPath(), $"sharptime-image-{Guid.NewGuid():N}.cwasm");
+        string truncated = path + ".no-image.cwasm";
+        try
+        {
+            File.WriteAllBytes(path, artifact);
+            File.WriteAllBytes(truncated, artifact.AsSpan(0, artifact.Length - Artifacts.ArtifactFormat.ImageFooterSize).ToArray());
+            Module module = Module.DeserializeFile(engine, path);
+            using (var first = new Store(engine))
+            using (var second = new Store(engine))
+            {
+                Instance a = new Linker(engine).Instantiate(first, module);
+                Assert.True(module.Compiled.Layout.Image!.MapsFile);
+                if (OperatingSystem.IsLinux()) Assert.Contains(Path.GetFullPath(path), File.ReadAllText("/proc/self/maps"), StringComparison.Ordinal);
+                Assert.Equal((int)'i', a.GetFunction<int>("peek")());
+                a.GetAction("poke")();
+                Assert.Equal(33, a.GetFunction<int>("peek")());
+                Instance b = new Linker(engine).Instantiate(second, module);
+                Assert.Equal((int)'i', b.GetFunction<int>("peek")());
+                Assert.Equal("image"u8.ToArray(), b.GetMemory("mem")!.GetSpan(70000, 5).ToArray());
+            }
+            Assert.Equal(artifact, File.ReadAllBytes(path));
+
+            Module copied = Module.DeserializeFile(engine, truncated);
+            using var store = new Store(engine);
+            Instance c = new Linker(engine).Instantiate(store, copied);
+            Assert.False(copied.Compiled.Layout.Image!.MapsFile);
+            Assert.Equal((int)'i', c.GetFunction<int>("peek")());
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(truncated);
+        }
     }
 
     private static void Replace(byte[] bytes, byte[] value, byte[] replacement, byte[] after)

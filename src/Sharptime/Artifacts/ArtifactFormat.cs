@@ -70,6 +70,90 @@ internal static class ArtifactFormat
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// Where the memory image of an artifact file starts: a multiple of 64 KiB, so that any page size
+    /// divides it and the file can be mapped there.
+    /// </summary>
+    public const int ImageAlignment = 1 << 16;
+
+    /// <summary>The footer that ends an artifact holding a memory image: u64 memory offset, u64 length, u64 reserved (0), the magic.</summary>
+    public const int ImageFooterSize = 32;
+
+    private static ReadOnlySpan<byte> ImageMagic => "SHRPTIMG"u8;
+
+    /// <summary>
+    /// <paramref name="artifact"/> followed by <paramref name="module"/>'s memory image when it has one
+    /// (<see cref="Allocation.MemoryImage"/>): zeros up to <see cref="ImageAlignment"/>, the image's
+    /// bytes, the footer. The .NET loader ignores what follows the PE image, and
+    /// <see cref="ReadMemoryImage"/> finds it from the end of the file, so a deserialized module maps
+    /// its image straight from the artifact file instead of copying it into a memfd.
+    /// </summary>
+    public static byte[] AppendMemoryImage(byte[] artifact, Module module)
+    {
+        InstanceLayout layout = module.Compiled.Layout;
+        if (!layout.ImageEligible || layout.Image is not Allocation.MemoryImage image) return artifact;
+        byte[] bytes = image.Bytes;
+        var overlay = new byte[bytes.Length + ImageFooterSize];
+        bytes.CopyTo(overlay, 0);
+        Span<byte> footer = overlay.AsSpan(bytes.Length);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(footer, image.Offset);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(footer[8..], image.Length);
+        ImageMagic.CopyTo(footer[24..]);
+        return WithOverlay(artifact, overlay);
+    }
+
+    /// <summary>The memory image and footer that end <paramref name="artifact"/>, or nothing.</summary>
+    public static ReadOnlySpan<byte> MemoryImageOverlay(ReadOnlySpan<byte> artifact)
+    {
+        if (!TryReadFooter(artifact.Length >= ImageFooterSize ? artifact[^ImageFooterSize..] : [], artifact.Length, out _, out ulong length, out _)) return [];
+        return artifact[^(int)((long)length + ImageFooterSize)..];
+    }
+
+    /// <summary><paramref name="pe"/> (a PE image, e.g. crossgen2's output) padded to <see cref="ImageAlignment"/>, then <paramref name="overlay"/> (from <see cref="MemoryImageOverlay"/>).</summary>
+    public static byte[] WithOverlay(byte[] pe, ReadOnlySpan<byte> overlay)
+    {
+        if (overlay.IsEmpty) return pe;
+        long start = (pe.LongLength + ImageAlignment - 1) / ImageAlignment * ImageAlignment;
+        var result = new byte[start + overlay.Length];
+        pe.CopyTo(result, 0);
+        overlay.CopyTo(result.AsSpan((int)start));
+        return result;
+    }
+
+    /// <summary>
+    /// The memory image at the end of the artifact file <paramref name="file"/>, or null when it holds
+    /// none or its footer does not describe an aligned range after the PE image (ending at <paramref name="peEnd"/>).
+    /// </summary>
+    public static ArtifactImage? ReadMemoryImage(FileStream file, string path, long peEnd)
+    {
+        long size = file.Length;
+        if (size < ImageFooterSize) return null;
+        Span<byte> footer = stackalloc byte[ImageFooterSize];
+        file.Position = size - ImageFooterSize;
+        file.ReadExactly(footer);
+        if (!TryReadFooter(footer, size, out ulong memoryOffset, out ulong length, out long start) || start < peEnd) return null;
+        return new ArtifactImage(path, start, memoryOffset, length);
+    }
+
+    /// <summary>The bytes of the memory image and footer that end the artifact file at <paramref name="path"/>, or 0.</summary>
+    public static long MemoryImageOverlaySize(string path)
+    {
+        using FileStream file = File.OpenRead(path);
+        return ReadMemoryImage(file, path, peEnd: 0) is ArtifactImage image ? (long)image.Length + ImageFooterSize : 0;
+    }
+
+    private static bool TryReadFooter(ReadOnlySpan<byte> footer, long fileSize, out ulong memoryOffset, out ulong length, out long start)
+    {
+        memoryOffset = length = 0;
+        start = -1;
+        if (footer.Length != ImageFooterSize || !footer[24..].SequenceEqual(ImageMagic)) return false;
+        memoryOffset = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(footer);
+        length = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(footer[8..]);
+        if (length == 0 || length > (ulong)(fileSize - ImageFooterSize)) return false;
+        start = fileSize - ImageFooterSize - (long)length;
+        return start % ImageAlignment == 0;
+    }
+
     /// <summary>What <see cref="Read"/> finds in an artifact.</summary>
     public sealed class Contents
     {
@@ -77,6 +161,9 @@ internal static class ArtifactFormat
         public required List<KeyValuePair<string, string>> Stamp { get; init; }
         public required ReadOnlyMemory<byte> ModuleBytes { get; init; }
         public required CodeMap Map { get; init; }
+
+        /// <summary>Where the PE image ends in the file (its last section's raw data); 0 when read from a payload alone.</summary>
+        public long PeEnd { get; init; }
     }
 
     /// <summary>Reads the payload and the target of an artifact, or throws an error that says what is wrong with the bytes.</summary>
@@ -87,6 +174,7 @@ internal static class ArtifactFormat
     {
         byte[] payload;
         string target;
+        long peEnd = 0;
         try
         {
             var headers = new PEHeaders(image);
@@ -103,6 +191,7 @@ internal static class ArtifactFormat
             payload = new byte[size];
             image.ReadExactly(payload);
             target = TargetOf(headers);
+            foreach (SectionHeader section in headers.SectionHeaders) peEnd = Math.Max(peEnd, (long)section.PointerToRawData + section.SizeOfRawData);
         }
         catch (BadImageFormatException e)
         {
@@ -112,7 +201,8 @@ internal static class ArtifactFormat
         {
             throw NotAnArtifact(what, "it is truncated");
         }
-        return ReadPayload(payload, target, what);
+        Contents contents = ReadPayload(payload, target, what);
+        return new Contents { Target = contents.Target, Stamp = contents.Stamp, ModuleBytes = contents.ModuleBytes, Map = contents.Map, PeEnd = peEnd };
     }
 
     /// <summary>Reads a payload whose artifact's target is <paramref name="target"/>, or throws an error that says what is wrong with it.</summary>
@@ -170,3 +260,10 @@ internal static class ArtifactFormat
         return $"unknown (machine 0x{machine:x4})";
     }
 }
+
+/// <summary>The memory image an artifact file holds after its PE image (<see cref="ArtifactFormat.AppendMemoryImage"/>).</summary>
+/// <param name="Path">The artifact file.</param>
+/// <param name="FileOffset">Where the image starts in the file (a multiple of <see cref="ArtifactFormat.ImageAlignment"/>).</param>
+/// <param name="MemoryOffset">The first byte of memory 0 it covers.</param>
+/// <param name="Length">Its length in bytes.</param>
+internal sealed record ArtifactImage(string Path, long FileOffset, ulong MemoryOffset, ulong Length);

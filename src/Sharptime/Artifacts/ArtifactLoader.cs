@@ -27,8 +27,15 @@ internal static class ArtifactLoader
     {
         string what = $"'{path}'";
         ArtifactFormat.Contents contents;
-        using (FileStream file = File.OpenRead(path)) contents = ArtifactFormat.Read(file, what);
-        return Load(engine, contents, what, () => LoadAssembly([], path, contents.Target != "portable"), () => File.ReadAllBytes(path));
+        ArtifactImage? image;
+        using (FileStream file = File.OpenRead(path))
+        {
+            contents = ArtifactFormat.Read(file, what);
+            image = ArtifactFormat.ReadMemoryImage(file, Path.GetFullPath(path), contents.PeEnd);
+        }
+        Module module = Load(engine, contents, what, () => LoadAssembly([], path, contents.Target != "portable"), () => File.ReadAllBytes(path));
+        module.Compiled.ArtifactImage = image;
+        return module;
     }
 
     /// <summary>

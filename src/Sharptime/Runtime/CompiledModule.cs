@@ -60,6 +60,9 @@ internal sealed class CompiledModule
 
     private InstanceLayout? _layout;
 
+    /// <summary>The memory image in the artifact file the module was loaded from, or null; set before the first instantiation.</summary>
+    public Artifacts.ArtifactImage? ArtifactImage { get; set; }
+
     /// <summary>What instantiation precomputes for this module (made on first use; a race builds it twice, harmlessly).</summary>
     public InstanceLayout Layout => _layout ??= new InstanceLayout(this);
 

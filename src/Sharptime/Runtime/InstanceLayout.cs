@@ -97,7 +97,7 @@ internal sealed class InstanceLayout
             {
                 if (_imageState == 0)
                 {
-                    _image = ImageEligible ? Allocation.MemoryImage.Create(Compiled.Module, DataOffsets) : null;
+                    _image = ImageEligible ? Allocation.MemoryImage.Create(Compiled.Module, DataOffsets, Compiled.ArtifactImage) : null;
                     Volatile.Write(ref _imageState, 1);
                 }
             }
