@@ -35,7 +35,7 @@ public sealed class Table : Extern
     public Value Get(ulong index)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Size);
-        return Value.FromRaw(Instance.Items[index], ElementType);
+        return Value.FromRaw(Instance.Get((int)index), ElementType);
     }
 
     /// <summary>Writes element <paramref name="index"/>.</summary>

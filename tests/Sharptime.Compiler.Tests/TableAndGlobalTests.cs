@@ -20,6 +20,70 @@ public sealed class TableAndGlobalTests
           (func (export "is_null") (param i32) (result i32) local.get 0 table.get 0 ref.is_null))
         """;
 
+    /// <summary>
+    /// Active element segments fill a module's own tables lazily (placeholders, functions made on
+    /// first use). Every way an element leaves the table must give the defining instance's function:
+    /// call_indirect from the instance and from an instance that imports the table (the callee reads
+    /// its own memory), table.get, table.copy into another instance's table, the host's Table.Get (the
+    /// same Func as the export); table.set and table.grow overwrite placeholders; under every strategy.
+    /// </summary>
+    [Theory]
+    [InlineData(Strategy.Compiler)]
+    [InlineData(Strategy.Interpreter)]
+    [InlineData(Strategy.Tiered)]
+    public void Lazily_initialized_tables_give_the_defining_instances_functions(Strategy strategy)
+    {
+        var engine = new Engine(Wasm.Engine.Config with { Strategy = strategy, TierUpThreshold = 1 });
+        const string Defining = """
+            (module
+              (type $r (func (result i32)))
+              (memory 1)
+              (data (i32.const 0) "\01")
+              (table (export "table") 6 funcref)
+              (elem (i32.const 1) $mine $mine $other)
+              (func $mine (export "mine") (result i32) (i32.load8_u (i32.const 0)))
+              (func $other (result i32) (i32.const 7))
+              (func (export "call") (param i32) (result i32) (call_indirect (type $r) (local.get 0)))
+              (func (export "null") (param i32) (result i32) (ref.is_null (table.get (local.get 0))))
+              (func (export "set") (param i32) (table.set (local.get 0) (ref.null func)))
+              (func (export "grow") (result i32) (table.grow (ref.func $other) (i32.const 2))))
+            """;
+        const string Importing = """
+            (module
+              (type $r (func (result i32)))
+              (import "a" "table" (table 6 funcref))
+              (table $own 4 funcref)
+              (memory 1)
+              (data (i32.const 0) "\02")
+              (func (export "call") (param i32) (result i32) (call_indirect (type $r) (local.get 0)))
+              (func (export "copy") (table.copy $own 0 (i32.const 0) (i32.const 1) (i32.const 3)))
+              (func (export "call_own") (param i32) (result i32) (call_indirect $own (type $r) (local.get 0))))
+            """;
+        using var store = new Store(engine);
+        var linker = new Linker(engine);
+        Instance a = linker.Instantiate(store, Sharptime.Module.FromBytes(engine, Text.Wat.Parse(Defining)));
+        linker.DefineInstance("a", a);
+        Instance b = linker.Instantiate(store, Sharptime.Module.FromBytes(engine, Text.Wat.Parse(Importing)));
+
+        Assert.Equal(1, b.GetFunction<int, int>("call")(1));
+        b.GetAction("copy")();
+        Assert.Equal(1, b.GetFunction<int, int>("call_own")(1));
+        Assert.Equal(7, b.GetFunction<int, int>("call_own")(2));
+        Assert.Equal(1, a.GetFunction<int, int>("call")(2));
+        Assert.Equal(7, a.GetFunction<int, int>("call")(3));
+        Assert.Equal(TrapCode.UninitializedElement, Wasm.Traps(() => a.GetFunction<int, int>("call")(0)).Code);
+        Assert.Equal(0, a.GetFunction<int, int>("null")(1));
+        Assert.Equal(1, a.GetFunction<int, int>("null")(4));
+        Table table = a.GetTable("table")!;
+        Assert.Same(a.GetFunction("mine"), table.Get(1).AsFuncRef());
+        Assert.Same(table.Get(1).AsFuncRef(), table.Get(2).AsFuncRef());
+        a.GetAction<int>("set")(3);
+        Assert.True(table.Get(3).IsNull);
+        Assert.Equal(6, a.GetFunction<int>("grow")());
+        Assert.Equal(7, a.GetFunction<int, int>("call")(7));
+        Assert.Equal(1, b.GetFunction<int, int>("call")(2));
+    }
+
     [Fact]
     public void Call_indirect_calls_through_the_table()
     {

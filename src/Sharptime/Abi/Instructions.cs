@@ -47,7 +47,7 @@ public static unsafe class Instructions
     {
         TableInstance t = ctx.Tables[table];
         if (i >= (ulong)t.Size) Traps.Throw(TrapCode.TableOutOfBounds);
-        return t.Items[i];
+        return t.Get((int)i);
     }
 
     public static void TableSet(ulong i, object? value, VmContext ctx, int table)
@@ -73,6 +73,8 @@ public static unsafe class Instructions
         TableInstance dt = ctx.Tables[destination];
         TableInstance st = ctx.Tables[source];
         if (d > (ulong)dt.Size || n > (ulong)dt.Size - d || s > (ulong)st.Size || n > (ulong)st.Size - s) Traps.Throw(TrapCode.TableOutOfBounds);
+        // Lazy elements are functions of the source table's instance: only that table may hold them.
+        if (st != dt) st.MaterializeRange((int)s, (int)n);
         Array.Copy(st.Items, (int)s, dt.Items, (int)d, (int)n);
     }
 
@@ -98,7 +100,7 @@ public static unsafe class Instructions
     {
         TableInstance t = ctx.Tables[table];
         if (i >= (ulong)t.Size) Traps.Throw(TrapCode.UndefinedElement);
-        if (t.Items[i] is not Func f) throw new TrapException(TrapCode.UninitializedElement, $"uninitialized element {i}");
+        if (t.Get((int)i) is not Func f) throw new TrapException(TrapCode.UninitializedElement, $"uninitialized element {i}");
         if (f.TypeId != ctx.TypeIds[typeIndex] && !ctx.Store!.Engine.IsSubtype(f.TypeId, ctx.TypeIds[typeIndex])) Traps.Throw(TrapCode.IndirectCallTypeMismatch);
         return f;
     }

@@ -54,8 +54,39 @@ public sealed class TableInstance
 
     internal ulong Max { get; }
 
-    /// <summary>The elements in <c>[0, Size)</c>.</summary>
+    /// <summary>The elements in <c>[0, Size)</c>; some may still be <see cref="LazyFunction"/>s.</summary>
     internal Span<object?> Span => Items.AsSpan(0, Size);
+
+    /// <summary>
+    /// The instance whose active element segments filled the table with <see cref="LazyFunction"/>s
+    /// (lazy table initialization), or null: what <see cref="Materialize"/> makes their functions in.
+    /// </summary>
+    internal VmContext? LazyContext;
+
+    /// <summary>Element <paramref name="i"/>, a <see cref="LazyFunction"/>, replaced by its function's <see cref="Func"/>.</summary>
+    internal Func Materialize(int i)
+    {
+        Func f = LazyContext!.GetFunction(((LazyFunction)Items[i]!).Index);
+        Items[i] = f;
+        return f;
+    }
+
+    /// <summary>Element <paramref name="i"/> (below <see cref="Size"/>), its function made if it is still lazy.</summary>
+    internal object? Get(int i)
+    {
+        object? item = Items[i];
+        return item is LazyFunction ? Materialize(i) : item;
+    }
+
+    /// <summary>Makes the functions of every lazy element in <c>[from, from + count)</c>, before the elements leave the table.</summary>
+    internal void MaterializeRange(int from, int count)
+    {
+        if (LazyContext is null) return;
+        for (int i = from; i < from + count; i++)
+        {
+            if (Items[i] is LazyFunction) Materialize(i);
+        }
+    }
 
     /// <summary>Grows by <paramref name="delta"/> elements set to <paramref name="init"/>.</summary>
     /// <returns>The old size, or -1 when the table cannot grow.</returns>
@@ -84,4 +115,19 @@ public sealed class TableInstance
         Size = size;
         return old;
     }
+}
+
+/// <summary>
+/// An element of a table whose function is made on first use (Wasmtime's lazy table initialization):
+/// an instance's active element segments copy the module's array of these into its tables instead of
+/// making a <see cref="Func"/> per element. Every read of a table element (call_indirect, table.get,
+/// table.copy out of the table, the host's <see cref="Table.Get"/>) replaces it with the function of
+/// <see cref="TableInstance.LazyContext"/>; a write simply overwrites it. One object per function
+/// index, shared by every instance of the module.
+/// </summary>
+/// <param name="index">The function index.</param>
+internal sealed class LazyFunction(int index)
+{
+    /// <summary>The function index in the module.</summary>
+    public int Index { get; } = index;
 }

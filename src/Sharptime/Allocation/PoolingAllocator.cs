@@ -422,6 +422,7 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
         Array.Clear(items, 0, table.Size);
         table.Items = [];
         table.Size = 0;
+        table.LazyContext = null;
         lock (_lock)
         {
             if (items.Length > (_tableArrays[slot]?.Length ?? 0)) _tableArrays[slot] = items;

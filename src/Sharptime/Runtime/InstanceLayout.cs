@@ -53,6 +53,7 @@ internal sealed class InstanceLayout
             SharedElementSegments = new object?[m.Elements.Length][];
             Array.Fill(SharedElementSegments, []);
         }
+        TableTemplates = ComputeTableTemplates(m, ElementOffsets);
         ExportIndex = new Dictionary<string, int>(m.Exports.Length, StringComparer.Ordinal);
         for (int i = 0; i < m.Exports.Length; i++) ExportIndex[m.Exports[i].Name] = i;
         ImageEligible = ComputeImageEligible(m, DataOffsets);
@@ -74,6 +75,40 @@ internal sealed class InstanceLayout
 
     /// <summary>The element segments of every instance when the module has no passive element segment, else null.</summary>
     public object?[][]? SharedElementSegments { get; }
+
+    /// <summary>
+    /// Lazy table initialization: per defined table, its elements after every active element segment,
+    /// as <see cref="LazyFunction"/>s (null where no segment writes). Instantiation copies them into
+    /// the tables instead of making a function object per element. Null unless every active segment
+    /// lists function indices, at a constant offset, in a defined table with no initializer, within its
+    /// minimum size (so that applying the segments cannot trap).
+    /// </summary>
+    public object?[]?[]? TableTemplates { get; }
+
+    private static object?[]?[]? ComputeTableTemplates(WasmModule m, ulong?[] offsets)
+    {
+        if (m.DefinedTables.Length == 0) return null;
+        object?[]?[]? templates = null;
+        LazyFunction?[]? lazy = null;
+        for (int i = 0; i < m.Elements.Length; i++)
+        {
+            Element e = m.Elements[i];
+            if (e.Mode != SegmentMode.Active) continue;
+            int defined = (int)e.TableIndex - m.ImportedTableCount;
+            if (e.FunctionIndices is not uint[] functions || defined < 0 || offsets[i] is not ulong offset) return null;
+            DefinedTable table = m.DefinedTables[defined];
+            if (table.Init is not null || offset > table.Type.Limits.Min || (ulong)functions.Length > table.Type.Limits.Min - offset) return null;
+            templates ??= new object?[]?[m.DefinedTables.Length];
+            lazy ??= new LazyFunction?[m.Functions.Length];
+            object?[] template = templates[defined] ??= new object?[table.Type.Limits.Min];
+            for (int j = 0; j < functions.Length; j++)
+            {
+                uint f = functions[j];
+                template[(int)offset + j] = lazy[f] ??= new LazyFunction((int)f);
+            }
+        }
+        return templates;
+    }
 
     /// <summary>Contexts of released instances of the module for the pooling allocator to hand out again (lock it to use it).</summary>
     public Stack<VmContext> FreeContexts { get; } = new();

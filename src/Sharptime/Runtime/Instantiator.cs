@@ -289,6 +289,17 @@ internal static unsafe class Instantiator
     {
         object?[][] elements = layout.SharedElementSegments ?? new object?[m.Elements.Length][];
         ctx.ElementSegments = elements;
+        if (layout.TableTemplates is { } templates)
+        {
+            // Lazy initialization: the tables get the segments' functions as placeholders, made on first use.
+            for (int i = 0; i < templates.Length; i++)
+            {
+                if (templates[i] is not object?[] template) continue;
+                TableInstance table = ctx.Tables[m.ImportedTableCount + i];
+                Array.Copy(template, table.Items, template.Length);
+                table.LazyContext = ctx;
+            }
+        }
         for (int i = 0; i < m.Elements.Length; i++)
         {
             Element e = m.Elements[i];
@@ -300,7 +311,7 @@ internal static unsafe class Instantiator
                 continue;
             }
             if (layout.SharedElementSegments is null) elements[i] = [];
-            if (e.Mode != SegmentMode.Active) continue;
+            if (e.Mode != SegmentMode.Active || layout.TableTemplates is not null) continue;
             ulong d = layout.ElementOffsets[i] ?? Offset(m, e.Offset!.Value, m.TableTypes[e.TableIndex].Is64, ctx);
             TableInstance table = ctx.Tables[e.TableIndex];
             int n = e.Count;
