@@ -15,7 +15,9 @@ public partial class Store : IDisposable
     // The first memory has a field of its own: most stores hold one, and then need no list.
     private MemoryInstance? _memory;
     private List<MemoryInstance>? _moreMemories;
-    private List<TableInstance>? _pooledTables;
+    // Pooled tables, given back when the store is freed (the first has a field of its own).
+    private TableInstance? _pooledTable;
+    private List<TableInstance>? _morePooledTables;
     // With the pooling allocator, the instances whose contexts go back to it when the store is freed
     // (the first has a field of its own, as the first memory).
     private Instance? _instance;
@@ -143,7 +145,9 @@ public partial class Store : IDisposable
             throw new WasmException($"table minimum size of {type.Limits.Min} elements exceeds table limits");
         }
         TableInstance table = allocator.AllocateTable(this, type, init);
-        if (table.Slot >= 0) (_pooledTables ??= []).Add(table);
+        if (table.Slot < 0) return table;
+        if (_pooledTable is null) _pooledTable = table;
+        else (_morePooledTables ??= []).Add(table);
         return table;
     }
 
@@ -278,10 +282,15 @@ public partial class Store : IDisposable
             foreach (MemoryInstance m in _moreMemories) m.Dispose();
             _moreMemories.Clear();
         }
-        if (_pooledTables is not null)
+        if (_pooledTable is not null)
         {
-            foreach (TableInstance t in _pooledTables) allocator.ReleaseTable(t);
-            _pooledTables.Clear();
+            allocator.ReleaseTable(_pooledTable);
+            _pooledTable = null;
+            if (_morePooledTables is not null)
+            {
+                foreach (TableInstance t in _morePooledTables) allocator.ReleaseTable(t);
+                _morePooledTables = null;
+            }
         }
         if (allocator.ReusesContexts) allocator.ReleaseStoreContext(_context);
     }

@@ -6,7 +6,14 @@ namespace Sharptime;
 /// <summary>A table of references.</summary>
 public sealed class Table : Extern
 {
-    internal Table(Store store, TableInstance instance) : base(store) => Instance = instance;
+    private readonly TableInstance _instance;
+    private readonly TableType _type;
+
+    internal Table(Store store, TableInstance instance) : base(store)
+    {
+        _instance = instance;
+        _type = instance.Type;
+    }
 
     /// <summary>Creates a table in <paramref name="store"/>.</summary>
     /// <param name="store">The owner.</param>
@@ -18,14 +25,18 @@ public sealed class Table : Extern
     public Table(Store store, ValType elementType, ulong minimum, ulong? maximum = null, Value? init = null, bool is64 = false)
         : this(store, store.CreateTable(new TableType(elementType.Inner, new Limits(minimum, maximum), is64), init?.RawRef)) { }
 
-    internal TableInstance Instance { get; }
+    /// <summary>
+    /// The table, or an empty one once the store's resources are freed: the pooling allocator may
+    /// then have given the table's object to another store, so a stale Table reads as empty.
+    /// </summary>
+    internal TableInstance Instance => Store.Released ? TableInstance.Released : _instance;
 
     internal override string KindName => "table";
 
-    internal override string TypeText => $"(table{(Instance.Type.Is64 ? " i64" : "")} {Instance.Size}{(Instance.Type.Limits.Max is ulong m ? $" {m}" : "")} {Instance.Type.ElementType})";
+    internal override string TypeText => $"(table{(_type.Is64 ? " i64" : "")} {Instance.Size}{(_type.Limits.Max is ulong m ? $" {m}" : "")} {_type.ElementType})";
 
     /// <summary>The element type.</summary>
-    public ValType ElementType => new(Instance.Type.ElementType);
+    public ValType ElementType => new(_type.ElementType);
 
     /// <summary>The current size.</summary>
     public ulong Size => (ulong)Instance.Size;

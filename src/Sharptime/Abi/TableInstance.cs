@@ -29,30 +29,45 @@ public sealed class TableInstance
     /// <param name="maxElements">The pool's limit on the table's size.</param>
     internal TableInstance(Binary.TableType type, object? init, Store? owner = null, object?[]? pooled = null, int slot = -1, ulong maxElements = ulong.MaxValue)
     {
+        Items = [];
+        Initialize(type, init, owner, pooled, slot, maxElements);
+    }
+
+    /// <summary>
+    /// Gives the object the type and elements of a new table: at creation, and when the pooling
+    /// allocator hands a released one out again with its slot.
+    /// </summary>
+    internal void Initialize(Binary.TableType type, object? init, Store? owner, object?[]? pooled, int slot, ulong maxElements)
+    {
+        if (type.Limits.Min > MaxElements) throw new WasmException($"table of {type.Limits.Min} elements is larger than the limit of {MaxElements}");
         Owner = owner;
         Type = type;
         Slot = slot;
         ulong absoluteMax = type.Is64 ? ulong.MaxValue : uint.MaxValue;
         Max = Math.Min(type.Limits.Max ?? absoluteMax, absoluteMax);
         Max = Math.Min(Max, maxElements);
-        if (type.Limits.Min > MaxElements) throw new WasmException($"table of {type.Limits.Min} elements is larger than the limit of {MaxElements}");
+        ModuleTypes = null;
+        LazyContext = null;
         Items = pooled ?? new object?[type.Limits.Min];
         Size = (int)type.Limits.Min;
         if (init is not null) Array.Fill(Items, init, 0, Size);
     }
 
+    /// <summary>What a <see cref="Table"/> of a freed store reads: an empty table that cannot grow.</summary>
+    internal static TableInstance Released { get; } = new(new Binary.TableType(Binary.ValueType.FuncRef, new Binary.Limits(0, 0), Is64: false), null);
+
     /// <summary>The pool slot of the table, or -1 when it is not pooled.</summary>
-    internal int Slot { get; }
+    internal int Slot { get; private set; }
 
     /// <summary>The most elements a table may hold in this implementation.</summary>
     internal const int MaxElements = 10_000_000;
 
-    internal Binary.TableType Type { get; }
+    internal Binary.TableType Type { get; private set; }
 
     /// <summary>The store whose limiter is asked before growing, or null.</summary>
-    internal Store? Owner { get; }
+    internal Store? Owner { get; private set; }
 
-    internal ulong Max { get; }
+    internal ulong Max { get; private set; }
 
     /// <summary>The elements in <c>[0, Size)</c>; some may still be <see cref="LazyFunction"/>s.</summary>
     internal Span<object?> Span => Items.AsSpan(0, Size);

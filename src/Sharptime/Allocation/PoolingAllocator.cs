@@ -53,8 +53,10 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
 
     // Objects of disposed stores kept for the next ones, so that a steady-state instantiation
     // allocates only its Store and Instance (0008): the memory object of each free slot, store
-    // contexts, and instance contexts per module (InstanceLayout.FreeContexts).
+    // contexts, instance contexts per module (InstanceLayout.FreeContexts), and the table object
+    // of each table slot.
     private readonly MemoryInstance?[] _memoryObjects;
+    private readonly TableInstance?[] _tableObjects;
     private readonly Stack<VmStoreContext> _storeContexts = new(MaxFreeContexts);
 
     /// <summary>The most free store contexts kept, and free instance contexts kept per module.</summary>
@@ -76,6 +78,7 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
         _affinityNext = new int[n];
         _affinityPrev = new int[n];
         _memoryObjects = new MemoryInstance?[n];
+        _tableObjects = new TableInstance?[config.TotalTables];
         _tableArrays = new object?[config.TotalTables][];
         _freeTables = new Stack<int>(config.TotalTables);
         for (int i = config.TotalTables - 1; i >= 0; i--) _freeTables.Push(i);
@@ -410,7 +413,11 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
         // A slot keeps the largest array any of its tables grew to; arrays are made as tables need them.
         object?[]? items = _tableArrays[slot];
         if (items is null || (ulong)items.Length < type.Limits.Min) items = _tableArrays[slot] = new object?[type.Limits.Min];
-        return new TableInstance(type, init, owner, items, slot, (ulong)_config.MaxTableElements);
+        // A slot keeps its table object too: a stale Table of a freed store reads empty (Table.Instance).
+        TableInstance? table = _tableObjects[slot];
+        if (table is null) return _tableObjects[slot] = new TableInstance(type, init, owner, items, slot, (ulong)_config.MaxTableElements);
+        table.Initialize(type, init, owner, items, slot, (ulong)_config.MaxTableElements);
+        return table;
     }
 
     public void ReleaseTable(TableInstance table)
