@@ -360,8 +360,13 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
 
     public bool ReusesContexts => true;
 
+    // One free context of each kind sits in a field taken and given with one interlocked exchange
+    // (the usual case: one store at a time per thread); the others wait in a locked stack.
+    private VmStoreContext? _spareStoreContext;
+
     public VmStoreContext? TakeStoreContext()
     {
+        if (Interlocked.Exchange(ref _spareStoreContext, null) is VmStoreContext spare) return spare;
         lock (_storeContexts)
         {
             return _storeContexts.TryPop(out VmStoreContext? context) ? context : null;
@@ -371,6 +376,7 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
     public void ReleaseStoreContext(VmStoreContext context)
     {
         context.Reset();
+        if (Interlocked.CompareExchange(ref _spareStoreContext, context, null) is null) return;
         lock (_storeContexts)
         {
             if (_storeContexts.Count < MaxFreeContexts) _storeContexts.Push(context);
@@ -379,6 +385,7 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
 
     public VmContext? TakeInstanceContext(Runtime.InstanceLayout layout)
     {
+        if (Interlocked.Exchange(ref layout.SpareContext, null) is VmContext spare) return spare;
         Stack<VmContext> free = layout.FreeContexts;
         lock (free)
         {
@@ -389,6 +396,7 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
     public void ReleaseInstanceContext(VmContext context, Runtime.InstanceLayout layout)
     {
         context.Reset(layout.Compiled.Module.ImportedGlobalCount);
+        if (Interlocked.CompareExchange(ref layout.SpareContext, context, null) is null) return;
         Stack<VmContext> free = layout.FreeContexts;
         lock (free)
         {
