@@ -360,13 +360,20 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
 
     public bool ReusesContexts => true;
 
-    // One free context of each kind sits in a field taken and given with one interlocked exchange
-    // (the usual case: one store at a time per thread); the others wait in a locked stack.
-    private VmStoreContext? _spareStoreContext;
+    // Each thread keeps one free store context and one free instance context (of the module it
+    // released last) in thread-static fields: a thread that creates, runs and disposes one store
+    // after another touches no shared state for them. Others wait in the locked stacks.
+    [ThreadStatic] private static VmStoreContext? t_spareStoreContext;
+    [ThreadStatic] private static VmContext? t_spareContext;
+    [ThreadStatic] private static Runtime.InstanceLayout? t_spareLayout;
 
     public VmStoreContext? TakeStoreContext()
     {
-        if (Interlocked.Exchange(ref _spareStoreContext, null) is VmStoreContext spare) return spare;
+        if (t_spareStoreContext is VmStoreContext spare)
+        {
+            t_spareStoreContext = null;
+            return spare;
+        }
         lock (_storeContexts)
         {
             return _storeContexts.TryPop(out VmStoreContext? context) ? context : null;
@@ -375,8 +382,13 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
 
     public void ReleaseStoreContext(VmStoreContext context)
     {
+        // A store context holds nothing of its engine once reset: any pooling engine may take it.
         context.Reset();
-        if (Interlocked.CompareExchange(ref _spareStoreContext, context, null) is null) return;
+        if (t_spareStoreContext is null)
+        {
+            t_spareStoreContext = context;
+            return;
+        }
         lock (_storeContexts)
         {
             if (_storeContexts.Count < MaxFreeContexts) _storeContexts.Push(context);
@@ -385,7 +397,13 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
 
     public VmContext? TakeInstanceContext(Runtime.InstanceLayout layout)
     {
-        if (Interlocked.Exchange(ref layout.SpareContext, null) is VmContext spare) return spare;
+        if (t_spareLayout == layout)
+        {
+            VmContext spare = t_spareContext!;
+            t_spareContext = null;
+            t_spareLayout = null;
+            return spare;
+        }
         Stack<VmContext> free = layout.FreeContexts;
         lock (free)
         {
@@ -396,7 +414,12 @@ internal sealed unsafe class PoolingAllocator : IInstanceAllocator
     public void ReleaseInstanceContext(VmContext context, Runtime.InstanceLayout layout)
     {
         context.Reset(layout.Compiled.Module.ImportedGlobalCount);
-        if (Interlocked.CompareExchange(ref layout.SpareContext, context, null) is null) return;
+        if (t_spareLayout is null)
+        {
+            t_spareContext = context;
+            t_spareLayout = layout;
+            return;
+        }
         Stack<VmContext> free = layout.FreeContexts;
         lock (free)
         {

@@ -113,9 +113,6 @@ internal sealed class InstanceLayout
     /// <summary>Contexts of released instances of the module for the pooling allocator to hand out again (lock it to use it).</summary>
     public Stack<VmContext> FreeContexts { get; } = new();
 
-    /// <summary>One more free context, taken and given with an interlocked exchange before <see cref="FreeContexts"/> is locked.</summary>
-    public VmContext? SpareContext;
-
     /// <summary>The export index of every export name.</summary>
     public Dictionary<string, int> ExportIndex { get; }
 
