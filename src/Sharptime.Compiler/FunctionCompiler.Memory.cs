@@ -115,21 +115,32 @@ internal sealed partial class FunctionCompiler
     {
         // ea, length and base are native-sized locals (this needs a 64-bit process, like memory
         // reservations do): small constants then go in as ldc.i4 without a widening conversion.
-        IlLocal ea = _memoryEa!;
-        IlLabel ok = _il.DefineLabel();
         _il.Emit(OpCodes.Conv_U);
-        _il.Emit(OpCodes.Stloc, ea);
-        _il.Emit(OpCodes.Ldloc, ea);
-        _il.Emit(OpCodes.Ldloc, _memoryLength!);
-        EmitNativeConstant((long)arg.Offset + size);
-        _il.Emit(OpCodes.Sub);
-        // The trap is at most 11 bytes of IL (ldc.i4 offset, call, throw): a short branch skips it.
-        _il.Emit(OpCodes.Ble_S, ok);
-        EmitTrap(TrapCode.MemoryOutOfBounds);
-        _il.MarkLabel(ok);
-        _il.Emit(OpCodes.Ldloc, _memoryBase!);
-        _il.Emit(OpCodes.Ldloc, ea);
-        _il.Emit(OpCodes.Add);
+        if (CallsBoundsChecks && _wasmOffsets.Count > 0)
+        {
+            _il.Emit(OpCodes.Ldloc, _memoryLength!);
+            EmitNativeConstant((long)arg.Offset + size);
+            _il.Emit(OpCodes.Ldloc, _memoryBase!);
+            EmitLdcI4(_wasmOffsets[^1]);
+            _il.Emit(OpCodes.Call, Method(typeof(MemoryAccess), nameof(MemoryAccess.Checked)));
+        }
+        else
+        {
+            IlLocal ea = _memoryEa!;
+            IlLabel ok = _il.DefineLabel();
+            _il.Emit(OpCodes.Stloc, ea);
+            _il.Emit(OpCodes.Ldloc, ea);
+            _il.Emit(OpCodes.Ldloc, _memoryLength!);
+            EmitNativeConstant((long)arg.Offset + size);
+            _il.Emit(OpCodes.Sub);
+            // The trap is at most 11 bytes of IL (ldc.i4 offset, call, throw): a short branch skips it.
+            _il.Emit(OpCodes.Ble_S, ok);
+            EmitTrap(TrapCode.MemoryOutOfBounds);
+            _il.MarkLabel(ok);
+            _il.Emit(OpCodes.Ldloc, _memoryBase!);
+            _il.Emit(OpCodes.Ldloc, ea);
+            _il.Emit(OpCodes.Add);
+        }
         if (arg.Offset != 0)
         {
             EmitNativeConstant((long)arg.Offset);

@@ -110,6 +110,13 @@ internal sealed partial class FunctionCompiler
         public Type[] BranchTypes => Kind == Opcode.Loop ? Params : Results;
     }
 
+    /// <summary>
+    /// Bounds checks of memory 0 (memory32) as calls of <see cref="MemoryAccess.Checked"/> instead of a
+    /// branch and a trap block each: for functions whose IL would otherwise have more basic blocks
+    /// than RyuJIT optimizes (ModuleCompiler compiles such a function a second time with this).
+    /// </summary>
+    public bool CallsBoundsChecks { get; init; }
+
     public void Compile()
     {
         FunctionBody body = _module.Code[_definedIndex];

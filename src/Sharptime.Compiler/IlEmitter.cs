@@ -32,6 +32,11 @@ internal sealed class IlEmitter
     private readonly List<int> _labelPositions = [];
     private readonly List<int> _labelDepths = [];
     private readonly List<(int At, int Label, int Base, bool Short)> _branches = [];
+
+    // Where a basic block starts in RyuJIT's view: after every branch, throw or return, and (in
+    // Finish) at every branch target. Their number decides whether it compiles with MinOpts.
+    private readonly List<int> _blockStarts = [];
+    private int _instructions, _localReferences;
     private readonly List<Type> _locals = [];
     private readonly List<(int At, object Member)> _fixups = [];
     private readonly List<Region> _regions = [];
@@ -58,7 +63,11 @@ internal sealed class IlEmitter
     {
         WriteOpcode(opcode);
         UpdateStack(opcode.EvaluationStackDelta);
-        if (opcode.FlowControl is FlowControl.Throw or FlowControl.Return) _depth = 0;
+        if (opcode.FlowControl is FlowControl.Throw or FlowControl.Return)
+        {
+            _depth = 0;
+            _blockStarts.Add(_length);
+        }
     }
 
     public void Emit(OpCode opcode, byte arg)
@@ -162,6 +171,7 @@ internal sealed class IlEmitter
         int at = _length;
         Reserve(isShort ? 1 : 4);
         _branches.Add((at, label.Id, _length, isShort));
+        _blockStarts.Add(_length);
         UpdateStack(opcode.EvaluationStackDelta);
         AdjustDepth(opcode, label.Id);
     }
@@ -174,6 +184,7 @@ internal sealed class IlEmitter
         int first = _length;
         Reserve(4 * labels.Length);
         UpdateStack(opcode.EvaluationStackDelta);
+        _blockStarts.Add(_length);
         for (int i = 0; i < labels.Length; i++)
         {
             _branches.Add((first + 4 * i, labels[i].Id, _length, false));
@@ -332,6 +343,7 @@ internal sealed class IlEmitter
         foreach ((int at, int label, int from, bool isShort) in _branches)
         {
             int target = _labelPositions[label];
+            _blockStarts.Add(target);
             if (target < 0) throw new InvalidOperationException($"label {label} is used but never marked");
             int distance = target - from;
             if (isShort)
@@ -348,6 +360,8 @@ internal sealed class IlEmitter
         for (int i = 0; i < regions.Length; i++)
         {
             Region r = _regions[i];
+            _blockStarts.AddRange([_labelPositions[r.TryStart.Id], _labelPositions[r.TryEnd.Id], _labelPositions[r.HandlerStart.Id], _labelPositions[r.HandlerEnd.Id]]);
+            if (r.Filter) _blockStarts.Add(_labelPositions[r.FilterStart.Id]);
             regions[i] = new IlBody.ExceptionRegion(_labelPositions[r.TryStart.Id], _labelPositions[r.TryEnd.Id],
                 _labelPositions[r.HandlerStart.Id], _labelPositions[r.HandlerEnd.Id], r.CatchType, r.Filter ? _labelPositions[r.FilterStart.Id] : -1);
         }
@@ -358,8 +372,17 @@ internal sealed class IlEmitter
         var fixupOffsets = new int[_fixups.Count];
         var fixupMembers = new object[_fixups.Count];
         for (int i = 0; i < _fixups.Count; i++) (fixupOffsets[i], fixupMembers[i]) = _fixups[i];
+        _blockStarts.Add(0);
+        _blockStarts.Sort();
+        int blocks = 0;
+        for (int i = 0; i < _blockStarts.Count; i++)
+        {
+            if (_blockStarts[i] < _length && (i == 0 || _blockStarts[i] != _blockStarts[i - 1])) blocks++;
+        }
         var body = new IlBody(_code.AsSpan(0, _length).ToArray(), Math.Min(ushort.MaxValue, _maxDepth + _depthAdjustment),
-            [.. _locals], ordered, fixupOffsets, fixupMembers);
+            [.. _locals], ordered, fixupOffsets, fixupMembers) { BasicBlocks = blocks, Instructions = _instructions, LocalReferences = _localReferences };
+        _blockStarts.Clear();
+        _instructions = _localReferences = 0;
         _length = 0;
         _labelPositions.Clear();
         _labelDepths.Clear();
@@ -398,14 +421,19 @@ internal sealed class IlEmitter
 
     private void WriteOpcode(OpCode opcode)
     {
+        _instructions++;
         if (opcode.Size == 1)
         {
             WriteByte((byte)opcode.Value);
+            // ldarg.0 through stloc.s
+            if (opcode.Value is >= 0x02 and <= 0x13) _localReferences++;
         }
         else
         {
             WriteByte((byte)((ushort)opcode.Value >> 8));
             WriteByte((byte)opcode.Value);
+            // ldarg through stloc
+            if ((opcode.Value & 0xff) is >= 0x09 and <= 0x0e) _localReferences++;
         }
     }
 
@@ -449,6 +477,15 @@ internal sealed class CalliSignature(Type returnType, Type[] parameterTypes) : I
 /// </summary>
 internal sealed record IlBody(byte[] Code, int MaxStack, Type[] Locals, IlBody.ExceptionRegion[] Regions, int[] FixupOffsets, object[] FixupMembers)
 {
+    /// <summary>The basic blocks RyuJIT finds in the body: one at the start, at every branch target and after every branch, throw and return.</summary>
+    public int BasicBlocks { get; init; }
+
+    /// <summary>The IL instructions.</summary>
+    public int Instructions { get; init; }
+
+    /// <summary>The instructions that read, write or take the address of a local or an argument.</summary>
+    public int LocalReferences { get; init; }
+
     /// <summary>A catch (<see cref="CatchType"/>) or filter (<see cref="FilterStart"/> at or above 0) region, in IL offsets.</summary>
     public readonly record struct ExceptionRegion(int TryStart, int TryEnd, int HandlerStart, int HandlerEnd, Type? CatchType, int FilterStart);
 }

@@ -20,6 +20,14 @@ internal static class ModuleCompiler
     /// <summary>Modules with less code than this compile on the calling thread.</summary>
     private const long ParallelCodeBytes = 256 * 1024;
 
+    /// <summary>
+    /// Whether RyuJIT compiles <paramref name="body"/> with MinOpts: more than 60,000 bytes of IL,
+    /// 20,000 instructions, 2,000 basic blocks, 2,000 locals or 8,000 local references
+    /// (docs/rationale/0016); counted by the emitter, with a margin.
+    /// </summary>
+    private static bool OverMinOptsLimits(IlBody body) =>
+        body.Code.Length > 59_900 || body.Instructions > 19_900 || body.BasicBlocks > 1_980 || body.Locals.Length > 1_950 || body.LocalReferences > 7_950;
+
     /// <summary>Frames above this size get an entry stub that probes for the whole frame.</summary>
     private const long LargeFrameBytes = 16 * 1024;
 
@@ -164,21 +172,18 @@ internal static class ModuleCompiler
         FunctionWork.Run(count, codeBytes >= ParallelCodeBytes ? FunctionWork.Workers : 1,
             worker => (Il: worker == 0 ? il : new IlEmitter(), Buffers: new FunctionCompiler.Buffers()), (state, i) =>
             {
-                var compiler = new FunctionCompiler(m, entries, i, state.Il, state.Buffers)
+                (bodies[i].Body, offsets[i]) = CompileWithinLimits(state.Il, calls => new FunctionCompiler(m, entries, i, state.Il, state.Buffers)
                 {
                     ConsumeFuel = module.Engine.Config.ConsumeFuel,
                     EpochInterruption = module.Engine.Config.EpochInterruption,
                     Parts = partsOf[i],
-                };
-                compiler.Compile();
-                bodies[i].Body = state.Il.Finish();
-                offsets[i] = compiler.Offsets;
+                    CallsBoundsChecks = calls,
+                });
                 for (int k = 0; k < plans[i].Length; k++)
                 {
-                    var part = new FunctionCompiler(m, entries, i, state.Il, state.Buffers) { Parts = partsOf[i], Part = plans[i][k] };
-                    part.Compile();
-                    parts[firstPart[i] + k].Body = state.Il.Finish();
-                    partOffsets[firstPart[i] + k] = part.Offsets;
+                    Region plan = plans[i][k];
+                    (parts[firstPart[i] + k].Body, partOffsets[firstPart[i] + k]) = CompileWithinLimits(state.Il,
+                        calls => new FunctionCompiler(m, entries, i, state.Il, state.Buffers) { Parts = partsOf[i], Part = plan, CallsBoundsChecks = calls });
                 }
                 if (loopMethods?[i] is { } loopMethod)
                 {
@@ -266,6 +271,24 @@ internal static class ModuleCompiler
         FunctionBody body = m.Code[definedIndex];
         // Every local and parameter may live in a stack slot (v128 takes 16 bytes); temps and spills add some.
         return ((long)body.LocalCount + m.FuncTypeOf((uint)(m.ImportedFunctionCount + definedIndex)).Params.Length) * 16 + 4096;
+    }
+
+    /// <summary>
+    /// Compiles a method; when its IL is over RyuJIT's MinOpts limits
+    /// (<see cref="OverMinOptsLimits"/>), compiles it again with bounds checks as calls
+    /// (<see cref="FunctionCompiler.CallsBoundsChecks"/>: no branch and trap block per memory access)
+    /// and keeps that body when it fits. Both bodies depend only on the module, so artifacts stay deterministic.
+    /// </summary>
+    private static (IlBody Body, OffsetMap Offsets) CompileWithinLimits(IlEmitter il, Func<bool, FunctionCompiler> create)
+    {
+        FunctionCompiler compiler = create(false);
+        compiler.Compile();
+        IlBody body = il.Finish();
+        if (!OverMinOptsLimits(body)) return (body, compiler.Offsets);
+        FunctionCompiler again = create(true);
+        again.Compile();
+        IlBody smaller = il.Finish();
+        return OverMinOptsLimits(smaller) ? (body, compiler.Offsets) : (smaller, again.Offsets);
     }
 
     private static IlBody EmitEntryStub(IlEmitter il, MethodDef body, long frame)

@@ -214,6 +214,39 @@ public sealed class LargeFunctionTests
         Assert.True(listener.Count("jit_probe_split") >= 3, "the function and at least two parts");
     }
 
+    /// <summary>
+    /// A function whose bounds checks alone take it over RyuJIT's 2,000 basic blocks (1,200 loads;
+    /// fuel keeps it whole) is compiled with its checks as calls (MemoryAccess.Checked) and
+    /// optimized; it sums the same as the interpreter, and an out-of-bounds load traps at its own
+    /// offset in both.
+    /// </summary>
+    [Fact]
+    public void Bounds_checks_as_calls_keep_a_memory_heavy_function_optimized_and_trap_at_the_load()
+    {
+        const int Loads = 1200;
+        var wat = new StringBuilder("(module (memory (export \"memory\") 1) (data (i32.const 0) \"\\01\\02\\03\\04\\05\\06\\07\\08\")"
+            + "(func $jit_probe_loads (export \"jit_probe_loads\") (param $base i32) (result i32) (local $sum i32)");
+        for (int k = 0; k < Loads; k++) wat.Append($" (local.set $sum (i32.add (local.get $sum) (i32.load offset={4 * k} (local.get $base))))");
+        wat.Append(" (local.get $sum)))");
+        byte[] bytes = Wat.Parse(wat.ToString());
+        using var listener = new JitListener();
+        Engine fuel = new(Config.Default.UseCompiler() with { ConsumeFuel = true });
+        var store = new Store(fuel);
+        store.SetFuel(ulong.MaxValue);
+        Func<int, int> loads = new Linker(fuel).Instantiate(store, Module.FromBytes(fuel, bytes)).GetFunction<int, int>("jit_probe_loads");
+        Func<int, int> reference = new Linker(Interpreter).Instantiate(new Store(Interpreter), Module.FromBytes(Interpreter, bytes)).GetFunction<int, int>("jit_probe_loads");
+        Assert.Equal(reference(0), loads(0));
+        Assert.Equal(reference(2), loads(2));
+        // The 26th load (offset=100) is the first past the end.
+        TrapException trap = Wasm.Traps(() => loads(65536 - 100));
+        TrapException expected = Wasm.Traps(() => reference(65536 - 100));
+        Assert.Equal(TrapCode.MemoryOutOfBounds, trap.Code);
+        Assert.Equal(expected.Backtrace[0].CodeOffset, trap.Backtrace[0].CodeOffset);
+        Assert.Equal(0x28, bytes[trap.Backtrace[0].CodeOffset!.Value]);
+        for (int wait = 0; wait < 100 && !listener.Saw("jit_probe_loads"); wait++) Thread.Sleep(50);
+        Assert.Equal([JitListener.Optimized], listener.TiersOf("jit_probe_loads"));
+    }
+
     /// <summary>Records the optimization tier of each JIT-compiled method (MethodLoadVerbose, flags bits 7-9).</summary>
     private sealed class JitListener : EventListener
     {

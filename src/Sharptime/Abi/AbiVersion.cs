@@ -11,5 +11,5 @@ public static class AbiVersion
     /// function takes its Wasm parameters, then one byref per result after the first, then the
     /// <see cref="VmContext"/>, and returns its first result.
     /// </summary>
-    public const int Current = 8;
+    public const int Current = 9;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
@@ -11,6 +12,29 @@ namespace Sharptime.Abi;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class MemoryAccess
 {
+    /// <summary>
+    /// The checked address of a memory 0 (memory32) access in functions whose checks as branches
+    /// would make RyuJIT compile them with MinOpts (over its limits on basic blocks, instructions or
+    /// local references): one call instead of a branch, a trap block and a local per access, which the
+    /// JIT inlines into a compare and a branch to a shared cold throw once it optimizes.
+    /// </summary>
+    /// <param name="ea">The effective address without the static offset.</param>
+    /// <param name="length">The memory's length (cached by the function).</param>
+    /// <param name="end">The static offset plus the access size.</param>
+    /// <param name="memoryBase">The memory's base (cached by the function).</param>
+    /// <param name="wasmOffset">The access's offset in the module, for the trap.</param>
+    /// <returns><paramref name="memoryBase"/> + <paramref name="ea"/>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static byte* Checked(nint ea, nint length, nint end, byte* memoryBase, int wasmOffset)
+    {
+        if (ea > length - end) OutOfBounds(wasmOffset);
+        return memoryBase + ea;
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void OutOfBounds(int wasmOffset) => throw Traps.MemoryOutOfBoundsAt(wasmOffset);
+
     /// <summary>The address of the <paramref name="size"/> bytes at <paramref name="ea"/>, or a trap.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static byte* At(ulong ea, MemoryInstance memory, int size)

@@ -43,8 +43,9 @@ internal static class Backtraces
             string? functionName = names is not null && names.FunctionNames.TryGetValue((uint)index, out string? n) ? n : null;
             int il = frame.GetILOffset();
             int? offset = il >= 0 ? map.FindWasmOffset(slot, il) : null;
-            // A trap thrown by the function itself knows its instruction (Traps.CreateAt).
-            if (frame == stack[0] && exception is TrapException { InstructionOffset: int at }) offset = at;
+            // A trap of the innermost Wasm frame knows its instruction (Traps.CreateAt), also when a
+            // helper it called threw it (MemoryAccess.Checked, the GC helpers).
+            if (frames.Count == 0 && exception is TrapException { InstructionOffset: int at }) offset = at;
             frames.Add(new WasmFrame(index, functionName, names?.ModuleName, offset));
         }
         // Without method metadata (NativeAOT) the interpreted frames cannot be placed: they come last.
