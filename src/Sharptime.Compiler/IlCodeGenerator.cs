@@ -44,7 +44,7 @@ internal sealed class IlCodeGenerator(bool collectible) : ICodeGenerator
         string name = appAssembly ?? Artifacts.ArtifactFormat.AssemblyName;
         var image = new AssemblyImage(name);
         // Loop entries serve only the interpreter's switch to in-memory code (Strategy.Tiered).
-        ModuleCompiler.Emitted emitted = ModuleCompiler.Emit(module, image, loopEntries: !withPayload && module.Engine.Config.Strategy == Strategy.Tiered);
+        ModuleCompiler.Emitted emitted = ModuleCompiler.Emit(module, image, loopEntries: !withPayload && module.Engine.Config.Strategy == Strategy.Tiered, jitCompiled: !withPayload);
         if (appAssembly is not null) FunctionTable.Emit(image, Artifacts.ArtifactFormat.FunctionTableName(appAssembly), emitted);
         (MetadataBuilder metadata, BlobBuilder il) = image.Write();
         Runtime.CodeMap map = emitted.ToMap();

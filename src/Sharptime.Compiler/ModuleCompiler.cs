@@ -87,9 +87,12 @@ internal static class ModuleCompiler
     /// Defines and compiles every function of <paramref name="module"/> in <paramref name="image"/>;
     /// the functions of a large module compile on all cores. With <paramref name="loopEntries"/>
     /// (in-memory code for <see cref="Strategy.Tiered"/>), functions with loops also get a
-    /// loop-entry method (<see cref="FunctionCompiler.EntersLoops"/>).
+    /// loop-entry method (<see cref="FunctionCompiler.EntersLoops"/>). With <paramref name="jitCompiled"/>
+    /// (in-memory code), methods over RyuJIT's MinOpts limits are emitted again to fit
+    /// (<see cref="CompileWithinLimits"/>); ahead-of-time code (crossgen2, which never drops to
+    /// MinOpts and cannot inline the runtime's helpers into an artifact) keeps the checks inline.
     /// </summary>
-    public static Emitted Emit(Module module, AssemblyImage image, bool loopEntries = false)
+    public static Emitted Emit(Module module, AssemblyImage image, bool loopEntries = false, bool jitCompiled = true)
     {
         WasmModule m = module.Info;
         int methodsInType = MethodsPerType;
@@ -172,7 +175,7 @@ internal static class ModuleCompiler
         FunctionWork.Run(count, codeBytes >= ParallelCodeBytes ? FunctionWork.Workers : 1,
             worker => (Il: worker == 0 ? il : new IlEmitter(), Buffers: new FunctionCompiler.Buffers()), (state, i) =>
             {
-                (bodies[i].Body, offsets[i]) = CompileWithinLimits(state.Il, calls => new FunctionCompiler(m, entries, i, state.Il, state.Buffers)
+                (bodies[i].Body, offsets[i]) = CompileWithinLimits(state.Il, jitCompiled, calls => new FunctionCompiler(m, entries, i, state.Il, state.Buffers)
                 {
                     ConsumeFuel = module.Engine.Config.ConsumeFuel,
                     EpochInterruption = module.Engine.Config.EpochInterruption,
@@ -182,7 +185,7 @@ internal static class ModuleCompiler
                 for (int k = 0; k < plans[i].Length; k++)
                 {
                     Region plan = plans[i][k];
-                    (parts[firstPart[i] + k].Body, partOffsets[firstPart[i] + k]) = CompileWithinLimits(state.Il,
+                    (parts[firstPart[i] + k].Body, partOffsets[firstPart[i] + k]) = CompileWithinLimits(state.Il, jitCompiled,
                         calls => new FunctionCompiler(m, entries, i, state.Il, state.Buffers) { Parts = partsOf[i], Part = plan, CallsBoundsChecks = calls });
                 }
                 if (loopMethods?[i] is { } loopMethod)
@@ -277,14 +280,14 @@ internal static class ModuleCompiler
     /// Compiles a method; when its IL is over RyuJIT's MinOpts limits
     /// (<see cref="OverMinOptsLimits"/>), compiles it again with bounds checks as calls
     /// (<see cref="FunctionCompiler.CallsBoundsChecks"/>: no branch and trap block per memory access)
-    /// and keeps that body when it fits. Both bodies depend only on the module, so artifacts stay deterministic.
+    /// and keeps that body when it fits. Only for code the JIT compiles (<paramref name="jitCompiled"/>).
     /// </summary>
-    private static (IlBody Body, OffsetMap Offsets) CompileWithinLimits(IlEmitter il, Func<bool, FunctionCompiler> create)
+    private static (IlBody Body, OffsetMap Offsets) CompileWithinLimits(IlEmitter il, bool jitCompiled, Func<bool, FunctionCompiler> create)
     {
         FunctionCompiler compiler = create(false);
         compiler.Compile();
         IlBody body = il.Finish();
-        if (!OverMinOptsLimits(body)) return (body, compiler.Offsets);
+        if (!jitCompiled || !OverMinOptsLimits(body)) return (body, compiler.Offsets);
         FunctionCompiler again = create(true);
         again.Compile();
         IlBody smaller = il.Finish();
